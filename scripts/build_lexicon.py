@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Derives stemmer/data/lexicon.tsv from Debian's myspell-fa full-form word list.
+
+A lexicon entry is a base word together with the suffix classes the word list attests for it.
+Only words that take a suffix are kept, and among them only bases: a word that is another base
+plus a suffix that base takes, and that itself only takes what may follow that suffix, is an
+inflected form (`کتابها` = `کتاب`+`ها`, then only `ی`/clitics follow). A word with a paradigm of
+its own stays a base even when it looks inflected (`حرم` takes `ها`, so it is not `حر`+`م`).
+
+Flags: h plural ها · t plural ات · c comparative تر/ترین · y suffix ی/یی/ای · k clitic م/ت/ش
+Usage: scripts/build_lexicon.py [/usr/share/hunspell/fa_IR.dic] > stemmer/data/lexicon.tsv
+"""
+import sys
+
+LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه",
+                         "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و", "\u200c": None})
+
+
+def normalize(word):
+    word = word.translate(LETTERS)
+    return "".join(c for c in word if not ("\u064b" <= c <= "\u065f" or c in "\u0670\u0640"))
+
+
+def flags_of(base, words):
+    vowel_final = base[-1] in "اوی"
+    heh_final = base[-1] == "ه"
+    flags = ""
+    if base + "ها" in words or base + "های" in words:
+        flags += "h"
+    if base + "ات" in words or (heh_final and base[:-1] + "ات" in words):
+        flags += "t"
+    if base + "تر" in words or base + "ترین" in words:
+        flags += "c"
+    if base + "ی" in words or (vowel_final and base + "یی" in words) or (heh_final and base + "ای" in words):
+        flags += "y"
+    clitics = ("اش", "ام") if heh_final else (("یش", "یم") if vowel_final else ("ش", "م"))
+    if any(base + c in words for c in clitics):
+        flags += "k"
+    return flags
+
+
+# suffix → (class its base needs, classes a form ending in it may still take)
+DERIVATIONS = [
+    ("ها", "h", "yk"), ("های", "h", "yk"), ("ان", "h", "yk"), ("ات", "t", "yk"),
+    ("ترین", "c", "hy"), ("تر", "c", "y"), ("ی", "y", "k"), ("یی", "y", "k"), ("ای", "y", "k"),
+    ("م", "k", ""), ("ت", "k", ""), ("ش", "k", ""), ("مان", "k", ""), ("تان", "k", ""), ("شان", "k", ""),
+    ("اش", "k", ""), ("ام", "k", ""),
+]
+
+
+def is_inflected(word, flags, lexicon):
+    for suffix, needs, may_follow in DERIVATIONS:
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and len(base) >= 2 and needs in lexicon.get(base, ""):
+            if set(flags) <= set(may_follow):
+                return True
+    return False
+
+
+def main():
+    path = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/hunspell/fa_IR.dic"
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")[1:]
+    words = {normalize(w.split("/")[0].strip()) for w in lines if w.strip()}
+    lexicon = {w: f for w in words if len(w) >= 2 for f in [flags_of(w, words)] if f}
+    print("# Derived by scripts/build_lexicon.py from Debian myspell-fa (fa_IR.dic, GPL-2). word<TAB>flags")
+    for word in sorted(lexicon):
+        if not is_inflected(word, lexicon[word], lexicon):
+            print(f"{word}\t{lexicon[word]}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,178 @@
+#include "kavosh/analysis/tokenizer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+
+#include "char_tables.h"
+#include "utf8.h"
+
+namespace kavosh::analysis {
+namespace {
+
+constexpr std::string_view kZwnjUtf8 = "\u200C";
+
+constexpr std::array<std::string_view, 3> kBoundPrefixes = {"می", "نمی", "بی"};
+constexpr std::array<std::string_view, 12> kSuffixesAfterAnyWord = {
+    "ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "تر", "ترین", "تری"};
+constexpr std::array<std::string_view, 8> kSuffixesAfterHeh = {"ای", "ام", "ات", "اش", "ایم", "اید", "اند", "ی"};
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& list, std::string_view word) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+bool ends_with_heh(std::string_view word) { return word.ends_with("ه"); }
+
+bool starts_with_arabic_letter(std::string_view word) {
+  std::size_t pos = 0;
+  return !word.empty() && chars::is_arabic_letter(utf8::decode(word, pos));
+}
+
+// One ICU word break iterator per thread, cloned from a prototype made once.
+icu::BreakIterator& thread_break_iterator() {
+  static const std::unique_ptr<icu::BreakIterator> prototype = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createWordInstance(icu::Locale("fa"), status));
+    return U_SUCCESS(status) ? std::move(it) : nullptr;
+  }();
+  thread_local std::unique_ptr<icu::BreakIterator> local(prototype ? prototype->clone() : nullptr);
+  return *local;
+}
+
+// Spans of the ZWNJ-separated parts of text[span].
+std::vector<Span> split_spans(std::string_view text, Span span) {
+  std::vector<Span> parts;
+  std::uint32_t begin = span.begin;
+  for (;;) {
+    const auto z = text.substr(0, span.end).find(kZwnjUtf8, begin);
+    if (z == std::string_view::npos) break;
+    parts.push_back({begin, static_cast<std::uint32_t>(z)});
+    begin = static_cast<std::uint32_t>(z + kZwnjUtf8.size());
+  }
+  parts.push_back({begin, span.end});
+  return parts;
+}
+
+bool is_digit_run(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Removes thousands separators from `25,000`-like numbers; leaves other commas (`1,2`) alone.
+std::string clean_number(std::string_view s) {
+  const auto comma = s.find(',');
+  if (comma == std::string_view::npos || comma == 0 || comma > 3) return std::string(s);
+  std::string out(s.substr(0, comma));
+  for (std::size_t i = comma; i < s.size(); i += 4) {
+    if (s[i] != ',' || i + 4 > s.size() || !is_digit_run(s.substr(i + 1, 3)) ||
+        (i + 4 < s.size() && s[i + 4] != ',' && s[i + 4] != '.')) {
+      return std::string(s);
+    }
+    out.append(s.substr(i + 1, 3));
+    if (i + 4 < s.size() && s[i + 4] == '.') {
+      out.append(s.substr(i + 4));
+      break;
+    }
+  }
+  return out;
+}
+
+// ICU segmentation: letters and numbers, with their byte spans in `text`.
+std::vector<RawToken> segment(std::string_view text) {
+  std::vector<RawToken> out;
+  icu::BreakIterator& it = thread_break_iterator();
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) return out;
+  it.setText(ut, status);
+  int32_t begin = it.first();
+  for (int32_t end = it.next(); end != icu::BreakIterator::DONE; begin = end, end = it.next()) {
+    const int32_t status_code = it.getRuleStatus();
+    if (status_code < UBRK_WORD_NONE_LIMIT) continue;
+    const auto b = static_cast<std::uint32_t>(begin), e = static_cast<std::uint32_t>(end);
+    const TokenKind kind = status_code < UBRK_WORD_NUMBER_LIMIT ? TokenKind::kNumber : TokenKind::kWord;
+    out.push_back({std::string(text.substr(b, e - b)), {b, e}, kind, split_spans(text, {b, e})});
+  }
+  utext_close(ut);
+  return out;
+}
+
+bool only_whitespace_between(std::string_view text, const RawToken& a, const RawToken& b) {
+  if (b.span.begin <= a.span.end) return false;
+  const std::string_view gap = text.substr(a.span.end, b.span.begin - a.span.end);
+  return std::all_of(gap.begin(), gap.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+bool continues_date(std::string_view text, const RawToken& t, const RawToken& next) {
+  if (t.kind != TokenKind::kNumber || next.kind != TokenKind::kNumber || next.span.begin != t.span.end + 1) {
+    return false;
+  }
+  const char sep = text[t.span.end];
+  const auto parts = std::count(t.text.begin(), t.text.end(), sep) + 1;
+  return (sep == '/' || sep == '-') && parts < 3 && is_digit_run(next.text) &&
+         is_digit_run(t.text.substr(t.text.find_last_of("/-") == std::string::npos ? 0 : t.text.find_last_of("/-") + 1));
+}
+
+// `1402/12/11` and `1402-12-11` come out of ICU as three numbers: join them into one date token.
+std::vector<RawToken> merge_dates(std::string_view text, std::vector<RawToken> tokens) {
+  std::vector<RawToken> out;
+  out.reserve(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    RawToken t = std::move(tokens[i]);
+    while (i + 1 < tokens.size() && continues_date(text, t, tokens[i + 1])) {
+      t.text += text[t.span.end];
+      t.text += tokens[i + 1].text;
+      t.span.end = tokens[i + 1].span.end;
+      t.parts = {t.span};
+      ++i;
+    }
+    if (t.kind == TokenKind::kNumber) t.text = clean_number(t.text);
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+std::string_view last_part(std::string_view word) {
+  const auto zwnj = word.rfind(kZwnjUtf8);
+  return zwnj == std::string_view::npos ? word : word.substr(zwnj + kZwnjUtf8.size());
+}
+
+// Re-attaches bound affixes written with a space, marking the joint with a ZWNJ.
+std::vector<RawToken> attach_bound_affixes(std::string_view text, std::vector<RawToken> tokens) {
+  std::vector<RawToken> out;
+  out.reserve(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    RawToken t = std::move(tokens[i]);
+    if (!out.empty() && t.kind == TokenKind::kWord && out.back().kind == TokenKind::kWord &&
+        starts_with_arabic_letter(out.back().text) && only_whitespace_between(text, out.back(), t)) {
+      RawToken& prev = out.back();
+      const bool prev_is_prefix = is_bound_prefix(prev.text);
+      if ((prev_is_prefix && starts_with_arabic_letter(t.text)) || is_bound_suffix(t.text, last_part(prev.text))) {
+        prev.text.append(kZwnjUtf8).append(t.text);
+        prev.span.end = t.span.end;
+        prev.parts.insert(prev.parts.end(), t.parts.begin(), t.parts.end());
+        continue;
+      }
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool is_bound_prefix(std::string_view word) { return contains(kBoundPrefixes, word); }
+
+bool is_bound_suffix(std::string_view suffix, std::string_view previous) {
+  if (previous.empty() || is_bound_prefix(previous)) return false;
+  return contains(kSuffixesAfterAnyWord, suffix) || (ends_with_heh(previous) && contains(kSuffixesAfterHeh, suffix));
+}
+
+std::vector<RawToken> Tokenizer::tokenize(std::string_view normalized) const {
+  return attach_bound_affixes(normalized, merge_dates(normalized, segment(normalized)));
+}
+
+}  // namespace kavosh::analysis

@@ -1,0 +1,21 @@
+// UTF-8 decoding and encoding that never fails: invalid bytes become U+FFFD.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace kavosh::analysis::utf8 {
+
+inline constexpr char32_t kReplacement = U'\uFFFD';
+
+/// Decodes the code point at `pos`, advancing `pos` past it. An invalid, overlong, surrogate or
+/// truncated sequence yields U+FFFD and advances by one byte, so decoding always makes progress.
+char32_t decode(std::string_view s, std::size_t& pos);
+
+/// Appends the UTF-8 encoding of `cp` (U+FFFD for a surrogate or a value past U+10FFFF).
+void append(std::string& out, char32_t cp);
+
+/// Number of code points in a valid or invalid UTF-8 string, counting each invalid byte as one.
+std::size_t length(std::string_view s);
+
+}  // namespace kavosh::analysis::utf8
