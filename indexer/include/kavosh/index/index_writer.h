@@ -1,0 +1,51 @@
+// Kavosh: Persian full-text search. GPL-2.0-or-later.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "kavosh/analysis/analyzer.h"
+#include "kavosh/index/record.h"
+
+namespace kavosh::index {
+
+/// Turns a record into a Xapian document through the Kavosh analyzer (never Xapian's TermGenerator):
+/// positional surface and stem terms, title terms, filter terms, values and the record as data
+/// (kavosh/schema.h says which). Pure: safe to call from worker threads.
+Xapian::Document make_document(const Record& record, const analysis::Analyzer& analyzer);
+
+/// Options of an IndexWriter.
+struct IndexOptions {
+  std::string db_path;
+  std::uint32_t batch = 1000;  ///< commit every `batch` records, and at the end
+  std::string synonyms_file;   ///< optional: one synonym group per line, tab-separated
+};
+
+/// Writes records into one Xapian database (created if missing): replaces a record whose id is
+/// already indexed, deletes by id, commits every `batch` records, records the analyzer and schema
+/// versions in the metadata, fills the spelling table. Refuses a database of another analyzer version.
+class IndexWriter {
+ public:
+  explicit IndexWriter(const IndexOptions& options);
+  ~IndexWriter();
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
+
+  /// Adds or replaces; returns true when a document with the same id was replaced.
+  bool add(const Record& record);
+  /// Adds or replaces a document already made by make_document for `id`.
+  bool add_document(const std::string& id, const Xapian::Document& document);
+  /// Deletes the record with this id; returns false when there was none.
+  bool remove(std::string_view id);
+  /// Commits what has been added so far.
+  void commit();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kavosh::index
