@@ -1,0 +1,112 @@
+// Kavosh: Persian full-text search. GPL-2.0-or-later.
+// The searcher's public API: what kavosh-search, the HTTP service and a portal use.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kavosh::search {
+
+enum class SortOrder : unsigned char {
+  kRelevance,  ///< best match first; among equal scores, newest first
+  kDate,       ///< newest first; undated documents last
+};
+
+/// One search. Only `query` is needed; everything else has a usable default.
+struct SearchRequest {
+  /// The query language of issue 5: words, "phrase" or «phrase», OR/یا, -word, title:/عنوان:,
+  /// source:/منبع:, category:/دسته:, province:/استان:, date:A..B. Any string is accepted: a syntax
+  /// error falls back to plain words and adds a warning, it never throws.
+  std::string query;
+  std::uint32_t limit = 10;
+  std::uint32_t offset = 0;
+  /// Inclusive date bounds as a user writes them (`1402/01/01`, `۱۴۰۲-۱-۱`, `2024-03-01`); empty = open.
+  /// An unparsable bound is ignored with a warning.
+  std::string from;
+  std::string to;
+  /// Filters: a document passes when it has one of the listed values (per field; fields are ANDed).
+  std::vector<std::string> sources;
+  std::vector<std::string> categories;
+  std::vector<std::string> provinces;
+  SortOrder sort = SortOrder::kRelevance;
+  /// Treat the last query word as a prefix (autocomplete as you type).
+  bool partial = false;
+};
+
+/// Snippet highlight marking: every matched span of the original text is wrapped in
+/// kHighlightBegin (U+0002 START OF TEXT) … kHighlightEnd (U+0003 END OF TEXT). The snippet text
+/// itself never contains these characters (or any other control character), so a client can
+/// HTML-escape the snippet and then replace the two markers by `<mark>`/`</mark>`, or colours;
+/// render_snippet() does the replacement.
+inline constexpr std::string_view kHighlightBegin = "\x02";
+inline constexpr std::string_view kHighlightEnd = "\x03";
+
+/// Replaces the highlight markers of `snippet` by `begin` and `end` (no other change, no escaping).
+std::string render_snippet(std::string_view snippet, std::string_view begin, std::string_view end);
+
+/// One result.
+struct Hit {
+  std::string id;
+  std::uint32_t rank = 0;  ///< 1-based rank in the whole result list (offset + 1 for the first hit)
+  double score = 0;        ///< relevance weight (also under SortOrder::kDate)
+  std::string title;       ///< as stored (original spelling)
+  std::string date;        ///< ISO `2024-03-01`, empty when the record has no date
+  std::string date_jalali; ///< `1402/12/11` (ASCII digits), empty when no date
+  std::string source;
+  std::string url;
+  std::string snippet;     ///< original text around the best passage, highlights marked (see above)
+};
+
+struct SearchResults {
+  std::string query;        ///< the query string as given
+  std::uint64_t total = 0;  ///< estimated number of matching documents
+  std::uint32_t offset = 0;
+  std::vector<Hit> hits;
+  std::optional<std::string> suggestion;  ///< "did you mean" query, when the query found little
+  std::vector<std::string> warnings;      ///< e.g. a syntax error fallback or an ignored date
+};
+
+/// Searches a Kavosh database. PATH is a database directory or a Xapian stub file listing shards
+/// (local paths and `remote HOST:PORT` lines served by xapian-tcpsrv); results are the same either way.
+/// Not safe for concurrent calls: use one Searcher per thread (opening is cheap).
+class Searcher {
+ public:
+  /// Opens PATH; throws kavosh::EnvironmentError (one-line message) when it is missing, corrupt,
+  /// not a Kavosh database, or built with another analyzer or schema version.
+  explicit Searcher(const std::string& path);
+  ~Searcher();
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+
+  /// Runs one search. Throws kavosh::EnvironmentError only when the database fails underneath
+  /// (e.g. a remote shard is down); never for the content of the request.
+  SearchResults search(const SearchRequest& request) const;
+
+  /// Autocomplete: words of the index that start with `prefix` (analyzed like a query word), most
+  /// frequent first, at most `limit`.
+  std::vector<std::string> suggest(std::string_view prefix, std::uint32_t limit = 10) const;
+
+  /// The stored record of `id` as JSON text (as the indexer received it), or nullopt.
+  std::optional<std::string> document(std::string_view id) const;
+
+  /// Picks up commits made since opening (or the last reopen); true when the database changed.
+  bool reopen();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kavosh::search
+
+namespace kavosh {
+// The names a portal uses most, at the top of the project's namespace.
+using search::Hit;
+using search::Searcher;
+using search::SearchRequest;
+using search::SearchResults;
+using search::SortOrder;
+}  // namespace kavosh
