@@ -10,6 +10,7 @@ its own stays a base even when it looks inflected (`حرم` takes `ها`, so it 
 Flags: h plural ها · t plural ات · c comparative تر/ترین · y suffix ی/یی/ای · k clitic م/ت/ش
 Usage: scripts/build_lexicon.py [/usr/share/hunspell/fa_IR.dic] > stemmer/data/lexicon.tsv
 """
+import re
 import sys
 
 LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه",
@@ -17,8 +18,10 @@ LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ۀ": "
 
 
 def normalize(word):
+    """The letter rules of PersianNormalizer (stemmer/src/normalizer.cpp) that occur in the word list."""
     word = word.translate(LETTERS)
-    return "".join(c for c in word if not ("\u064b" <= c <= "\u065f" or c in "\u0670\u0640"))
+    word = "".join(c for c in word if not ("\u064b" <= c <= "\u065f" or c in "\u0670\u0640"))
+    return re.sub("(?<=[اوی])ء", "", word)
 
 
 def flags_of(base, words):
@@ -42,7 +45,7 @@ def flags_of(base, words):
 # suffix → (class its base needs, classes a form ending in it may still take)
 DERIVATIONS = [
     ("ها", "h", "yk"), ("های", "h", "yk"), ("ان", "h", "yk"), ("ات", "t", "yk"),
-    ("ترین", "c", "hy"), ("تر", "c", "y"), ("ی", "y", "k"), ("یی", "y", "k"), ("ای", "y", "k"),
+    ("ترین", "c", "hyk"), ("تر", "c", "yk"), ("ی", "y", "k"), ("یی", "y", "k"), ("ای", "y", "k"),
     ("م", "k", ""), ("ت", "k", ""), ("ش", "k", ""), ("مان", "k", ""), ("تان", "k", ""), ("شان", "k", ""),
     ("اش", "k", ""), ("ام", "k", ""),
 ]

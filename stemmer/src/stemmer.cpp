@@ -167,10 +167,14 @@ std::string PersianStemmer::stem(std::string_view word) const {
     if (auto past = analyze_verb(lex, remove_zwnj(word))) return *past;  // رفته‌اند
     return stem(head);
   }
+  // A noun of the lexicon (`مردم`, `بند`) is read as a verb only with a verbal prefix, or as a
+  // participle (`شده`, `کرده`), which nouns of that shape rarely are.
   const int classes = lex.classes(joined);
   const bool is_noun = classes >= 0 && (classes & kPluralHa) != 0;
   const bool has_verb_prefix = joined.starts_with("می") || joined.starts_with("نمی");
-  if (!is_noun || has_verb_prefix) {
+  const bool is_participle =
+      joined.ends_with("ه") && lex.past_stems.contains(std::string_view(joined).substr(0, joined.size() - 2));
+  if (!is_noun || has_verb_prefix || is_participle) {
     if (auto past = analyze_verb(lex, joined)) return *past;
   }
   if (classes >= 0) return joined;

@@ -1,6 +1,7 @@
 #include "kavosh/analysis/tokenizer.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
@@ -116,6 +117,42 @@ bool continues_date(std::string_view text, const RawToken& t, const RawToken& ne
          is_digit_run(t.text.substr(t.text.find_last_of("/-") == std::string::npos ? 0 : t.text.find_last_of("/-") + 1));
 }
 
+bool has_letter(std::string_view s) {
+  for (std::size_t pos = 0; pos < s.size();) {
+    if (u_isalpha(static_cast<UChar32>(utf8::decode(s, pos)))) return true;
+  }
+  return false;
+}
+
+// ICU keeps `28خرداد` and `انتخابات_1402` whole; in Persian text digits glued to letters and
+// underscores of hashtags separate words, so split there (Latin `covid19` stays whole).
+std::vector<RawToken> split_glued(std::string_view text, std::vector<RawToken> tokens) {
+  std::vector<RawToken> out;
+  out.reserve(tokens.size());
+  for (RawToken& t : tokens) {
+    std::uint32_t begin = t.span.begin;
+    int prev_class = -1;  // 0 digit, 1 Arabic-script letter, 2 other
+    for (std::size_t pos = t.span.begin; pos <= t.span.end;) {
+      std::size_t next = pos;
+      const char32_t cp = pos < t.span.end ? utf8::decode(text, next) : U'_';
+      const int cls = (cp >= U'0' && cp <= U'9') ? 0 : chars::is_arabic_letter(cp) ? 1 : 2;
+      const bool boundary = cp == U'_' || (prev_class >= 0 && cls != 2 && prev_class != 2 && cls != prev_class);
+      if (boundary && pos > begin) {
+        const auto b = begin, e = static_cast<std::uint32_t>(pos);
+        const std::string piece(text.substr(b, e - b));
+        const TokenKind kind = has_letter(piece) ? TokenKind::kWord : TokenKind::kNumber;
+        out.push_back({piece, {b, e}, kind, split_spans(text, {b, e})});
+        begin = e;
+      }
+      if (cp == U'_') begin = static_cast<std::uint32_t>(next);
+      prev_class = cp == U'_' ? -1 : cls;
+      if (pos == t.span.end) break;
+      pos = next;
+    }
+  }
+  return out;
+}
+
 // `1402/12/11` and `1402-12-11` come out of ICU as three numbers: join them into one date token.
 std::vector<RawToken> merge_dates(std::string_view text, std::vector<RawToken> tokens) {
   std::vector<RawToken> out;
@@ -172,7 +209,7 @@ bool is_bound_suffix(std::string_view suffix, std::string_view previous) {
 }
 
 std::vector<RawToken> Tokenizer::tokenize(std::string_view normalized) const {
-  return attach_bound_affixes(normalized, merge_dates(normalized, segment(normalized)));
+  return attach_bound_affixes(normalized, merge_dates(normalized, split_glued(normalized, segment(normalized))));
 }
 
 }  // namespace kavosh::analysis

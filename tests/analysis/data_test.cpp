@@ -1,0 +1,64 @@
+// The tables in stemmer/data are stored already normalized, so a lookup never misses for spelling.
+#include <gtest/gtest.h>
+
+#include "golden.h"
+#include "kavosh/analysis/normalizer.h"
+#include "kavosh/analysis/stemmer.h"
+#include "kavosh/analysis/stopwords.h"
+#include "lexicon.h"
+
+namespace kavosh::testing {
+namespace {
+
+using analysis::Lexicon;
+
+void expect_normalized(const std::string& word, const char* table) {
+  EXPECT_EQ(escape(analysis::PersianNormalizer().normalize(word)), escape(word)) << table << ": " << word;
+  EXPECT_EQ(word.find("\u200c"), std::string::npos) << table << " has a ZWNJ in " << word;
+}
+
+TEST(Data, LexiconIsNormalizedAndLarge) {
+  const auto& lex = Lexicon::instance();
+  EXPECT_GT(lex.bases.size(), 20000u);
+  for (const auto& [word, classes] : lex.bases) expect_normalized(word, "lexicon.tsv");
+}
+
+TEST(Data, VerbTableIsNormalized) {
+  const auto& lex = Lexicon::instance();
+  EXPECT_GT(lex.past_stems.size(), 300u);
+  for (const auto& [present, past] : lex.present_to_past) {
+    expect_normalized(present, "verb_stems.tsv");
+    expect_normalized(past, "verb_stems.tsv");
+  }
+}
+
+TEST(Data, BrokenPluralsAreNormalized) {
+  const auto& lex = Lexicon::instance();
+  EXPECT_GT(lex.broken_plurals.size(), 400u);
+  for (const auto& [plural, singular] : lex.broken_plurals) {
+    expect_normalized(plural, "broken_plurals.tsv");
+    expect_normalized(singular, "broken_plurals.tsv");
+  }
+}
+
+TEST(Data, StopwordsAreNormalizationFixedPointsAndFound) {
+  const auto& lex = Lexicon::instance();
+  EXPECT_GT(lex.stopwords.size(), 200u);
+  for (const auto& word : lex.stopwords) {
+    expect_normalized(word, "stopwords.txt");
+    EXPECT_TRUE(analysis::Stopwords::contains(word));
+  }
+  EXPECT_FALSE(analysis::Stopwords::contains("انتخابات"));
+  EXPECT_FALSE(analysis::Stopwords::contains("مجلس"));
+}
+
+TEST(Data, ProtectedWordsAreNormalizedAndNeverStemmed) {
+  const auto& lex = Lexicon::instance();
+  for (const auto& word : lex.protected_words) {
+    expect_normalized(word, "protected.txt");
+    EXPECT_EQ(analysis::PersianStemmer().stem(word), word);
+  }
+}
+
+}  // namespace
+}  // namespace kavosh::testing
