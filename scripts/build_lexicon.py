@@ -42,21 +42,24 @@ def flags_of(base, words):
     return flags
 
 
-# suffix → (class its base needs, classes a form ending in it may still take)
+# suffix, what it replaced at the end of the base, class the base needs, classes a form may still take
 DERIVATIONS = [
-    ("ها", "h", "yk"), ("های", "h", "yk"), ("ان", "h", "yk"), ("ات", "t", "yk"),
-    ("ترین", "c", "hyk"), ("تر", "c", "yk"), ("ی", "y", "k"), ("یی", "y", "k"), ("ای", "y", "k"),
-    ("م", "k", ""), ("ت", "k", ""), ("ش", "k", ""), ("مان", "k", ""), ("تان", "k", ""), ("شان", "k", ""),
-    ("اش", "k", ""), ("ام", "k", ""),
+    ("ها", "", "h", "yk"), ("های", "", "h", "yk"), ("ان", "", "h", "yk"), ("یان", "", "h", "yk"),
+    ("گان", "ه", "", "yk"), ("ات", "", "t", "yk"), ("ات", "ه", "t", "yk"), ("ات", "ت", "", "yk"),
+    ("جات", "", "", "yk"), ("جات", "ه", "", "yk"),
+    ("ترین", "", "c", "hyk"), ("تر", "", "c", "yk"), ("ی", "", "y", "k"), ("یی", "", "y", "k"), ("ای", "", "y", "k"),
+    ("م", "", "k", ""), ("ت", "", "k", ""), ("ش", "", "k", ""), ("مان", "", "k", ""), ("تان", "", "k", ""),
+    ("شان", "", "k", ""), ("اش", "", "k", ""), ("ام", "", "k", ""),
 ]
 
 
 def is_inflected(word, flags, lexicon):
-    for suffix, needs, may_follow in DERIVATIONS:
-        base = word[: -len(suffix)]
-        if word.endswith(suffix) and len(base) >= 2 and needs in lexicon.get(base, ""):
-            if set(flags) <= set(may_follow):
-                return True
+    for suffix, replaced, needs, may_follow in DERIVATIONS:
+        if not word.endswith(suffix):
+            continue
+        base = word[: -len(suffix)] + replaced
+        if len(base) >= 2 and base in lexicon and needs in lexicon[base] and set(flags) <= set(may_follow):
+            return True
     return False
 
 

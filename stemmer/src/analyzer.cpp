@@ -1,5 +1,7 @@
 #include "kavosh/analysis/analyzer.h"
 
+#include <unordered_map>
+
 #include "kavosh/analysis/stopwords.h"
 
 namespace kavosh::analysis {
@@ -26,6 +28,22 @@ bool is_affixal(const std::vector<std::string_view>& parts) {
   return true;
 }
 
+// Words repeat (Zipf): most tokens of a text were seen before, so each thread remembers the stem and
+// stopword flag of the words it analyzed. The cache is a pure memo of pure functions; it is
+// emptied when full rather than evicting, which keeps it simple and bounded.
+struct WordFacts {
+  std::string stem;
+  bool stopword = false;
+};
+
+const WordFacts& word_facts(const PersianStemmer& stemmer, const std::string& word, const std::string& joined) {
+  constexpr std::size_t kMaxEntries = 1 << 18;
+  thread_local std::unordered_map<std::string, WordFacts> cache;
+  if (const auto it = cache.find(word); it != cache.end()) return it->second;
+  if (cache.size() >= kMaxEntries) cache.clear();
+  return cache.emplace(word, WordFacts{stemmer.stem(word), Stopwords::contains(joined)}).first->second;
+}
+
 std::string join(const std::vector<std::string_view>& parts) {
   std::string out;
   for (auto p : parts) out.append(p);
@@ -43,11 +61,16 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_
     const auto parts = split_parts(raw.text);
     Token joined;
     joined.text = join(parts);
-    joined.stem = raw.kind == TokenKind::kWord ? stemmer_.stem(raw.text) : joined.text;
+    if (raw.kind == TokenKind::kWord) {
+      const WordFacts& facts = word_facts(stemmer_, raw.text, joined.text);
+      joined.stem = facts.stem;
+      joined.stopword = facts.stopword;
+    } else {
+      joined.stem = joined.text;
+    }
     joined.position = position;
     joined.span = span;
     joined.kind = raw.kind;
-    joined.stopword = Stopwords::contains(joined.text);
     out.push_back(std::move(joined));
     if (parts.size() == 1 || is_affixal(parts)) {
       ++position;
@@ -56,11 +79,12 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_
     for (std::size_t i = 0; i < parts.size(); ++i) {
       Token t;
       t.text = std::string(parts[i]);
-      t.stem = stemmer_.stem(parts[i]);
+      const WordFacts& facts = word_facts(stemmer_, t.text, t.text);
+      t.stem = facts.stem;
+      t.stopword = facts.stopword;
       t.position = position++;
       t.span = normalized.source_span(raw.parts[i].begin, raw.parts[i].end);
       t.kind = raw.kind;
-      t.stopword = Stopwords::contains(t.text);
       t.part = true;
       out.push_back(std::move(t));
     }

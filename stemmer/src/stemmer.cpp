@@ -14,35 +14,65 @@ namespace {
 constexpr std::string_view kZwnj = "\u200C";
 constexpr std::size_t kMinStemLetters = 2;
 
-/// One strippable suffix: its text, what replaces it (`گان`→`ه`), and the class its base must have.
+/// Where a suffix may attach: clitics and the indefinite take different shapes after a vowel.
+enum class After : unsigned char { kAny, kHeh, kVowel, kConsonant };
+
+/// One strippable suffix: its text, what replaces it (`گان`→`ه`), the class its base must be attested
+/// with (any of the bits; 0 = any lexicon base) and the final letter the base must have.
 struct Suffix {
   std::string_view text;
   std::string_view restore;
-  std::uint8_t needs;  // SuffixClass bits, any of which suffices; 0 = none needed
+  std::uint8_t needs;
+  After after = After::kAny;
 };
 
+constexpr std::uint8_t kNoun = kPluralHa | kClitic;
+
 // Nominal suffixes in layers, outermost first; within a layer, longest first.
-constexpr std::array<Suffix, 9> kCliticSuffixes = {{{"شان", "", kClitic | kPluralHa},
-                                            {"تان", "", kClitic | kPluralHa},
-                                            {"مان", "", kClitic | kPluralHa},
-                                            {"اش", "", kClitic},
-                                            {"ام", "", kClitic},
-                                            {"ات", "", kClitic},
-                                            {"ش", "", kClitic},
-                                            {"ت", "", kClitic},
-                                            {"م", "", kClitic}}};
+constexpr std::array<Suffix, 15> kCliticSuffixes = {{{"یشان", "", kNoun, After::kVowel},
+                                                     {"یتان", "", kNoun, After::kVowel},
+                                                     {"یمان", "", kNoun, After::kVowel},
+                                                     {"شان", "", kNoun},
+                                                     {"تان", "", kNoun},
+                                                     {"مان", "", kNoun},
+                                                     {"اش", "", kNoun, After::kHeh},
+                                                     {"ام", "", kNoun, After::kHeh},
+                                                     {"ات", "", kNoun, After::kHeh},
+                                                     {"یش", "", kNoun, After::kVowel},
+                                                     {"یم", "", kNoun, After::kVowel},
+                                                     {"یت", "", kNoun, After::kVowel},
+                                                     {"ش", "", kNoun, After::kConsonant},
+                                                     {"م", "", kNoun, After::kConsonant},
+                                                     {"ت", "", kNoun, After::kConsonant}}};
 // A bare final `ی` is left alone: it is as often derivational (`رقابتی`, `کشوری`: words of their own)
-// as it is ezafe or indefinite. It is stripped after a plural (`کتابهای`) or when a ZWNJ marks it.
+// as it is ezafe or indefinite. It is stripped after a plural `ها` (`کتابهای`) or when a ZWNJ marks it.
+// `انی`/`اتی` are left alone too: mostly adjectives (`زمستانی`, `انتخاباتی`), seldom plural + indefinite.
 constexpr std::array<Suffix, 2> kEzafeSuffixes = {{{"هایی", "ها", 0}, {"های", "ها", 0}}};
 // Comparatives are attested unevenly in the word list: any lexicon base may take them.
 constexpr std::array<Suffix, 2> kComparativeSuffixes = {{{"ترین", "", 0}, {"تر", "", 0}}};
-constexpr std::array<Suffix, 7> kPluralSuffixes = {{{"جات", "ه", kPluralHa},
-                                           {"گان", "ه", kPluralHa},
-                                           {"ها", "", kPluralHa | kPluralAt | kYeh | kClitic},
-                                           {"ان", "", kPluralHa},  // before یان: ایرانیان = ایرانی + ان
-                                           {"یان", "", kPluralHa},
-                                           {"ات", "ه", kPluralAt},  // مقالات = مقاله + ات
-                                           {"ات", "", kPluralAt}}};
+constexpr std::array<Suffix, 10> kPluralSuffixes = {{
+    {"جات", "ه", 0},     // کارخانجات = کارخانه + جات
+    {"جات", "", 0},      // سبزیجات
+    {"گان", "ه", 0},     // نمایندگان = نماینده + گان
+    {"ها", "", 0},
+    {"ان", "", kPluralHa},  // before یان: ایرانیان = ایرانی + ان
+    {"یان", "", kPluralHa, After::kVowel},  // دانشجویان
+    {"ات", "ت", 0},  // خدمات = خدمت + ات (ساعت is not attested with ات)
+    {"ات", "ه", kPluralAt},  // مقالات = مقاله + ات
+    {"ات", "", kPluralAt},
+}};
+
+bool ends_in_vowel(std::string_view w) { return w.ends_with("ا") || w.ends_with("و"); }
+
+bool fits(After after, std::string_view base) {
+  switch (after) {
+    case After::kAny: return true;
+    case After::kHeh: return base.ends_with("ه");
+    case After::kVowel: return ends_in_vowel(base);
+    case After::kConsonant: return !base.ends_with("ه") && !ends_in_vowel(base);
+  }
+  return true;
+}
 
 struct Layer {
   const Suffix* begin;
@@ -77,8 +107,10 @@ std::optional<std::string> find_nominal_base(const Lexicon& lex, const std::stri
     for (const Suffix* s = kLayers[l].begin; s != kLayers[l].end; ++s) {
       if (!std::string_view(word).ends_with(s->text)) continue;
       std::string base = word.substr(0, word.size() - s->text.size());
+      if (!fits(s->after, base)) continue;
       base.append(s->restore);
-      if (!long_enough(base)) continue;
+      // A past stem takes personal endings, not nominal suffixes: گفتمان is not گفت+مان.
+      if (!long_enough(base) || lex.past_stems.contains(base)) continue;
       if (auto found = find_nominal_base(lex, base, l + 1, s->needs)) return found;
     }
   }
@@ -88,54 +120,88 @@ std::optional<std::string> find_nominal_base(const Lexicon& lex, const std::stri
 // Personal endings of verbs, longest first; "" for the 3rd person singular past and bare stems.
 constexpr std::array<std::string_view, 13> kVerbEndings = {"اند", "ایم", "اید", "ام", "ای", "یم", "ید", "ند",
                                                            "م",   "ی",   "د",   "ه",  ""};
-constexpr std::array<std::string_view, 4> kVerbPrefixes = {"نمی", "می", "ن", "ب"};
+/// What stands before the stem: nothing, the imperfective می/نمی, the negative ن or the subjunctive ب.
+enum class VerbPrefix : unsigned char { kNone, kImperfective, kNegative, kSubjunctive };
+struct PrefixForm {
+  std::string_view text;
+  VerbPrefix kind;
+};
+constexpr std::array<PrefixForm, 4> kVerbPrefixes = {{{"نمی", VerbPrefix::kImperfective},
+                                                      {"می", VerbPrefix::kImperfective},
+                                                      {"ن", VerbPrefix::kNegative},
+                                                      {"ب", VerbPrefix::kSubjunctive}}};
+// Preverbs of lexicalized compound verbs: بر+می+گردد reads as the verb برگشت.
+constexpr std::array<std::string_view, 6> kPreverbs = {"بر", "در", "فرا", "فرو", "باز", "وا"};
 
-// The past stem of `core` (a verb stem with no prefix or ending), if it is one.
-std::optional<std::string> past_stem_of(const Lexicon& lex, std::string_view core, std::string_view ending) {
-  if (lex.past_stems.contains(core)) return std::string(core);
-  if (ending == "ه" || ending == "ای" || ending == "ام" || ending == "اند" || ending == "ایم" || ending == "اید") {
-    return std::nullopt;  // participles and perfect endings attach to past stems only
+bool is_perfect_ending(std::string_view e) {
+  return e == "ه" || e == "ای" || e == "ام" || e == "اند" || e == "ایم" || e == "اید";
+}
+
+std::string_view drop_last_letter(std::string_view s) { return s.substr(0, s.size() - 2); }  // Arabic script: 2 bytes
+
+// The past stem of a verb form without prefix (`body`), if it is one.
+// `allow_bare_imperative`: whether ب/ن + a bare present stem may be read as an imperative; not for
+// words of the lexicon, where it is nearly always a noun (`بستر` is not ب+ستر, `ببر` is a tiger).
+std::optional<std::string> analyze_verb_body(const Lexicon& lex, std::string_view body, VerbPrefix prefix,
+                                             bool allow_bare_imperative = true) {
+  for (std::string_view ending : kVerbEndings) {
+    if (!body.ends_with(ending) || body.size() == ending.size()) continue;
+    const std::string_view core = body.substr(0, body.size() - ending.size());
+    // ب marks the subjunctive and the imperative, built on present stems only (بهشت is no verb).
+    if (prefix != VerbPrefix::kSubjunctive && lex.past_stems.contains(core)) return std::string(core);
+    if (ending.empty()) {
+      // رفتن (infinitive); بگو, نکن (imperative: a bare present stem needs ب or ن).
+      if (prefix != VerbPrefix::kSubjunctive && core.ends_with("ن") && lex.past_stems.contains(drop_last_letter(core))) {
+        return std::string(drop_last_letter(core));
+      }
+      if (prefix == VerbPrefix::kNone || prefix == VerbPrefix::kImperfective || !allow_bare_imperative) continue;
+    }
+    if (is_perfect_ending(ending)) {
+      // رفته‌اند = participle رفته + اند; participles and perfects are built on past stems only.
+      if (ending != "ه" && core.ends_with("ه") && lex.past_stems.contains(drop_last_letter(core))) {
+        return std::string(drop_last_letter(core));
+      }
+      continue;
+    }
+    if (const auto it = lex.present_to_past.find(core); it != lex.present_to_past.end()) return it->second;
   }
-  if (const auto it = lex.present_to_past.find(core); it != lex.present_to_past.end()) return it->second;
   return std::nullopt;
 }
 
-std::optional<std::string> analyze_verb_body(const Lexicon& lex, std::string_view body, bool prefixed) {
-  for (std::string_view ending : kVerbEndings) {
-    if (!body.ends_with(ending) || body.size() == ending.size()) continue;
-    std::string_view core = body.substr(0, body.size() - ending.size());
-    if (ending.empty() && !prefixed && !lex.past_stems.contains(core)) continue;  // a bare present stem is a noun
-    if (auto past = past_stem_of(lex, core, ending)) return past;
-    // Perfect forms keep the participle's ه before the ending: رفته‌اند = رفته + اند.
-    if (ending.starts_with("ا") && core.ends_with("ه")) {
-      if (auto past = lex.past_stems.find(core.substr(0, core.size() - 2)); past != lex.past_stems.end()) {
-        return *past;
-      }
-    }
-    // Infinitive: رفتن.
-    if (ending.empty() && core.ends_with("ن") && lex.past_stems.contains(core.substr(0, core.size() - 2))) {
-      return std::string(core.substr(0, core.size() - 2));
+std::optional<std::string> analyze_prefixed(const Lexicon& lex, std::string_view word, std::string_view preverb,
+                                            bool allow_bare_imperative) {
+  for (const PrefixForm& p : kVerbPrefixes) {
+    if (!word.starts_with(p.text) || word.size() <= p.text.size() + 2) continue;
+    const std::string_view rest = word.substr(p.text.size());
+    const std::string body = std::string(preverb) + std::string(rest);
+    if (auto past = analyze_verb_body(lex, body, p.kind, allow_bare_imperative)) return past;
+    // After ب/ن a stem starting with ا or آ takes a glide ی: بیاید = ب + آید, نینداخت = ن + انداخت.
+    if ((p.kind == VerbPrefix::kSubjunctive || p.kind == VerbPrefix::kNegative) && rest.starts_with("ی")) {
+      const std::string restored = std::string(preverb) + (rest.starts_with("یا") ? "آ" + std::string(rest.substr(4))
+                                                                                  : "ا" + std::string(rest.substr(2)));
+      if (auto past = analyze_verb_body(lex, restored, p.kind, allow_bare_imperative)) return past;
     }
   }
-  if (!prefixed && body.ends_with("ن") && lex.past_stems.contains(body.substr(0, body.size() - 2))) {
-    return std::string(body.substr(0, body.size() - 2));
+  return std::nullopt;
+}
+
+// A verb form with an explicit prefix (`نمی‌رود`, `بگوید`, `برمی‌گردد`): its past stem.
+std::optional<std::string> analyze_prefixed_verb(const Lexicon& lex, std::string_view word,
+                                                 bool allow_bare_imperative = true) {
+  if (auto past = analyze_prefixed(lex, word, "", allow_bare_imperative)) return past;
+  for (std::string_view preverb : kPreverbs) {
+    if (word.starts_with(preverb)) {
+      if (auto past = analyze_prefixed(lex, word.substr(preverb.size()), preverb, allow_bare_imperative)) {
+        return past;
+      }
+    }
   }
   return std::nullopt;
 }
 
 std::optional<std::string> analyze_verb(const Lexicon& lex, std::string_view word) {
-  for (std::string_view prefix : kVerbPrefixes) {
-    if (!word.starts_with(prefix) || word.size() <= prefix.size() + 2) continue;
-    const std::string_view body = word.substr(prefix.size());
-    if (auto past = analyze_verb_body(lex, body, true)) return past;
-    // After ب/ن a stem starting with ا or آ takes a glide ی: بیاید = ب + آید, نینداخت = ن + انداخت.
-    if ((prefix == "ب" || prefix == "ن") && body.starts_with("ی")) {
-      const std::string restored =
-          body.starts_with("یا") ? "آ" + std::string(body.substr(4)) : "ا" + std::string(body.substr(2));
-      if (auto past = analyze_verb_body(lex, restored, true)) return past;
-    }
-  }
-  return analyze_verb_body(lex, word, false);
+  if (auto past = analyze_prefixed_verb(lex, word)) return past;
+  return analyze_verb_body(lex, word, VerbPrefix::kNone);
 }
 
 // Suffix chains that, written after a ZWNJ, surely are inflection: `نام‌های`, `نامه‌ای`, `بزرگ‌ترین`.
@@ -167,15 +233,17 @@ std::string PersianStemmer::stem(std::string_view word) const {
     if (auto past = analyze_verb(lex, remove_zwnj(word))) return *past;  // رفته‌اند
     return stem(head);
   }
-  // A noun of the lexicon (`مردم`, `بند`) is read as a verb only with a verbal prefix, or as a
-  // participle (`شده`, `کرده`), which nouns of that shape rarely are.
+  // Verbs before nouns when a verbal prefix is there: the word list holds many verb forms
+  // (`نرفت`, `بگوید`) as if they were nouns. A past stem is itself (`نشست` is not ن+شست).
+  if (lex.past_stems.contains(joined)) return joined;
   const int classes = lex.classes(joined);
-  const bool is_noun = classes >= 0 && (classes & kPluralHa) != 0;
-  const bool has_verb_prefix = joined.starts_with("می") || joined.starts_with("نمی");
-  const bool is_participle =
-      joined.ends_with("ه") && lex.past_stems.contains(std::string_view(joined).substr(0, joined.size() - 2));
-  if (!is_noun || has_verb_prefix || is_participle) {
-    if (auto past = analyze_verb(lex, joined)) return *past;
+  if (auto past = analyze_prefixed_verb(lex, joined, classes < 0 || (classes & kPluralHa) == 0)) return *past;
+  // A noun of the lexicon (`مردم`, `حرم`) is read as a verb only as a participle or infinitive
+  // (`شده`, `کردن`), which nouns of that shape rarely are.
+  const bool is_participle_or_infinitive = (joined.ends_with("ه") || joined.ends_with("ن")) &&
+                                          lex.past_stems.contains(drop_last_letter(joined));
+  if (classes < 0 || is_participle_or_infinitive) {
+    if (auto past = analyze_verb_body(lex, joined, VerbPrefix::kNone)) return *past;
   }
   if (classes >= 0) return joined;
   if (auto base = find_nominal_base(lex, joined, 0, 0)) {

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The project's test command (README; CI runs it through .ci/run):
+#   1. Release build with -Werror, all tests;
+#   2. the same tests again under AddressSanitizer + UndefinedBehaviorSanitizer;
+#   3. the analyzer fuzzer for a bounded time.
+# Usage: scripts/test.sh [--quick]   (--quick: step 1 only)
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+jobs="$(nproc)"
+
+run_suite() {  # run_suite BUILD_DIR CMAKE_ARGS...
+  local dir="$1"; shift
+  cmake -S "$here" -B "$dir" -DKAVOSH_WERROR=ON -DKAVOSH_BUILD_BENCH=ON "$@" >/dev/null
+  cmake --build "$dir" -j"$jobs"
+  (cd "$dir" && ctest --output-on-failure -j"$jobs" --timeout 600)
+}
+
+echo "== Release build, -Werror, tests"
+run_suite "$here/build-ci" -DCMAKE_BUILD_TYPE=Release
+[ "${1:-}" = "--quick" ] && exit 0
+
+echo "== ASan + UBSan build, tests"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  run_suite "$here/build-asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKAVOSH_SANITIZE=ON
+
+echo "== Analyzer fuzzing (bounded)"
+"$here/scripts/fuzz.sh" "${KAVOSH_FUZZ_SECONDS:-60}"
