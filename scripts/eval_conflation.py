@@ -3,7 +3,9 @@
 
 Over distinct word forms (PUNCT, NUM, SYM left out; a form's lemma and part of speech are its most
 frequent ones), pairwise precision is the share of form pairs with the same stem that have the same
-lemma, recall the share of pairs with the same lemma that get the same stem.
+lemma, recall the share of pairs with the same lemma that get the same stem. Lemmas are compared
+after the same normalization as the forms, ZWNJ removed (the treebank writes `ایرانی‌` and `ایرانی`,
+`رأی` and `رأى` for one lemma), so spelling variants of one lemma count as one.
 
 Usage: scripts/eval_conflation.py [--stem BUILD/stemmer/kavosh-stem] [--data fa_seraji.tsv] [--errors N]
 """
@@ -62,6 +64,8 @@ def main():
         return 0
     forms = read_forms(args.data)
     stems = run_stemmer(args.stem, list(forms))
+    lemma_keys = run_stemmer(args.stem, sorted({lemma for lemma, _ in forms.values()}))
+    forms = {f: (lemma_keys[lemma][0].replace("\u200c", ""), tag) for f, (lemma, tag) in forms.items()}
     for name, tags in GROUPS.items():
         group = {f: v for f, v in forms.items() if v[1] in tags}
         p, r, f1 = score(group, stems)

@@ -24,6 +24,7 @@ struct Suffix {
   std::string_view restore;
   std::uint8_t needs;
   After after = After::kAny;
+  bool must_reduce = false;  ///< the restored base must itself be stripped further (`کسانی` → کسان → کس)
 };
 
 constexpr std::uint8_t kNoun = kPluralHa | kClitic;
@@ -47,10 +48,15 @@ constexpr std::array<Suffix, 15> kCliticSuffixes = {{{"یشان", "", kNoun, Aft
 // A bare final `ی` is left alone: it is as often derivational (`رقابتی`, `کشوری`: words of their own)
 // as it is ezafe or indefinite. It is stripped after a plural `ها` (`کتابهای`) or when a ZWNJ marks it.
 // `انی`/`اتی` are left alone too: mostly adjectives (`زمستانی`, `انتخاباتی`), seldom plural + indefinite.
-constexpr std::array<Suffix, 2> kEzafeSuffixes = {{{"هایی", "ها", 0}, {"های", "ها", 0}}};
+// After a vowel the ezafe is a plain `ی` (`جای`, `داروی`) while derivation takes `یی` (`جایی`).
+// An indefinite after a plural `ان` is kept only when the plural resolves (`کسانی`; not `زمستانی`).
+constexpr std::array<Suffix, 4> kEzafeSuffixes = {{{"هایی", "ها", 0},
+                                                  {"های", "ها", 0},
+                                                  {"انی", "ان", 0, After::kAny, true},
+                                                  {"ی", "", 0, After::kVowel}}};
 // Comparatives are attested unevenly in the word list: any lexicon base may take them.
 constexpr std::array<Suffix, 2> kComparativeSuffixes = {{{"ترین", "", 0}, {"تر", "", 0}}};
-constexpr std::array<Suffix, 10> kPluralSuffixes = {{
+constexpr std::array<Suffix, 11> kPluralSuffixes = {{
     {"جات", "ه", 0},     // کارخانجات = کارخانه + جات
     {"جات", "", 0},      // سبزیجات
     {"گان", "ه", 0},     // نمایندگان = نماینده + گان
@@ -60,6 +66,7 @@ constexpr std::array<Suffix, 10> kPluralSuffixes = {{
     {"ات", "ت", 0},  // خدمات = خدمت + ات (ساعت is not attested with ات)
     {"ات", "ه", kPluralAt},  // مقالات = مقاله + ات
     {"ات", "", kPluralAt},
+    {"ین", "", kPluralHa},  // Arabic sound plural of people: مسئولین, متخصصین
 }};
 
 bool ends_in_vowel(std::string_view w) { return w.ends_with("ا") || w.ends_with("و"); }
@@ -100,9 +107,9 @@ bool long_enough(std::string_view stem) { return utf8::length(stem) >= kMinStemL
 // Peels nominal suffixes from `word`, layer by layer from `layer` inwards, and returns the first
 // base found in the lexicon that the last peeled suffix is allowed on.
 std::optional<std::string> find_nominal_base(const Lexicon& lex, const std::string& word, std::size_t layer,
-                                             std::uint8_t needs) {
+                                             std::uint8_t needs, bool may_be_base = true) {
   const int classes = lex.classes(word);
-  if (classes >= 0 && (needs == 0 || (classes & needs) != 0)) return word;
+  if (may_be_base && classes >= 0 && (needs == 0 || (classes & needs) != 0)) return word;
   for (std::size_t l = layer; l < kLayers.size(); ++l) {
     for (const Suffix* s = kLayers[l].begin; s != kLayers[l].end; ++s) {
       if (!std::string_view(word).ends_with(s->text)) continue;
@@ -111,7 +118,7 @@ std::optional<std::string> find_nominal_base(const Lexicon& lex, const std::stri
       base.append(s->restore);
       // A past stem takes personal endings, not nominal suffixes: گفتمان is not گفت+مان.
       if (!long_enough(base) || lex.past_stems.contains(base)) continue;
-      if (auto found = find_nominal_base(lex, base, l + 1, s->needs)) return found;
+      if (auto found = find_nominal_base(lex, base, l + 1, s->needs, !s->must_reduce)) return found;
     }
   }
   return std::nullopt;
@@ -132,6 +139,16 @@ constexpr std::array<PrefixForm, 4> kVerbPrefixes = {{{"نمی", VerbPrefix::kIm
                                                       {"ب", VerbPrefix::kSubjunctive}}};
 // Preverbs of lexicalized compound verbs: بر+می+گردد reads as the verb برگشت.
 constexpr std::array<std::string_view, 6> kPreverbs = {"بر", "در", "فرا", "فرو", "باز", "وا"};
+
+// Present forms without می/ب occur for light verbs of compounds (`انجام شود`, `کمک کند`) and for
+// auxiliaries (`دارد`, `باشد`, `خواهد`, `تواند`); for any other verb a bare present form is more
+// likely a noun (`بخشی` is "a part", not "you forgive").
+bool takes_bare_present(std::string_view past) {
+  static constexpr std::array<std::string_view, 24> kVerbs = {
+      "کرد", "شد",  "داد",  "زد",   "گرفت", "داشت", "بود",  "خواست", "توانست", "آمد", "آورد", "کشید",
+      "یافت", "گشت", "گردید", "ساخت", "نمود", "دید",  "رسید", "خورد",  "برد",    "گذاشت", "افتاد", "ماند"};
+  return std::find(kVerbs.begin(), kVerbs.end(), past) != kVerbs.end();
+}
 
 bool is_perfect_ending(std::string_view e) {
   return e == "ه" || e == "ای" || e == "ام" || e == "اند" || e == "ایم" || e == "اید";
@@ -163,7 +180,10 @@ std::optional<std::string> analyze_verb_body(const Lexicon& lex, std::string_vie
       }
       continue;
     }
-    if (const auto it = lex.present_to_past.find(core); it != lex.present_to_past.end()) return it->second;
+    if (const auto it = lex.present_to_past.find(core);
+        it != lex.present_to_past.end() && (prefix != VerbPrefix::kNone || takes_bare_present(it->second))) {
+      return it->second;
+    }
   }
   return std::nullopt;
 }
@@ -228,6 +248,11 @@ std::string PersianStemmer::stem(std::string_view word) const {
   const std::string joined = remove_zwnj(word);
   if (!long_enough(joined) || lex.protected_words.contains(joined)) return joined;
   if (const auto it = lex.broken_plurals.find(joined); it != lex.broken_plurals.end()) return it->second;
+  if (joined.ends_with("ی")) {  // broken plural + indefinite: آثاری, افرادی
+    if (const auto it = lex.broken_plurals.find(drop_last_letter(joined)); it != lex.broken_plurals.end()) {
+      return it->second;
+    }
+  }
 
   if (const std::string head = head_before_suffix_chain(word); !head.empty()) {
     if (auto past = analyze_verb(lex, remove_zwnj(word))) return *past;  // رفته‌اند
