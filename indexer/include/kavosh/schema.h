@@ -1,6 +1,8 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
 // The contract between kavosh-index and kavosh-search: term prefixes, value slots, metadata keys.
 #pragma once
+#include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "kavosh/analysis/analyzer.h"
@@ -23,6 +25,9 @@ inline constexpr std::string_view kTagPrefix = "K";          ///< filter: normal
 inline constexpr std::string_view kYearPrefix = "XY";        ///< filter: Jalali year, `XY1402`
 inline constexpr std::string_view kYearMonthPrefix = "XM";   ///< filter: Jalali year-month, `XM140212`
 
+/// Xapian refuses longer terms; a word whose term would be longer is not indexed (nor searched).
+inline constexpr std::size_t kMaxTermBytes = 245;
+
 /// Title words are counted this many times in the combined field, so title matches rank above body ones.
 inline constexpr unsigned kTitleWdf = 3;
 /// The body's first position is the title's last + this gap, so no phrase spans title and body.
@@ -35,8 +40,45 @@ inline constexpr unsigned kJalaliDateSlot = 2;  ///< Jalali date `1402/12/11`
 
 // Document data: the record as received (JSON, unknown fields kept).
 
+// Spelling: the spelling table holds every unprefixed word term (not numbers), one count per document.
+// Synonyms: keys and values are synonym_key()s of the entries of the --synonyms file.
+
 // Metadata keys.
 inline constexpr std::string_view kAnalyzerVersionKey = "kavosh.analyzer_version";
 inline constexpr std::string_view kSchemaVersionKey = "kavosh.schema_version";
+
+/// The key of a filter value (source, category, province, tag): normalized, ZWNJ dropped as in word
+/// terms, spaces trimmed and collapsed, so `خبرگزاری  ايرنا` and `خبرگزاری ایرنا` filter alike.
+/// The term is the prefix + this key; an empty key adds no term.
+inline std::string filter_key(const analysis::PersianNormalizer& normalizer, std::string_view value) {
+  constexpr std::string_view kZwnj = "\u200C";
+  const std::string normalized = normalizer.normalize(value);
+  std::string key;
+  bool pending_space = false;
+  for (std::size_t i = 0; i < normalized.size(); ++i) {
+    if (normalized.compare(i, kZwnj.size(), kZwnj) == 0) {
+      i += kZwnj.size() - 1;
+    } else if (normalized[i] == ' ' || normalized[i] == '\t' || normalized[i] == '\n' || normalized[i] == '\r') {
+      pending_space = !key.empty();
+    } else {
+      if (pending_space) key += ' ';
+      pending_space = false;
+      key += normalized[i];
+    }
+  }
+  return key;
+}
+
+/// The key of a synonym entry: the analyzer's words (joined forms, not compound parts), separated by one
+/// space: `مجلس شورای اسلامی`, `ریاستجمهوری` for `ریاست‌جمهوری`, `ریاست جمهوری` for the spaced spelling.
+inline std::string synonym_key(const analysis::Analyzer& analyzer, std::string_view entry) {
+  std::string key;
+  for (const analysis::Token& token : analyzer.analyze(entry)) {
+    if (token.part) continue;
+    if (!key.empty()) key += ' ';
+    key += token.text;
+  }
+  return key;
+}
 
 }  // namespace kavosh::schema

@@ -20,13 +20,14 @@ Xapian::Document make_document(const Record& record, const analysis::Analyzer& a
 /// Options of an IndexWriter.
 struct IndexOptions {
   std::string db_path;
-  std::uint32_t batch = 1000;  ///< commit every `batch` records, and at the end
-  std::string synonyms_file;   ///< optional: one synonym group per line, tab-separated
+  std::uint32_t batch = 1000;  ///< commit every `batch` added or deleted records, and at the end
+  std::string synonyms_file;   ///< optional: replaces the synonym table (format: kavosh/index/synonyms.h)
 };
 
 /// Writes records into one Xapian database (created if missing): replaces a record whose id is
 /// already indexed, deletes by id, commits every `batch` records, records the analyzer and schema
 /// versions in the metadata, fills the spelling table. Refuses a database of another analyzer version.
+/// One thread at a time; the destructor commits what is pending.
 class IndexWriter {
  public:
   explicit IndexWriter(const IndexOptions& options);
@@ -40,7 +41,7 @@ class IndexWriter {
   bool add_document(const std::string& id, const Xapian::Document& document);
   /// Deletes the record with this id; returns false when there was none.
   bool remove(std::string_view id);
-  /// Commits what has been added so far.
+  /// Commits what has been added so far (and the spelling words gathered since the last commit).
   void commit();
 
  private:

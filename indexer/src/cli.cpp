@@ -1,0 +1,80 @@
+#include "kavosh/index/cli.h"
+
+#include <csignal>
+#include <ostream>
+
+#include <xapian.h>
+
+#include "kavosh/error.h"
+
+namespace kavosh::index {
+namespace {
+
+// `-` (stdin) or a path that exists; anything else is a usage error.
+std::string check_input(const std::string& input) {
+  if (input == "-" || std::filesystem::exists(input)) return {};
+  return input + ": no such file or directory";
+}
+
+void print_summary(const JobStats& stats, std::ostream& out) {
+  const double seconds = std::max(stats.seconds, 1e-3);
+  char line[256];
+  std::snprintf(line, sizeof line,
+                "kavosh-index: added %llu, replaced %llu, deleted %llu, skipped %llu; %.1f MB in %.1f s, %.0f records/s%s\n",
+                static_cast<unsigned long long>(stats.added), static_cast<unsigned long long>(stats.replaced),
+                static_cast<unsigned long long>(stats.deleted), static_cast<unsigned long long>(stats.skipped),
+                stats.bytes / 1e6, stats.seconds, (stats.added + stats.replaced) / seconds,
+                stats.signal != 0 ? " (interrupted)" : stats.stopped_strict ? " (stopped: --strict)" : "");
+  out << line << std::flush;
+}
+
+int exit_code(const JobStats& stats) {
+  if (stats.signal != 0) return 128 + stats.signal;
+  return stats.skipped > 0 ? kExitSkipped : kExitOk;
+}
+
+}  // namespace
+
+std::unique_ptr<CLI::App> make_app(JobOptions& options) {
+  auto app = std::make_unique<CLI::App>(
+      "Index Persian news (JSONL files, directories of *.jsonl and *.txt, `-` for stdin) into a Xapian database.\n"
+      "Exit status: 0 done, 1 runtime error, 2 usage, 3 some records skipped; 128+N when stopped by signal N\n"
+      "(SIGINT/SIGTERM commit what is done first).",
+      "kavosh-index");
+  app->add_option("--db", options.db_path, "Database path (with --shards: a directory of shards and a stub)")->required();
+  app->add_option("--batch", options.batch, "Commit every N records per database")->check(CLI::Range(1u, 10'000'000u))->capture_default_str();
+  app->add_option("--threads", options.threads, "Analysis threads (0: one per core)")->check(CLI::Range(0u, 1024u))->capture_default_str();
+  app->add_option("--shards", options.shards, "Number of shard databases (0: as PATH already is, else 1)")->check(CLI::Range(0u, 999u));
+  app->add_option("--synonyms", options.synonyms_file, "Synonym groups, one per line, tab-separated")->check(CLI::ExistingFile);
+  app->add_option("--delete", options.deletes, "Remove these ids (before indexing INPUT)");
+  const std::map<std::string, ProgressMode> modes{
+      {"auto", ProgressMode::kAuto}, {"always", ProgressMode::kAlways}, {"never", ProgressMode::kNever}};
+  app->add_option("--progress", options.progress, "Progress bar: auto (on a terminal), always, never")
+      ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case))
+      ->option_text("auto|always|never");
+  app->add_flag("--strict", options.strict, "Stop at the first bad record (exit 3)");
+  app->add_option("INPUT", options.inputs, "JSONL file, directory or -")->check(check_input);
+  app->callback([&options] {
+    if (options.inputs.empty() && options.deletes.empty()) {
+      throw CLI::ValidationError("INPUT", "give at least one INPUT or --delete ID");
+    }
+  });
+  return app;
+}
+
+int run_job(const JobOptions& options, std::ostream& out, std::ostream& err) {
+  try {
+    const JobStats stats = run_index(options, err);
+    print_summary(stats, out);
+    return exit_code(stats);
+  } catch (const Error& e) {
+    err << "kavosh-index: error: " << e.what() << '\n';
+  } catch (const Xapian::Error& e) {
+    err << "kavosh-index: error: " << e.get_description() << '\n';
+  } catch (const std::exception& e) {
+    err << "kavosh-index: error: " << e.what() << '\n';
+  }
+  return kExitRuntime;
+}
+
+}  // namespace kavosh::index

@@ -1,0 +1,77 @@
+#include <cstdio>
+
+#include "kavosh/index/index_writer.h"
+#include "kavosh/schema.h"
+
+namespace kavosh::index {
+namespace {
+
+using analysis::Token;
+
+void add_posting(Xapian::Document& document, std::string_view prefix, const std::string& word,
+                 Xapian::termpos position, Xapian::termcount wdf) {
+  if (word.empty() || prefix.size() + word.size() > schema::kMaxTermBytes) return;
+  std::string term;
+  term.reserve(prefix.size() + word.size());
+  term.append(prefix).append(word);
+  document.add_posting(term, position, wdf);
+}
+
+// Surface and stem share each position, so a phrase may mix exact and stemmed words.
+Xapian::termpos add_words(Xapian::Document& document, const std::vector<Token>& tokens, Xapian::termcount wdf) {
+  Xapian::termpos last = 0;
+  for (const Token& token : tokens) {
+    add_posting(document, "", token.text, token.position, wdf);
+    add_posting(document, schema::kStemPrefix, token.stem, token.position, wdf);
+    last = std::max<Xapian::termpos>(last, token.position);
+  }
+  return last;
+}
+
+void add_title_words(Xapian::Document& document, const std::vector<Token>& tokens) {
+  for (const Token& token : tokens) {
+    add_posting(document, schema::kTitlePrefix, token.text, token.position, 1);
+    add_posting(document, schema::kTitleStemPrefix, token.stem, token.position, 1);
+  }
+}
+
+void add_filter(Xapian::Document& document, const analysis::PersianNormalizer& normalizer,
+                std::string_view prefix, std::string_view value) {
+  const std::string key = schema::filter_key(normalizer, value);
+  if (key.empty() || prefix.size() + key.size() > schema::kMaxTermBytes) return;
+  document.add_boolean_term(std::string(prefix) + key);
+}
+
+void add_date(Xapian::Document& document, const analysis::DateInfo& date) {
+  const analysis::CivilDate& jalali = date.jalali;
+  char year_month[16];
+  std::snprintf(year_month, sizeof year_month, "%04d%02d", jalali.year, jalali.month);
+  document.add_boolean_term(std::string(schema::kYearPrefix) + std::to_string(jalali.year));
+  document.add_boolean_term(std::string(schema::kYearMonthPrefix) + year_month);
+  document.add_value(schema::kDateSlot, analysis::format_iso(date.gregorian));
+  document.add_value(schema::kJalaliDateSlot, analysis::format_jalali(jalali, false));
+}
+
+}  // namespace
+
+Xapian::Document make_document(const Record& record, const analysis::Analyzer& analyzer) {
+  Xapian::Document document;
+  const auto title = analyzer.analyze(record.title, 1);
+  const Xapian::termpos title_end = add_words(document, title, schema::kTitleWdf);
+  add_title_words(document, title);
+  add_words(document, analyzer.analyze(record.body, title_end + schema::kFieldPositionGap), 1);
+
+  const auto& normalizer = analyzer.normalizer();
+  add_filter(document, normalizer, schema::kSourcePrefix, record.source);
+  add_filter(document, normalizer, schema::kCategoryPrefix, record.category);
+  add_filter(document, normalizer, schema::kProvincePrefix, record.province);
+  for (const std::string& tag : record.tags) add_filter(document, normalizer, schema::kTagPrefix, tag);
+  if (record.parsed_date) add_date(document, *record.parsed_date);
+  if (!record.source.empty()) document.add_value(schema::kSourceSlot, record.source);
+
+  document.add_boolean_term(std::string(schema::kIdPrefix) + record.id);
+  document.set_data(record.raw.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return document;
+}
+
+}  // namespace kavosh::index

@@ -1,0 +1,125 @@
+#include "kavosh/index/index_writer.h"
+
+#include <unordered_map>
+
+#include "kavosh/error.h"
+#include "kavosh/index/synonyms.h"
+#include "kavosh/schema.h"
+
+namespace kavosh::index {
+namespace {
+
+std::string id_term(std::string_view id) {
+  std::string term(schema::kIdPrefix);
+  term.append(id);
+  return term;
+}
+
+// Word terms are the unprefixed ones (prefixes are upper-case ASCII; words are case-folded) that are
+// not numbers.
+bool is_spelling_word(const std::string& term) {
+  const unsigned char first = static_cast<unsigned char>(term[0]);
+  return !(first >= 'A' && first <= 'Z') && !(first >= '0' && first <= '9');
+}
+
+void check_version(const Xapian::WritableDatabase& db, std::string_view key, int expected, const std::string& path) {
+  const std::string stored = db.get_metadata(std::string(key));
+  if (stored.empty() && db.get_doccount() == 0) return;
+  if (stored != std::to_string(expected)) {
+    throw EnvironmentError(path + ": built with " + std::string(key) + " " + (stored.empty() ? "(none)" : stored) +
+                           ", this kavosh-index writes " + std::to_string(expected) + "; rebuild it into a new path");
+  }
+}
+
+void replace_synonyms(Xapian::WritableDatabase& db, const std::vector<SynonymGroup>& groups) {
+  std::vector<std::string> old_keys(db.synonym_keys_begin(), db.synonym_keys_end());
+  for (const std::string& key : old_keys) db.clear_synonyms(key);
+  for (const SynonymGroup& group : groups) {
+    for (const std::string& key : group) {
+      for (const std::string& other : group) {
+        if (other != key) db.add_synonym(key, other);
+      }
+    }
+  }
+}
+
+Xapian::WritableDatabase open_database(const std::string& path) {
+  if (path.empty()) throw EnvironmentError("no database path");
+  return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+}
+
+}  // namespace
+
+struct IndexWriter::Impl {
+  Xapian::WritableDatabase db;
+  analysis::Analyzer analyzer;
+  std::uint32_t batch;
+  std::uint32_t pending = 0;
+  // Spelling counts gathered over a batch: one add_spelling per distinct word instead of per posting.
+  std::unordered_map<std::string, Xapian::termcount> spelling;
+
+  explicit Impl(const IndexOptions& options)
+      : db(open_database(options.db_path)), batch(std::max<std::uint32_t>(options.batch, 1)) {
+    check_version(db, schema::kAnalyzerVersionKey, analysis::kAnalyzerVersion, options.db_path);
+    check_version(db, schema::kSchemaVersionKey, schema::kSchemaVersion, options.db_path);
+    db.set_metadata(std::string(schema::kAnalyzerVersionKey), std::to_string(analysis::kAnalyzerVersion));
+    db.set_metadata(std::string(schema::kSchemaVersionKey), std::to_string(schema::kSchemaVersion));
+    if (!options.synonyms_file.empty()) replace_synonyms(db, load_synonyms(options.synonyms_file, analyzer));
+  }
+
+  void gather_spelling(const Xapian::Document& document) {
+    for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
+      const std::string& term = *it;
+      if (is_spelling_word(term)) ++spelling[term];
+    }
+  }
+
+  void count_change() {
+    if (++pending >= batch) commit();
+  }
+
+  void commit() {
+    for (const auto& [word, count] : spelling) db.add_spelling(word, count);
+    spelling.clear();
+    db.commit();
+    pending = 0;
+  }
+};
+
+IndexWriter::IndexWriter(const IndexOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+
+IndexWriter::~IndexWriter() {
+  try {
+    impl_->commit();
+  } catch (...) {
+    // A destructor must not throw; Xapian keeps the last successful commit.
+  }
+}
+
+bool IndexWriter::add(const Record& record) { return add_document(record.id, make_document(record, impl_->analyzer)); }
+
+bool IndexWriter::add_document(const std::string& id, const Xapian::Document& document) {
+  const std::string term = id_term(id);
+  const bool exists = impl_->db.term_exists(term);
+  // replace_document(term) also works for a new id, but costs a second lookup.
+  if (exists) {
+    impl_->db.replace_document(term, document);
+  } else {
+    impl_->db.add_document(document);
+  }
+  impl_->gather_spelling(document);
+  impl_->count_change();
+  return exists;
+}
+
+bool IndexWriter::remove(std::string_view id) {
+  const std::string term = id_term(id);
+  if (!impl_->db.term_exists(term)) return false;
+  impl_->db.delete_document(term);
+  impl_->count_change();
+  return true;
+}
+
+void IndexWriter::commit() { impl_->commit(); }
+
+}  // namespace kavosh::index

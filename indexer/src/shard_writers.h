@@ -1,0 +1,55 @@
+// Kavosh: Persian full-text search. GPL-2.0-or-later.
+#pragma once
+#include <atomic>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "kavosh/index/index_writer.h"
+#include "queues.h"
+
+namespace kavosh::index {
+
+/// A document made by a worker, waiting for its writer.
+struct PreparedDocument {
+  std::string id;
+  Xapian::Document document;
+};
+
+/// One IndexWriter per shard, each on its own thread, so shards are written in parallel.
+class ShardWriters {
+ public:
+  ShardWriters(const std::vector<std::string>& paths, const IndexOptions& options);
+  ~ShardWriters();
+
+  std::size_t size() const { return shards_.size(); }
+  /// Deletes an id from its shard; only before start().
+  bool remove(const std::string& id);
+  void start();
+  /// Hands each shard its batch (batches[shard]); false when a writer has failed.
+  bool write(std::vector<std::vector<PreparedDocument>> batches);
+  /// Lets the writers finish their queues, commits, joins; rethrows the first writer failure.
+  void finish();
+
+  std::uint64_t added() const { return added_; }
+  std::uint64_t replaced() const { return replaced_; }
+
+ private:
+  struct Shard {
+    std::unique_ptr<IndexWriter> writer;
+    BoundedQueue<std::vector<PreparedDocument>> queue{4};
+    std::thread thread;
+  };
+  void run(Shard& shard);
+
+  std::vector<std::unique_ptr<Shard>> shards_;
+  std::atomic<std::uint64_t> added_{0}, replaced_{0};
+  std::mutex error_mutex_;
+  std::exception_ptr error_;
+  bool started_ = false;
+};
+
+}  // namespace kavosh::index

@@ -1,0 +1,111 @@
+// make_document: the exact terms, positions, filters, values and data of small records.
+#include <map>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "kavosh/index/index_writer.h"
+#include "kavosh/schema.h"
+
+namespace kavosh::index {
+namespace {
+
+const analysis::Analyzer& analyzer() {
+  static const analysis::Analyzer instance;
+  return instance;
+}
+
+// One line per term: `term wdf [positions]`, in term order (Xapian's termgenerator tests do the same).
+std::string render(const Xapian::Document& document) {
+  std::ostringstream out;
+  for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
+    out << *it << ' ' << it.get_wdf() << " [";
+    const char* separator = "";
+    for (auto p = it.positionlist_begin(); p != it.positionlist_end(); ++p, separator = ",") out << separator << *p;
+    out << "]\n";
+  }
+  return out.str();
+}
+
+std::string render(const std::map<std::string, std::string>& terms) {
+  std::string out;
+  for (const auto& [term, rest] : terms) out += term + ' ' + rest + '\n';
+  return out;
+}
+
+// Stems come from the analyzer itself, so the test pins positions and layout, not the stemmer's rules.
+void expect_word(std::map<std::string, std::string>& terms, const std::string& word, const std::string& wdf_positions,
+                 const std::string& prefix = "", const std::string& stem_prefix = "Z") {
+  terms[prefix + word] = wdf_positions;
+  const std::string stem_term = stem_prefix + analyzer().stemmer().stem(word);
+  ASSERT_FALSE(terms.contains(stem_term)) << "two test words share a stem: pick others";
+  terms[stem_term] = wdf_positions;
+}
+
+TEST(MakeDocument, TitleAndBodyTermsWithHalfSpaceSpellings) {
+  Record record;
+  record.id = "t1";
+  record.title = "نتایج انتخابات";
+  // The half-space word in its three spellings: ZWNJ, space, joined. All are one term at one position each.
+  record.body = "نامزدها می\u200Cشود. نامزدها می شود، نامزدها میشود";
+  std::map<std::string, std::string> expected;
+  expect_word(expected, "نتایج", "3 [1]");  // title words weigh kTitleWdf in the combined field
+  expect_word(expected, "انتخابات", "3 [2]");
+  expect_word(expected, "نتایج", "1 [1]", "S", "ZS");
+  expect_word(expected, "انتخابات", "1 [2]", "S", "ZS");
+  // The body starts kFieldPositionGap after the title's last position, so no phrase spans the two.
+  expect_word(expected, "نامزدها", "3 [102,104,106]");
+  expect_word(expected, "میشود", "3 [103,105,107]");
+  expected["Qt1"] = "0 []";
+  EXPECT_EQ(render(make_document(record, analyzer())), render(expected));
+}
+
+TEST(MakeDocument, CompoundYieldsJoinedFormAndParts) {
+  Record record;
+  record.id = "t2";
+  record.body = "جمهوری\u200Cخواه";
+  const std::string terms = render(make_document(record, analyzer()));
+  EXPECT_NE(terms.find("جمهوریخواه 1 [100]\n"), std::string::npos) << terms;
+  EXPECT_NE(terms.find("جمهوری 1 [100]\n"), std::string::npos) << terms;
+  EXPECT_NE(terms.find("خواه 1 [101]\n"), std::string::npos) << terms;
+}
+
+TEST(MakeDocument, FiltersValuesAndData) {
+  Record record;
+  record.id = "t3";
+  record.source = " خبرگزاري  فارس ";  // Arabic yeh, doubled and edge spaces
+  record.category = "سياسي";
+  record.province = "تهران";
+  record.tags = {"ریاست\u200Cجمهوری", ""};
+  record.date = "۱۴۰۲/۱۲/۱۱";
+  record.parsed_date = analysis::parse_date(record.date);
+  record.raw = {{"id", "t3"}, {"extra", 7}};
+  const Xapian::Document document = make_document(record, analyzer());
+  const std::string terms = render(document);
+  for (const char* term : {"XSخبرگزاری فارس", "XCسیاسی", "XPتهران", "Kریاستجمهوری", "XY1402", "XM140212", "Qt3"}) {
+    EXPECT_NE(terms.find(std::string(term) + " 0 []\n"), std::string::npos) << term << " missing in\n" << terms;
+  }
+  EXPECT_EQ(terms.find("K 0"), std::string::npos) << "an empty tag adds no term";
+  EXPECT_EQ(document.get_value(schema::kDateSlot), "2024-03-01");
+  EXPECT_EQ(document.get_value(schema::kJalaliDateSlot), "1402/12/11");
+  EXPECT_EQ(document.get_value(schema::kSourceSlot), " خبرگزاري  فارس ");
+  EXPECT_EQ(nlohmann::json::parse(document.get_data()), record.raw);
+}
+
+TEST(MakeDocument, OverlongWordIsNotIndexed) {
+  Record record;
+  record.id = "t4";
+  record.body = std::string(300, 'a') + " short";
+  const std::string terms = render(make_document(record, analyzer()));
+  EXPECT_EQ(terms.find("aaaa"), std::string::npos);
+  EXPECT_NE(terms.find("short 1 [101]\n"), std::string::npos) << terms;
+}
+
+TEST(FilterKey, NormalizesTrimsAndDropsZwnj) {
+  const analysis::PersianNormalizer normalizer;
+  EXPECT_EQ(schema::filter_key(normalizer, "  كرمان\u200Cشاه \u00A0 غربي "), "کرمانشاه غربی");
+  EXPECT_EQ(schema::filter_key(normalizer, " \t "), "");
+}
+
+}  // namespace
+}  // namespace kavosh::index

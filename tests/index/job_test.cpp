@@ -1,0 +1,155 @@
+// kavosh-index in-process: argument parsing, bad input reports and exit codes, --strict, directories,
+// deletes, shards through the whole pipeline.
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "kavosh/index/cli.h"
+#include "test_util.h"
+
+namespace kavosh::index {
+namespace {
+
+using testing::TempDir;
+
+JobOptions parse(std::vector<std::string> args) {
+  JobOptions options;
+  auto app = make_app(options);
+  args.insert(args.begin(), "kavosh-index");
+  std::vector<const char*> argv;
+  for (const auto& a : args) argv.push_back(a.c_str());
+  app->parse(static_cast<int>(argv.size()), argv.data());
+  return options;
+}
+
+struct JobRun {
+  int code;
+  std::string out, err;
+};
+
+std::string generated_file(const TempDir& dir, std::uint64_t records) {
+  const std::string input = dir / "in.jsonl";
+  testing::write_file(input, testing::generated_input(records));
+  return input;
+}
+
+JobOptions job(const std::string& db, std::vector<std::string> inputs) {
+  JobOptions options;
+  options.db_path = db;
+  options.inputs = std::move(inputs);
+  return options;
+}
+
+JobRun run(JobOptions options) {
+  options.progress = ProgressMode::kNever;
+  std::ostringstream out, err;
+  const int code = run_job(options, out, err);
+  return {code, out.str(), err.str()};
+}
+
+TEST(Cli, ParsesEveryOption) {
+  TempDir dir;
+  testing::write_file(dir.path() / "in.jsonl", "");
+  const JobOptions o = parse({"--db", dir / "db", "--batch", "5", "--threads", "3", "--shards", "2", "--progress",
+                              "never", "--strict", dir / "in.jsonl", "-", "--delete", "x", "y"});
+  EXPECT_EQ(o.db_path, dir / "db");
+  EXPECT_EQ(o.batch, 5u);
+  EXPECT_EQ(o.threads, 3u);
+  EXPECT_EQ(o.shards, 2u);
+  EXPECT_EQ(o.progress, ProgressMode::kNever);
+  EXPECT_TRUE(o.strict);
+  EXPECT_EQ(o.inputs, (std::vector<std::string>{dir / "in.jsonl", "-"}));
+  EXPECT_EQ(o.deletes, (std::vector<std::string>{"x", "y"}));
+}
+
+TEST(Cli, UsageErrors) {
+  EXPECT_THROW(parse({"--db", "x"}), CLI::ValidationError) << "no INPUT and no --delete";
+  EXPECT_THROW(parse({"-"}), CLI::RequiredError) << "no --db";
+  EXPECT_THROW(parse({"--db", "x", "--progress", "sometimes", "-"}), CLI::ValidationError);
+  EXPECT_THROW(parse({"--db", "x", "/no/such/input.jsonl"}), CLI::ValidationError);
+  EXPECT_THROW(parse({"--db", "x", "--batch", "0", "-"}), CLI::ValidationError);
+}
+
+TEST(Job, BadRecordsAreReportedSkippedAndExitThree) {
+  TempDir dir;
+  const std::string input = dir / "in.jsonl";
+  testing::write_file(input, testing::generated_record(0) + "\n{broken\n\n" + testing::generated_record(1) +
+                                 "\n{\"id\": 5}\n" + testing::generated_record(2) + "\n");
+  const JobRun r = run(job(dir / "db", {input}));
+  EXPECT_EQ(r.code, kExitSkipped);
+  EXPECT_NE(r.err.find(input + ":2: malformed JSON: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(input + ":5: id must be a string, not number\n"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("added 3, replaced 0, deleted 0, skipped 2;"), std::string::npos) << r.out;
+  EXPECT_EQ(Xapian::Database(dir / "db").get_doccount(), 3u);
+}
+
+TEST(Job, StrictStopsAtTheFirstBadRecord) {
+  TempDir dir;
+  const std::string input = dir / "in.jsonl";
+  testing::write_file(input, testing::generated_input(300) + "not json\n" + testing::generated_input(10));
+  JobOptions options = job(dir / "db", {input});
+  options.threads = 2;
+  options.strict = true;
+  const JobRun r = run(options);
+  EXPECT_EQ(r.code, kExitSkipped);
+  EXPECT_NE(r.err.find(input + ":301: malformed JSON"), std::string::npos) << r.err;
+  EXPECT_EQ(Xapian::Database(dir / "db").get_doccount(), 300u) << "all before it, nothing after it";
+}
+
+TEST(Job, CleanRunExitsZeroAndReindexReplaces) {
+  TempDir dir;
+  const std::string input = generated_file(dir, 500);
+  JobOptions options = job(dir / "db", {input});
+  options.batch = 64;
+  EXPECT_EQ(run(options).code, kExitOk);
+  const JobRun again = run(options);
+  EXPECT_EQ(again.code, kExitOk);
+  EXPECT_NE(again.out.find("added 0, replaced 500,"), std::string::npos) << again.out;
+  EXPECT_EQ(testing::unique_ids(Xapian::Database(dir / "db")).size(), 500u);
+}
+
+TEST(Job, DirectoryInputReadsJsonlAndTxtRecursively) {
+  TempDir dir;
+  testing::write_file(dir.path() / "in/a.jsonl", testing::generated_input(3));
+  testing::write_file(dir.path() / "in/sub/article-7.txt", "عنوان خبر\n\nمتن خبر درباره انتخابات.\n");
+  testing::write_file(dir.path() / "in/sub/notes.md", "ignored");
+  const JobRun r = run(job(dir / "db", {dir / "in"}));
+  EXPECT_EQ(r.code, kExitOk) << r.err;
+  Xapian::Database db(dir / "db");
+  EXPECT_EQ(testing::unique_ids(db), (std::vector<std::string>{"article-7", "r0", "r1", "r2"}));
+  EXPECT_EQ(db.get_termfreq("Sعنوان"), 1u);
+}
+
+TEST(Job, DeletesBeforeIndexing) {
+  TempDir dir;
+  const std::string input = generated_file(dir, 5);
+  run(job(dir / "db", {input}));
+  JobOptions options = job(dir / "db", {});
+  options.deletes = {"r1", "r3", "nope"};
+  const JobRun r = run(options);
+  EXPECT_EQ(r.code, kExitOk);
+  EXPECT_NE(r.err.find("no record with id \"nope\""), std::string::npos);
+  EXPECT_NE(r.out.find("deleted 2,"), std::string::npos) << r.out;
+  EXPECT_EQ(testing::unique_ids(Xapian::Database(dir / "db")), (std::vector<std::string>{"r0", "r2", "r4"}));
+}
+
+TEST(Job, ShardsAreWrittenInParallelAndOpenThroughTheStub) {
+  TempDir dir;
+  const std::string input = generated_file(dir, 400);
+  JobOptions options = job(dir / "db", {input});
+  options.shards = 3;
+  EXPECT_EQ(run(options).code, kExitOk);
+  EXPECT_EQ(run(job(dir / "db", {input})).code, kExitOk) << "the shard count is remembered";
+  Xapian::Database db(dir / "db");
+  EXPECT_EQ(testing::unique_ids(db).size(), 400u);
+  for (int s = 0; s < 3; ++s) {
+    Xapian::Database shard(dir / ("db/shard_00" + std::to_string(s)));
+    EXPECT_GT(shard.get_doccount(), 50u) << "ids spread over the shards";
+    EXPECT_FALSE(shard.get_metadata("kavosh.analyzer_version").empty());
+  }
+  options.shards = 2;
+  EXPECT_EQ(run(options).code, kExitRuntime);
+}
+
+}  // namespace
+}  // namespace kavosh::index

@@ -1,0 +1,65 @@
+#include "test_util.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "kavosh/schema.h"
+
+namespace kavosh::index::testing {
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "kavosh-index-test-XXXXXX").string();
+  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+void write_file(const std::filesystem::path& path, const std::string& text) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+std::string generated_record(std::uint64_t n) {
+  static const char* const kWords[] = {"انتخابات", "مجلس", "نامزدها", "می‌شود", "شورای", "نگهبان", "رای",
+                                       "مردم", "استان", "تهران", "ریاست‌جمهوری", "هماهنگی‌های", "ستاد"};
+  constexpr std::size_t kCount = sizeof kWords / sizeof kWords[0];
+  std::string body;
+  for (std::uint64_t i = 0; i < 40; ++i) {
+    body += kWords[(n * 7 + i * i) % kCount];
+    body += i % 9 == 8 ? ". " : " ";
+  }
+  const std::string number = std::to_string(n);
+  nlohmann::json record = {{"id", std::string("r").append(number)},
+                           {"title", std::string(kWords[n % kCount]).append(" ").append(number)},
+                           {"body", body},
+                           {"date", std::string("1402/12/").append(std::to_string(1 + n % 29))},
+                           {"source", "ایرنا"}};
+  return record.dump();
+}
+
+std::string generated_input(std::uint64_t count) {
+  std::string text;
+  for (std::uint64_t n = 0; n < count; ++n) text += generated_record(n) + '\n';
+  return text;
+}
+
+std::vector<std::string> unique_ids(const Xapian::Database& db) {
+  std::vector<std::string> ids;
+  const std::string prefix(schema::kIdPrefix);
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+    EXPECT_EQ(it.get_termfreq(), 1u) << "id held twice: " << *it;
+    ids.push_back((*it).substr(prefix.size()));
+  }
+  return ids;
+}
+
+}  // namespace kavosh::index::testing

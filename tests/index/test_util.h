@@ -1,0 +1,37 @@
+// Kavosh: Persian full-text search. GPL-2.0-or-later.
+// Shared helpers of the indexer tests: scratch directories, files, generated records, database checks.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace kavosh::index::testing {
+
+/// A fresh directory under /tmp, removed with everything in it when the object goes.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::filesystem::path path() const { return path_; }
+  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+void write_file(const std::filesystem::path& path, const std::string& text);
+
+/// A JSONL line for record number `n` (id `r<n>`), with a few Persian sentences that vary with n.
+std::string generated_record(std::uint64_t n);
+/// `count` generated records, one per line.
+std::string generated_input(std::uint64_t count);
+
+/// Ids of every document (from the `Q` terms), failing the test if one is held twice.
+std::vector<std::string> unique_ids(const Xapian::Database& db);
+
+}  // namespace kavosh::index::testing
