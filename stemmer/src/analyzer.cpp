@@ -58,9 +58,10 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_
   std::uint32_t position = first_position;
   for (const RawToken& raw : tokenizer_.tokenize(normalized.text)) {
     const Span span = normalized.source_span(raw.span.begin, raw.span.end);
-    const auto parts = split_parts(raw.text);
+    const bool compound = raw.parts.size() > 1;
+    const auto parts = compound ? split_parts(raw.text) : std::vector<std::string_view>{};
     Token joined;
-    joined.text = join(parts);
+    joined.text = compound ? join(parts) : raw.text;
     if (raw.kind == TokenKind::kWord) {
       const WordFacts& facts = word_facts(stemmer_, raw.text, joined.text);
       joined.stem = facts.stem;
@@ -72,7 +73,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_
     joined.span = span;
     joined.kind = raw.kind;
     out.push_back(std::move(joined));
-    if (parts.size() == 1 || is_affixal(parts)) {
+    if (!compound || is_affixal(parts)) {
       ++position;
       continue;
     }

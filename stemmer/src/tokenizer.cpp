@@ -130,6 +130,11 @@ std::vector<RawToken> split_glued(std::string_view text, std::vector<RawToken> t
   std::vector<RawToken> out;
   out.reserve(tokens.size());
   for (RawToken& t : tokens) {
+    // Fast path: Persian words hold no ASCII digit or underscore, so nothing to split.
+    if (std::none_of(t.text.begin(), t.text.end(), [](char c) { return c == '_' || (c >= '0' && c <= '9'); })) {
+      out.push_back(std::move(t));
+      continue;
+    }
     std::uint32_t begin = t.span.begin;
     int prev_class = -1;  // 0 digit, 1 Arabic-script letter, 2 other
     for (std::size_t pos = t.span.begin; pos <= t.span.end;) {
