@@ -1,0 +1,40 @@
+// Kavosh: Persian full-text search. GPL-2.0-or-later.
+// kavosh-search's command line, in the library so tests parse argv in-process.
+#pragma once
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "kavosh/searcher.h"
+
+namespace kavosh::search {
+
+enum class OutputFormat : unsigned char { kText, kJson, kTrec };
+
+struct Options {
+  std::string db;
+  std::optional<std::uint32_t> limit;  ///< default 10, or 100 with --batch
+  SearchRequest request;               ///< offset, dates, filters, sort, partial (query and limit set per query)
+  OutputFormat format = OutputFormat::kText;
+  std::string batch;                   ///< file of `qid<TAB>query` lines
+  std::vector<std::string> query;      ///< words, joined by spaces
+  bool color = false;                  ///< text format: ANSI colours (main sets it for a terminal)
+};
+
+/// The CLI11 app of kavosh-search, writing into `options`.
+std::unique_ptr<CLI::App> make_app(Options& options);
+
+/// Runs kavosh-search; returns the exit code (0 for any query, 2 when the database cannot be
+/// used or the batch file cannot be read, after one line `kavosh-search: error: …` on `err`).
+int run(const Options& options, std::ostream& out, std::ostream& err);
+
+/// Writers of one result set (--format): JSON object on one line, text for people, TREC run lines.
+void write_json(std::ostream& out, const SearchResults& results, const std::string* qid = nullptr);
+void write_text(std::ostream& out, const SearchResults& results, bool color);
+void write_trec(std::ostream& out, const SearchResults& results, const std::string& qid);
+
+}  // namespace kavosh::search

@@ -1,0 +1,64 @@
+// Kavosh: Persian full-text search. GPL-2.0-or-later.
+// The query language (issue 5), parsed into clauses before any analysis.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kavosh::search {
+
+/// Where an atom is searched.
+enum class Field : unsigned char { kAny, kTitle };
+
+/// A piece of query text to analyze: free words or a quoted phrase.
+struct Atom {
+  std::string text;  ///< as typed (a words atom may hold several words: the analyzer needs them together
+                     ///< to re-attach a half-space written as a space, `می شود`)
+  bool phrase = false;
+  Field field = Field::kAny;
+  std::size_t offset = 0;  ///< byte offset of `text` in the query, for "did you mean"
+};
+
+/// Atoms joined by OR/یا (one atom when there is no OR). A clause is excluded with a leading `-`.
+struct Clause {
+  std::vector<Atom> alternatives;
+  bool excluded = false;
+};
+
+/// Boolean filter fields (`source:`/`منبع:` …); values are matched after normalization.
+enum class FilterField : unsigned char { kSource, kCategory, kProvince };
+
+struct Filter {
+  FilterField field = FilterField::kSource;
+  std::string value;
+};
+
+/// The parse of a query string. Never fails: a syntax error yields plain words and a warning.
+struct ParsedQuery {
+  std::vector<Clause> clauses;
+  std::vector<Filter> filters;
+  std::optional<std::string> date_from;  ///< inclusive ISO date `2023-03-21`
+  std::optional<std::string> date_to;    ///< inclusive ISO date
+  std::vector<std::string> warnings;     ///< one line each, English
+};
+
+/// Parses the query language: words; "phrase" and «phrase» (also “phrase”); `OR`/`یا` between words;
+/// `-word`/`-"phrase"` excludes; `title:`/`عنوان:` (word or phrase); `source:`/`منبع:`,
+/// `category:`/`دسته:`, `province:`/`استان:` filters (quote values with spaces); `date:A..B`/`تاریخ:`
+/// with Jalali or ISO dates in any digits, a year (`1402`) or a month (`1402/12`), open ends allowed.
+/// Unbalanced quotes, a dangling OR or `-`, an empty field value: the whole query falls back to plain
+/// words (operators and quotes dropped) with a warning. An unreadable date drops only the date, with a warning.
+ParsedQuery parse_query(std::string_view query);
+
+/// One line showing the parse, for golden tables: `words(a b) or(words(c)|phrase(d e)) -words(f)
+/// title:phrase(g) source=h date=2023-03-21..2024-03-19 !unbalanced-quote`.
+std::string render(const ParsedQuery& query);
+
+/// Reads one date bound as a user writes it: a full date (parse_date's forms) or a Jalali year or
+/// year-month in any digits. The lower bound is the first day of a year/month, the upper its last.
+/// Returns the ISO date, or nullopt.
+std::optional<std::string> parse_date_bound(std::string_view text, bool upper);
+
+}  // namespace kavosh::search

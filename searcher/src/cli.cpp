@@ -1,0 +1,84 @@
+// Kavosh: Persian full-text search. GPL-2.0-or-later.
+#include "kavosh/search/cli.h"
+
+#include <fstream>
+#include <map>
+#include <ostream>
+
+#include "kavosh/error.h"
+
+namespace kavosh::search {
+namespace {
+
+SearchRequest make_request(const Options& options, std::string query, std::uint32_t default_limit) {
+  SearchRequest request = options.request;
+  request.query = std::move(query);
+  request.limit = options.limit.value_or(default_limit);
+  return request;
+}
+
+void write_results(std::ostream& out, const Options& options, const SearchResults& results, const std::string* qid) {
+  switch (options.format) {
+    case OutputFormat::kJson: return write_json(out, results, qid);
+    case OutputFormat::kText: return write_text(out, results, options.color);
+    case OutputFormat::kTrec: return write_trec(out, results, qid ? *qid : std::string("1"));
+  }
+}
+
+/// `qid<TAB>query` lines; a line without a tab is a query numbered by its line.
+void run_batch(const Options& options, const Searcher& searcher, std::ostream& out) {
+  std::ifstream in(options.batch, std::ios::binary);
+  if (!in) throw EnvironmentError("cannot read batch file '" + options.batch + "'");
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == line.npos) continue;
+    const std::size_t tab = line.find('\t');
+    const std::string qid = tab == line.npos ? std::to_string(number) : line.substr(0, tab);
+    const std::string query = tab == line.npos ? line : line.substr(tab + 1);
+    write_results(out, options, searcher.search(make_request(options, query, 100)), &qid);
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<CLI::App> make_app(Options& options) {
+  auto app = std::make_unique<CLI::App>("Ranked Persian search over a Kavosh database.", "kavosh-search");
+  app->add_option("--db", options.db, "Database directory or Xapian stub file of shards")->required();
+  app->add_option("--limit", options.limit, "Results to show (default 10; 100 with --batch)");
+  app->add_option("--offset", options.request.offset, "Results to skip");
+  const std::map<std::string, OutputFormat> formats{
+      {"text", OutputFormat::kText}, {"json", OutputFormat::kJson}, {"trec", OutputFormat::kTrec}};
+  app->add_option("--format", options.format, "Output format")->transform(CLI::CheckedTransformer(formats));
+  app->add_option("--from", options.request.from, "Earliest date (Jalali or ISO, any digits)");
+  app->add_option("--to", options.request.to, "Latest date (Jalali or ISO, any digits)");
+  app->add_option("--source", options.request.sources, "Only this source (repeatable)");
+  app->add_option("--category", options.request.categories, "Only this category (repeatable)");
+  app->add_option("--province", options.request.provinces, "Only this province (repeatable)");
+  const std::map<std::string, SortOrder> sorts{{"relevance", SortOrder::kRelevance}, {"date", SortOrder::kDate}};
+  app->add_option("--sort", options.request.sort, "relevance or date (newest first)")->transform(CLI::CheckedTransformer(sorts));
+  app->add_flag("--partial", options.request.partial, "Treat the last word as a prefix (autocomplete)");
+  app->add_option("--batch", options.batch, "File of qid<TAB>query lines");
+  app->add_option("query", options.query, "Query words")->allow_extra_args();
+  return app;
+}
+
+int run(const Options& options, std::ostream& out, std::ostream& err) {
+  try {
+    const Searcher searcher(options.db);
+    if (!options.batch.empty()) {
+      run_batch(options, searcher, out);
+    } else {
+      std::string query;
+      for (const std::string& word : options.query) query += (query.empty() ? "" : " ") + word;
+      write_results(out, options, searcher.search(make_request(options, query, 10)), nullptr);
+    }
+    out.flush();
+    return 0;
+  } catch (const Error& error) {
+    err << "kavosh-search: error: " << error.what() << '\n';
+    return 2;
+  }
+}
+
+}  // namespace kavosh::search

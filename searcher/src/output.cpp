@@ -1,0 +1,78 @@
+// Kavosh: Persian full-text search. GPL-2.0-or-later.
+// kavosh-search's output formats (issue 5).
+#include <iomanip>
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "kavosh/search/cli.h"
+
+namespace kavosh::search {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string persian_digits(std::string_view text) {
+  static constexpr std::string_view kDigits[] = {"۰", "۱", "۲", "۳", "۴", "۵", "۶", "۷", "۸", "۹"};
+  std::string out;
+  for (const char c : text) {
+    if (c >= '0' && c <= '9') {
+      out += kDigits[c - '0'];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+Json hit_json(const Hit& hit) {
+  return Json{{"id", hit.id},       {"rank", hit.rank},     {"score", hit.score},
+              {"title", hit.title}, {"date", hit.date},     {"date_jalali", hit.date_jalali},
+              {"source", hit.source}, {"url", hit.url},     {"snippet", hit.snippet}};
+}
+
+}  // namespace
+
+void write_json(std::ostream& out, const SearchResults& results, const std::string* qid) {
+  Json json;
+  if (qid) json["qid"] = *qid;
+  json["query"] = results.query;
+  json["total"] = results.total;
+  json["offset"] = results.offset;
+  json["hits"] = Json::array();
+  for (const Hit& hit : results.hits) json["hits"].push_back(hit_json(hit));
+  json["suggestion"] = results.suggestion ? Json(*results.suggestion) : Json(nullptr);
+  json["warnings"] = results.warnings;
+  // The query may be any bytes: invalid UTF-8 becomes U+FFFD rather than an exception.
+  out << json.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+void write_text(std::ostream& out, const SearchResults& results, bool color) {
+  const std::string_view begin = color ? "\x1b[1;33m" : "[";
+  const std::string_view end = color ? "\x1b[0m" : "]";
+  for (const std::string& warning : results.warnings) out << "! " << warning << '\n';
+  if (results.suggestion) out << "آیا منظورتان «" << *results.suggestion << "» بود؟\n";
+  if (results.hits.empty()) {
+    out << "نتیجه‌ای یافت نشد.\n";
+    return;
+  }
+  out << "حدود " << persian_digits(std::to_string(results.total)) << " نتیجه\n\n";
+  for (const Hit& hit : results.hits) {
+    out << persian_digits(std::to_string(hit.rank)) << ". " << (color ? "\x1b[1m" : "") << hit.title
+        << (color ? "\x1b[0m" : "") << '\n';
+    out << "   " << persian_digits(hit.date_jalali) << (hit.source.empty() ? "" : " · ") << hit.source << '\n';
+    out << "   " << render_snippet(hit.snippet, begin, end) << '\n';
+    if (!hit.url.empty()) out << "   " << hit.url << '\n';
+    out << '\n';
+  }
+}
+
+void write_trec(std::ostream& out, const SearchResults& results, const std::string& qid) {
+  for (const Hit& hit : results.hits) {
+    out << qid << " Q0 " << hit.id << ' ' << hit.rank << ' ' << std::fixed << std::setprecision(6) << hit.score
+        << " kavosh\n";
+  }
+  out.unsetf(std::ios::floatfield);
+}
+
+}  // namespace kavosh::search

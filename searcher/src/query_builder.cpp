@@ -1,0 +1,318 @@
+// Kavosh: Persian full-text search. GPL-2.0-or-later.
+#include "kavosh/search/query_builder.h"
+
+#include <algorithm>
+
+#include "kavosh/analysis/stopwords.h"
+#include "kavosh/schema.h"
+#include "kavosh/search/ranking.h"
+#include "word_query.h"
+
+namespace kavosh::search {
+namespace {
+
+using detail::QueryWord;
+using detail::TermPrefixes;
+using Q = Xapian::Query;
+
+/// One clause of the soft AND: `strict` goes into AND(all clauses), `loose` into OR(all clauses).
+/// They differ for a group of words with alternatives (a joined form, a synonym of the group).
+struct Unit {
+  Q strict;
+  Q loose;
+};
+
+struct AnalyzedAtom {
+  const Atom* atom = nullptr;
+  std::vector<QueryWord> words;
+};
+
+struct AnalyzedClause {
+  bool excluded = false;
+  std::vector<AnalyzedAtom> alternatives;
+};
+
+Q combine(Q::op op, const std::vector<Q>& queries) {
+  if (queries.size() == 1) return queries.front();
+  return Q(op, queries.begin(), queries.end());
+}
+
+Q scaled(const Q& query, double factor) { return Q(Q::OP_SCALE_WEIGHT, query, factor); }
+
+/// A word made by joining two query words; its own stem is itself (no stemmer call for an unseen form).
+QueryWord joined_word(const std::string& text) {
+  QueryWord word;
+  word.token.text = text;
+  word.token.stem = text;
+  return word;
+}
+
+/// The state of one build: analyzed clauses in, units, boosts and exclusions out.
+class Build {
+ public:
+  Build(const analysis::Analyzer& analyzer, const Xapian::Database& database)
+      : analyzer_(analyzer), database_(database) {}
+
+  BuiltQuery run(const ParsedQuery& parsed, bool partial);
+
+ private:
+  std::vector<AnalyzedClause> analyze(const ParsedQuery& parsed, bool partial);
+  void add_clause(const AnalyzedClause& clause);
+  void add_words(const AnalyzedAtom& atom);
+  Q alternative_query(const AnalyzedAtom& atom);
+  std::vector<QueryWord> searched_words(const AnalyzedAtom& atom) const;
+  std::vector<Q> synonyms(const std::string& key);
+  std::vector<Q> split_alternatives(const QueryWord& word);
+  std::vector<Q> group_alternatives(const std::vector<QueryWord>& words, std::size_t begin, std::size_t count);
+  void note_keys(const QueryWord& word, const Atom& atom, bool spell);
+  Q matching_query() const;
+  Q boosts() const;
+  Q filters(const ParsedQuery& parsed) const;
+
+  const analysis::Analyzer& analyzer_;
+  const Xapian::Database& database_;
+  bool keep_stopwords_ = false;
+  std::vector<Unit> units_;
+  bool soft_ = false;  // some unit's strict and loose queries differ
+  std::vector<Q> excluded_;
+  std::vector<QueryWord> free_words_;  // plain words of the combined field, for the boosts
+  BuiltQuery out_;
+};
+
+std::vector<AnalyzedClause> Build::analyze(const ParsedQuery& parsed, bool partial) {
+  std::vector<AnalyzedClause> clauses;
+  std::size_t budget = ranking::kMaxWords;
+  for (const Clause& clause : parsed.clauses) {
+    AnalyzedClause& analyzed = clauses.emplace_back(AnalyzedClause{clause.excluded, {}});
+    for (const Atom& atom : clause.alternatives) {
+      std::vector<QueryWord> words = detail::group_words(analyzer_.analyze(atom.text));
+      std::erase_if(words, [](const QueryWord& w) { return w.token.text.size() + 2 > schema::kMaxTermBytes; });
+      if (words.size() > budget) {
+        words.resize(budget);
+        out_.warnings.push_back("query too long: only its first " + std::to_string(ranking::kMaxWords) +
+                                " words are searched");
+      }
+      budget -= words.size();
+      analyzed.alternatives.push_back({&atom, std::move(words)});
+    }
+  }
+  const AnalyzedClause* last = clauses.empty() ? nullptr : &clauses.back();
+  if (partial && last && !last->excluded && last->alternatives.size() == 1 &&
+      !last->alternatives[0].atom->phrase && !last->alternatives[0].words.empty()) {
+    clauses.back().alternatives[0].words.back().prefix = true;
+  }
+  keep_stopwords_ = std::ranges::none_of(clauses, [](const AnalyzedClause& c) {
+    return c.excluded || std::ranges::any_of(c.alternatives, [](const AnalyzedAtom& a) {
+      return std::ranges::any_of(a.words, [](const QueryWord& w) { return !w.token.stopword; });
+    });
+  });
+  return clauses;
+}
+
+/// The words of a plain-words atom that are searched: stopwords go unless the query is only stopwords
+/// (a word being typed, the partial prefix, always stays).
+std::vector<QueryWord> Build::searched_words(const AnalyzedAtom& atom) const {
+  std::vector<QueryWord> words;
+  for (const QueryWord& word : atom.words) {
+    if (atom.atom->phrase || keep_stopwords_ || word.prefix || !word.token.stopword) words.push_back(word);
+  }
+  return words;
+}
+
+void Build::note_keys(const QueryWord& word, const Atom& atom, bool spell) {
+  out_.keys.surfaces.insert(word.token.text);
+  out_.keys.stems.insert(word.token.stem);
+  for (const analysis::Token& part : word.parts) out_.keys.surfaces.insert(part.text);
+  if (word.prefix) out_.keys.prefixes.push_back(word.token.text);
+  if (spell && word.token.kind == analysis::TokenKind::kWord) {
+    out_.words.push_back({word.token.text, atom.offset + word.token.span.begin, atom.offset + word.token.span.end});
+  }
+}
+
+std::vector<Q> Build::synonyms(const std::string& key) {
+  std::vector<Q> out;
+  try {
+    for (auto it = database_.synonyms_begin(key); it != database_.synonyms_end(key); ++it) {
+      AnalyzedAtom synonym{nullptr, detail::group_words(analyzer_.analyze(*it))};
+      if (synonym.words.empty()) continue;
+      for (const QueryWord& word : synonym.words) out_.keys.surfaces.insert(word.token.text);
+      out.push_back(synonym.words.size() == 1 ? detail::word_query(synonym.words[0], detail::prefixes_for(Field::kAny))
+                                              : detail::phrase_query(synonym.words, detail::prefixes_for(Field::kAny)));
+    }
+  } catch (const Xapian::UnimplementedError&) {
+    // A backend without a synonym table (a remote shard of an old server): search without synonyms.
+  }
+  return out;
+}
+
+/// A compound typed closed (`جمهوریخواه`) also finds its spaced spelling (`جمهوری خواه`): every split
+/// into two indexed words of 2+ letters becomes PHRASE(left, right). The phrase keeps precision.
+std::vector<Q> Build::split_alternatives(const QueryWord& word) {
+  constexpr std::size_t kMinLetters = 2;
+  std::vector<Q> out;
+  const std::string& text = word.token.text;
+  if (word.token.kind != analysis::TokenKind::kWord || !word.parts.empty() || word.prefix) return out;
+  std::vector<std::size_t> boundaries;  // byte offsets of code point starts
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) boundaries.push_back(i);
+  }
+  for (std::size_t k = kMinLetters; k + kMinLetters <= boundaries.size(); ++k) {
+    const std::string left = text.substr(0, boundaries[k]);
+    const std::string right = text.substr(boundaries[k]);
+    if (!database_.term_exists(left) || !database_.term_exists(right)) continue;
+    out_.keys.surfaces.insert(left);
+    out_.keys.surfaces.insert(right);
+    out.emplace_back(Q::OP_PHRASE, Q(left), Q(right));
+  }
+  return out;
+}
+
+/// Alternatives for `count` consecutive words taken together: synonyms of the group (keys are
+/// normalized words joined by a space) and, for two words, their joined form when it is indexed.
+std::vector<Q> Build::group_alternatives(const std::vector<QueryWord>& words, std::size_t begin, std::size_t count) {
+  std::string key;
+  std::string joined;
+  for (std::size_t i = begin; i < begin + count; ++i) {
+    if (!words[i].parts.empty() || words[i].prefix) return {};
+    key += (key.empty() ? "" : " ") + words[i].token.text;
+    joined += words[i].token.text;
+  }
+  std::vector<Q> alternatives;
+  for (const Q& synonym : synonyms(key)) alternatives.push_back(scaled(synonym, ranking::kSynonymWeight));
+  if (count == 1) {
+    for (const Q& split : split_alternatives(words[begin])) alternatives.push_back(split);
+  }
+  if (count == 2 && database_.term_exists(joined)) {
+    out_.keys.surfaces.insert(joined);
+    alternatives.push_back(detail::word_query(joined_word(joined), detail::prefixes_for(Field::kAny)));
+  }
+  return alternatives;
+}
+
+void Build::add_words(const AnalyzedAtom& atom) {
+  const std::vector<QueryWord> words = searched_words(atom);
+  const TermPrefixes prefixes = detail::prefixes_for(atom.atom->field);
+  for (const QueryWord& word : words) note_keys(word, *atom.atom, true);
+  if (atom.atom->field == Field::kAny) free_words_.insert(free_words_.end(), words.begin(), words.end());
+  for (std::size_t i = 0; i < words.size();) {
+    std::size_t count = 1;
+    std::vector<Q> alternatives;
+    for (std::size_t n = std::min<std::size_t>(3, words.size() - i); n >= 1 && alternatives.empty(); --n) {
+      if (atom.atom->field == Field::kAny) alternatives = group_alternatives(words, i, n);
+      count = n;
+    }
+    std::vector<Q> each;
+    for (std::size_t k = i; k < i + count; ++k) each.push_back(detail::word_query(words[k], prefixes));
+    std::vector<Q> loose = each;
+    loose.insert(loose.end(), alternatives.begin(), alternatives.end());
+    alternatives.insert(alternatives.begin(), combine(Q::OP_AND, each));
+    units_.push_back({combine(Q::OP_OR, alternatives), combine(Q::OP_OR, loose)});
+    soft_ = soft_ || count > 1;
+    i += count;
+  }
+}
+
+/// One alternative of an OR clause (or an excluded clause): a phrase, or all its words.
+Q Build::alternative_query(const AnalyzedAtom& atom) {
+  const TermPrefixes prefixes = detail::prefixes_for(atom.atom->field);
+  const std::vector<QueryWord> words = searched_words(atom);
+  if (atom.atom->phrase) return detail::phrase_query(words, prefixes);
+  std::vector<Q> each;
+  for (const QueryWord& word : words) each.push_back(detail::word_query(word, prefixes));
+  return each.empty() ? Q() : combine(Q::OP_AND, each);
+}
+
+void Build::add_clause(const AnalyzedClause& clause) {
+  const bool single = clause.alternatives.size() == 1;
+  if (!clause.excluded && single && !clause.alternatives[0].atom->phrase) return add_words(clause.alternatives[0]);
+  std::vector<Q> alternatives;
+  for (const AnalyzedAtom& atom : clause.alternatives) {
+    if (!clause.excluded) {
+      for (const QueryWord& word : searched_words(atom)) note_keys(word, *atom.atom, !atom.atom->phrase);
+    }
+    if (Q query = alternative_query(atom); !query.empty()) alternatives.push_back(query);
+  }
+  if (alternatives.empty()) return;
+  const Q query = combine(Q::OP_OR, alternatives);
+  if (clause.excluded) {
+    excluded_.push_back(query);
+  } else {
+    units_.push_back({query, query});
+  }
+}
+
+Q Build::matching_query() const {
+  std::vector<Q> strict;
+  std::vector<Q> loose;
+  for (const Unit& unit : units_) {
+    strict.push_back(unit.strict);
+    loose.push_back(unit.loose);
+  }
+  if (units_.size() == 1 && !soft_) return strict.front();
+  return Q(Q::OP_OR, scaled(combine(Q::OP_AND, strict), ranking::kAllWordsFactor), combine(Q::OP_OR, loose));
+}
+
+Q Build::boosts() const {
+  std::vector<Q> boosts;
+  std::vector<Q> title;
+  for (const QueryWord& word : free_words_) {
+    title.emplace_back(std::string(schema::kTitlePrefix) + word.token.text);
+  }
+  if (!title.empty()) boosts.push_back(scaled(combine(Q::OP_OR, title), ranking::kTitleBoost));
+  if (free_words_.size() >= 2) {
+    const auto n = static_cast<unsigned>(free_words_.size());
+    boosts.push_back(scaled(detail::proximity_query(free_words_, Q::OP_PHRASE, n), ranking::kPhraseBoost));
+    boosts.push_back(scaled(detail::proximity_query(free_words_, Q::OP_NEAR, 2 * n + 2), ranking::kNearBoost));
+  }
+  return boosts.empty() ? Q() : combine(Q::OP_OR, boosts);
+}
+
+Q Build::filters(const ParsedQuery& parsed) const {
+  std::vector<Q> fields;
+  const std::pair<FilterField, std::string_view> kPrefixes[] = {{FilterField::kSource, schema::kSourcePrefix},
+                                                               {FilterField::kCategory, schema::kCategoryPrefix},
+                                                               {FilterField::kProvince, schema::kProvincePrefix}};
+  for (const auto& [field, prefix] : kPrefixes) {
+    std::vector<Q> values;
+    for (const Filter& filter : parsed.filters) {
+      if (filter.field == field) values.emplace_back(std::string(prefix) + schema::filter_key(analyzer_.normalizer(), filter.value));
+    }
+    if (!values.empty()) fields.push_back(combine(Q::OP_OR, values));
+  }
+  const auto slot = schema::kDateSlot;
+  if (parsed.date_from && parsed.date_to) {
+    fields.emplace_back(Q::OP_VALUE_RANGE, slot, *parsed.date_from, *parsed.date_to);
+  } else if (parsed.date_from) {
+    fields.emplace_back(Q::OP_VALUE_GE, slot, *parsed.date_from);
+  } else if (parsed.date_to) {
+    fields.emplace_back(Q::OP_VALUE_LE, slot, *parsed.date_to);
+  }
+  return fields.empty() ? Q() : combine(Q::OP_AND, fields);
+}
+
+BuiltQuery Build::run(const ParsedQuery& parsed, bool partial) {
+  for (const AnalyzedClause& clause : analyze(parsed, partial)) add_clause(clause);
+  const Q filter = filters(parsed);
+  Q query;
+  if (!units_.empty()) {
+    query = matching_query();
+    if (const Q boost = boosts(); !boost.empty()) query = Q(Q::OP_AND_MAYBE, query, boost);
+  } else if (!excluded_.empty() || !filter.empty()) {
+    query = Q::MatchAll;  // only constraints: every document that passes them, newest first
+  }
+  if (!query.empty() && !excluded_.empty()) query = Q(Q::OP_AND_NOT, query, combine(Q::OP_OR, excluded_));
+  if (!query.empty() && !filter.empty()) query = Q(Q::OP_FILTER, query, filter);
+  out_.query = query;
+  return std::move(out_);
+}
+
+}  // namespace
+
+QueryBuilder::QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& database)
+    : analyzer_(analyzer), database_(database) {}
+
+BuiltQuery QueryBuilder::build(const ParsedQuery& parsed, bool partial) const {
+  return Build(analyzer_, database_).run(parsed, partial);
+}
+
+}  // namespace kavosh::search

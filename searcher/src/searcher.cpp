@@ -1,0 +1,172 @@
+// Kavosh: Persian full-text search. GPL-2.0-or-later.
+#include "kavosh/searcher.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "hits.h"
+#include "kavosh/error.h"
+#include "kavosh/schema.h"
+#include "kavosh/search/query.h"
+#include "kavosh/search/query_builder.h"
+#include "kavosh/search/ranking.h"
+
+namespace kavosh::search {
+namespace {
+
+/// Large enough for any page a person or an evaluation asks for; bounds the work of one call.
+constexpr std::uint32_t kMaxLimit = 10000;
+
+std::optional<int> metadata_number(const Xapian::Database& database, std::string_view key) {
+  const std::string text = database.get_metadata(std::string(key));
+  int value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+void check_version(const Xapian::Database& database, const std::string& path, std::string_view key, int expected,
+                   std::string_view what) {
+  const auto version = metadata_number(database, key);
+  if (!version) throw EnvironmentError("'" + path + "' is not a Kavosh database (no " + std::string(what) + " version)");
+  if (*version != expected) {
+    throw EnvironmentError("'" + path + "' was built with " + std::string(what) + " version " +
+                           std::to_string(*version) + ", this program uses " + std::to_string(expected) +
+                           ": rebuild it with kavosh-index");
+  }
+}
+
+Xapian::Database open_database(const std::string& path) {
+  try {
+    Xapian::Database database(path);
+    check_version(database, path, schema::kAnalyzerVersionKey, analysis::kAnalyzerVersion, "analyzer");
+    check_version(database, path, schema::kSchemaVersionKey, schema::kSchemaVersion, "schema");
+    database.get_doccount();
+    return database;
+  } catch (const Xapian::Error& error) {
+    throw EnvironmentError("cannot open database '" + path + "': " + error.get_msg());
+  }
+}
+
+/// Adds the request's filters and dates to those written in the query.
+void add_request_constraints(const SearchRequest& request, ParsedQuery& parsed) {
+  for (const std::string& value : request.sources) parsed.filters.push_back({FilterField::kSource, value});
+  for (const std::string& value : request.categories) parsed.filters.push_back({FilterField::kCategory, value});
+  for (const std::string& value : request.provinces) parsed.filters.push_back({FilterField::kProvince, value});
+  const auto narrow = [&](const std::string& text, bool upper, std::optional<std::string>& bound) {
+    if (text.empty()) return;
+    const auto date = parse_date_bound(text, upper);
+    if (!date) {
+      parsed.warnings.push_back("unreadable date '" + text + "': date ignored");
+    } else if (!bound || (upper ? *date < *bound : *date > *bound)) {
+      bound = date;
+    }
+  };
+  narrow(request.from, false, parsed.date_from);
+  narrow(request.to, true, parsed.date_to);
+}
+
+void configure(Xapian::Enquire& enquire, SortOrder sort) {
+  enquire.set_weighting_scheme(
+      Xapian::BM25Weight(ranking::kK1, ranking::kK2, ranking::kK3, ranking::kB, ranking::kMinNormLen));
+  if (sort == SortOrder::kDate) {
+    enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+  } else {
+    enquire.set_sort_by_relevance_then_value(schema::kDateSlot, true);  // recency breaks ties
+  }
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+  std::string path;
+  Xapian::Database database;
+  analysis::Analyzer analyzer;
+
+  explicit Impl(const std::string& p) : path(p), database(open_database(p)) {}
+
+  SearchResults run(const SearchRequest& request) const;
+};
+
+SearchResults Searcher::Impl::run(const SearchRequest& request) const {
+  ParsedQuery parsed = parse_query(request.query);
+  add_request_constraints(request, parsed);
+  BuiltQuery built = QueryBuilder(analyzer, database).build(parsed, request.partial);
+  SearchResults results{request.query, 0, request.offset, {}, std::nullopt, std::move(parsed.warnings)};
+  results.warnings.insert(results.warnings.end(), built.warnings.begin(), built.warnings.end());
+  if (!built.query.empty()) {
+    Xapian::Enquire enquire(database);
+    enquire.set_query(built.query);
+    configure(enquire, request.sort);
+    const std::uint32_t limit = std::min(request.limit, kMaxLimit);
+    const Xapian::MSet matches = enquire.get_mset(request.offset, limit, request.offset + limit + 1);
+    results.total = matches.get_matches_estimated();
+    for (auto it = matches.begin(); it != matches.end(); ++it) {
+      results.hits.push_back(detail::make_hit(it, built.keys, analyzer));
+    }
+  }
+  if (results.total <= ranking::kFewResults) {
+    results.suggestion = detail::spelling_suggestion(database, request.query, built.words);
+  }
+  return results;
+}
+
+Searcher::Searcher(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+SearchResults Searcher::search(const SearchRequest& request) const {
+  try {
+    return impl_->run(request);
+  } catch (const Xapian::DatabaseModifiedError&) {
+    impl_->database.reopen();  // a writer committed twice under us: read the newest revision
+    return impl_->run(request);
+  } catch (const Xapian::Error& error) {
+    throw EnvironmentError("search failed on '" + impl_->path + "': " + error.get_description());
+  }
+}
+
+std::vector<std::string> Searcher::suggest(std::string_view prefix, std::uint32_t limit) const {
+  const std::vector<analysis::Token> tokens = impl_->analyzer.analyze(prefix);
+  if (tokens.empty() || limit == 0) return {};
+  const analysis::Token& last = tokens.back();
+  constexpr std::size_t kScan = 5000;  // candidates read; enough for any real prefix of 2+ letters
+  std::vector<std::pair<Xapian::doccount, std::string>> candidates;
+  try {
+    for (auto it = impl_->database.allterms_begin(last.text); it != impl_->database.allterms_end(last.text) &&
+                                                              candidates.size() < kScan; ++it) {
+      candidates.emplace_back(it.get_termfreq(), *it);
+    }
+  } catch (const Xapian::Error& error) {
+    throw EnvironmentError("suggest failed on '" + impl_->path + "': " + error.get_description());
+  }
+  const std::size_t n = std::min<std::size_t>(limit, candidates.size());
+  std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(n), candidates.end(),
+                    [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  std::vector<std::string> out;
+  const std::string lead(prefix.substr(0, std::min<std::size_t>(last.span.begin, prefix.size())));
+  for (std::size_t i = 0; i < n; ++i) out.push_back(lead + candidates[i].second);
+  return out;
+}
+
+std::optional<std::string> Searcher::document(std::string_view id) const {
+  try {
+    const std::string term = std::string(schema::kIdPrefix) + std::string(id);
+    const auto it = impl_->database.postlist_begin(term);
+    if (it == impl_->database.postlist_end(term)) return std::nullopt;
+    return impl_->database.get_document(*it).get_data();
+  } catch (const Xapian::Error& error) {
+    throw EnvironmentError("document lookup failed on '" + impl_->path + "': " + error.get_description());
+  }
+}
+
+bool Searcher::reopen() {
+  try {
+    return impl_->database.reopen();
+  } catch (const Xapian::Error& error) {
+    throw EnvironmentError("reopen failed on '" + impl_->path + "': " + error.get_description());
+  }
+}
+
+}  // namespace kavosh::search

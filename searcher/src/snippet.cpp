@@ -1,0 +1,126 @@
+// Kavosh: Persian full-text search. GPL-2.0-or-later.
+// Snippets come from the analyzer's tokens over the stored original text, so a highlight covers
+// exactly what the index matched, however the document spelled it.
+#include "kavosh/search/snippet.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "kavosh/searcher.h"
+
+namespace kavosh::search {
+namespace {
+
+using analysis::Span;
+using analysis::Token;
+
+bool matches(const Token& token, const MatchKeys& keys) {
+  if (keys.surfaces.contains(token.text) || keys.stems.contains(token.stem)) return true;
+  return std::ranges::any_of(keys.prefixes, [&](const std::string& p) { return token.text.starts_with(p); });
+}
+
+/// Token index range [first, last] of the best window: most distinct matched words, then most matches.
+std::pair<std::size_t, std::size_t> best_window(const std::vector<Token>& tokens, const std::vector<bool>& hit,
+                                                std::size_t max_words) {
+  std::pair<std::size_t, std::size_t> best{0, 0};
+  std::size_t best_score = 0;
+  const std::size_t lead = max_words / 6;  // a little context before the first match
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!hit[i]) continue;
+    const std::uint32_t start = tokens[i].position > lead ? tokens[i].position - static_cast<std::uint32_t>(lead) : 0;
+    std::size_t first = i;
+    while (first > 0 && tokens[first - 1].position >= start) --first;
+    std::vector<std::string_view> distinct;
+    std::size_t count = 0;
+    std::size_t last = first;
+    for (std::size_t k = first; k < tokens.size() && tokens[k].position < start + max_words; ++k) {
+      last = k;
+      if (!hit[k]) continue;
+      ++count;
+      if (std::ranges::find(distinct, tokens[k].stem) == distinct.end()) distinct.push_back(tokens[k].stem);
+    }
+    if (const std::size_t score = distinct.size() * 1000 + count; score > best_score) {
+      best_score = score;
+      best = {first, last};
+    }
+  }
+  if (best_score == 0) {
+    while (best.second + 1 < tokens.size() && tokens[best.second + 1].position < tokens[0].position + max_words) {
+      ++best.second;
+    }
+  }
+  return best;
+}
+
+/// Sorted, merged spans of the matched tokens in [first, last].
+std::vector<Span> highlights(const std::vector<Token>& tokens, const std::vector<bool>& hit, std::size_t first,
+                             std::size_t last) {
+  std::vector<Span> spans;
+  for (std::size_t k = first; k <= last; ++k) {
+    if (hit[k]) spans.push_back(tokens[k].span);
+  }
+  std::ranges::sort(spans, [](Span a, Span b) { return a.begin < b.begin; });
+  std::vector<Span> merged;
+  for (const Span span : spans) {
+    if (!merged.empty() && span.begin <= merged.back().end) {
+      merged.back().end = std::max(merged.back().end, span.end);
+    } else {
+      merged.push_back(span);
+    }
+  }
+  return merged;
+}
+
+/// Appends original bytes with control characters as spaces and whitespace runs collapsed.
+void append_clean(std::string& out, std::string_view text) {
+  for (const char c : text) {
+    const bool space = static_cast<unsigned char>(c) <= 0x20 || c == 0x7F;
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+}
+
+}  // namespace
+
+std::string make_snippet(std::string_view text, const MatchKeys& keys, const analysis::Analyzer& analyzer,
+                         std::size_t max_words) {
+  const std::vector<Token> tokens = analyzer.analyze(text);
+  if (tokens.empty()) return {};
+  std::vector<bool> hit(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) hit[i] = matches(tokens[i], keys);
+  const auto [first, last] = best_window(tokens, hit, max_words);
+  std::string out = first > 0 ? "… " : "";
+  std::uint32_t at = tokens[first].span.begin;
+  for (const Span span : highlights(tokens, hit, first, last)) {
+    append_clean(out, text.substr(at, span.begin - at));
+    out += kHighlightBegin;
+    append_clean(out, text.substr(span.begin, span.end - span.begin));
+    out += kHighlightEnd;
+    at = span.end;
+  }
+  const std::uint32_t end = std::ranges::max_element(tokens.begin() + static_cast<std::ptrdiff_t>(first),
+                                                     tokens.begin() + static_cast<std::ptrdiff_t>(last) + 1,
+                                                     {}, [](const Token& t) { return t.span.end; })->span.end;
+  if (end > at) append_clean(out, text.substr(at, end - at));
+  if (last + 1 < tokens.size()) out += " …";
+  return out;
+}
+
+std::string render_snippet(std::string_view snippet, std::string_view begin, std::string_view end) {
+  std::string out;
+  for (const char c : snippet) {
+    if (c == kHighlightBegin[0]) {
+      out += begin;
+    } else if (c == kHighlightEnd[0]) {
+      out += end;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace kavosh::search

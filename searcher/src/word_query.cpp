@@ -1,0 +1,74 @@
+// Kavosh: Persian full-text search. GPL-2.0-or-later.
+#include "word_query.h"
+
+#include "kavosh/schema.h"
+#include "kavosh/search/ranking.h"
+
+namespace kavosh::search::detail {
+namespace {
+
+using Q = Xapian::Query;
+
+Q phrase_of(const std::vector<std::string>& terms) {
+  if (terms.size() == 1) return Q(terms.front());
+  std::vector<Q> subqueries(terms.begin(), terms.end());
+  return Q(Q::OP_PHRASE, subqueries.begin(), subqueries.end(), static_cast<Xapian::termcount>(terms.size()));
+}
+
+}  // namespace
+
+TermPrefixes prefixes_for(Field field) {
+  if (field == Field::kTitle) return {std::string(schema::kTitlePrefix), std::string(schema::kTitleStemPrefix)};
+  return {"", std::string(schema::kStemPrefix)};
+}
+
+std::vector<QueryWord> group_words(std::vector<analysis::Token> tokens) {
+  std::vector<QueryWord> words;
+  for (analysis::Token& token : tokens) {
+    if (token.part && !words.empty()) {
+      words.back().parts.push_back(std::move(token));
+    } else {
+      words.push_back({std::move(token), {}, false});
+    }
+  }
+  return words;
+}
+
+Q word_query(const QueryWord& word, const TermPrefixes& prefixes) {
+  const Q exact(Q::OP_SCALE_WEIGHT, Q(prefixes.surface + word.token.text), ranking::kExactWeight);
+  Q query(Q::OP_OR, exact, Q(prefixes.stem + word.token.stem));
+  if (!word.parts.empty()) {
+    std::vector<std::string> parts;
+    for (const analysis::Token& part : word.parts) parts.push_back(prefixes.surface + part.text);
+    query = Q(Q::OP_OR, query, phrase_of(parts));
+  }
+  if (word.prefix) {
+    query = Q(Q::OP_OR, query,
+              Q(Q::OP_WILDCARD, prefixes.surface + word.token.text, ranking::kPrefixExpansion,
+                Q::WILDCARD_LIMIT_MOST_FREQUENT));
+  }
+  return query;
+}
+
+Q phrase_query(const std::vector<QueryWord>& words, const TermPrefixes& prefixes) {
+  std::vector<std::string> joined;
+  std::vector<std::string> split;
+  bool compound = false;
+  for (const QueryWord& word : words) {
+    joined.push_back(prefixes.surface + word.token.text);
+    compound = compound || !word.parts.empty();
+    if (word.parts.empty()) split.push_back(joined.back());
+    for (const analysis::Token& part : word.parts) split.push_back(prefixes.surface + part.text);
+  }
+  if (joined.empty()) return Q();
+  if (!compound) return phrase_of(joined);
+  return Q(Q::OP_OR, phrase_of(joined), phrase_of(split));
+}
+
+Q proximity_query(const std::vector<QueryWord>& words, Q::op op, unsigned window) {
+  std::vector<Q> stems;
+  for (const QueryWord& word : words) stems.emplace_back(std::string(schema::kStemPrefix) + word.token.stem);
+  return Q(op, stems.begin(), stems.end(), window);
+}
+
+}  // namespace kavosh::search::detail

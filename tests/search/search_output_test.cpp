@@ -1,0 +1,103 @@
+// Kavosh: Persian full-text search. GPL-2.0-or-later.
+// kavosh-search's command line, in-process: formats, batch, exit codes.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "kavosh/search/cli.h"
+#include "test_corpus.h"
+
+namespace kavosh::search {
+namespace {
+
+class SearchCli : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = std::make_unique<testing::TempDir>();
+    db_ = dir_->path() + "/db";
+    testing::build_database(db_, testing::rule_records(), testing::rule_synonyms());
+  }
+  static void TearDownTestSuite() { dir_.reset(); }
+
+  /// Parses argv with make_app and runs; returns the exit code, output in out_/err_.
+  int run_cli(std::vector<std::string> args) {
+    args.insert(args.begin(), "kavosh-search");
+    std::vector<const char*> argv;
+    for (const std::string& arg : args) argv.push_back(arg.c_str());
+    Options options;
+    auto app = make_app(options);
+    app->parse(static_cast<int>(argv.size()), argv.data());
+    out_.str("");
+    err_.str("");
+    return run(options, out_, err_);
+  }
+
+  static inline std::unique_ptr<testing::TempDir> dir_;
+  static inline std::string db_;
+  std::ostringstream out_;
+  std::ostringstream err_;
+};
+
+TEST_F(SearchCli, JsonHasExactlyTheDocumentedFields) {
+  ASSERT_EQ(run_cli({"--db", db_, "--format", "json", "--", "کاندیدای", "شرکت"}), 0);
+  const auto json = nlohmann::json::parse(out_.str());
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : json.items()) keys.push_back(key);
+  EXPECT_THAT(keys, ::testing::UnorderedElementsAre("query", "total", "offset", "hits", "suggestion", "warnings"));
+  EXPECT_EQ(json["query"], "کاندیدای شرکت");
+  ASSERT_EQ(json["hits"].size(), 1u);
+  const auto& hit = json["hits"][0];
+  for (const char* key : {"id", "rank", "score", "title", "date", "date_jalali", "source", "url", "snippet"}) {
+    EXPECT_TRUE(hit.contains(key)) << key;
+  }
+  EXPECT_EQ(hit["id"], "arabic");
+  EXPECT_THAT(hit["snippet"].get<std::string>(), ::testing::HasSubstr("\x02" "كانديداي" "\x03"));
+  EXPECT_TRUE(json["suggestion"].is_null());
+}
+
+TEST_F(SearchCli, EveryQueryStringExitsZeroWithOneJsonObject) {
+  for (const std::string& query : {std::string(""), std::string("\xff\xfe"), std::string("\"«"), std::string(10000, '-'),
+                                   std::string("OR"), std::string("🗳️")}) {
+    ASSERT_EQ(run_cli({"--db", db_, "--format", "json", "--", query}), 0);
+    const std::string out = out_.str();
+    EXPECT_NO_THROW(nlohmann::json::parse(out)) << out.substr(0, 80);
+    EXPECT_EQ(std::ranges::count(out, '\n'), 1);
+  }
+}
+
+TEST_F(SearchCli, BatchTrecRunLines) {
+  const std::string queries = dir_->path() + "/queries.tsv";
+  std::ofstream(queries) << "q1\tحرم\nq2\tهماهنگی‌ها\n\nq3\t\"\n";
+  ASSERT_EQ(run_cli({"--db", db_, "--batch", queries, "--format", "trec"}), 0);
+  std::istringstream lines(out_.str());
+  std::string line;
+  std::vector<std::string> rows;
+  while (std::getline(lines, line)) rows.push_back(line);
+  ASSERT_EQ(rows.size(), 4u);  // 1 + 3 + 0 hits
+  EXPECT_THAT(rows[0], ::testing::MatchesRegex("q1 Q0 haram 1 [0-9.]+ kavosh"));
+  EXPECT_THAT(rows[3], ::testing::StartsWith("q2 Q0 "));
+}
+
+TEST_F(SearchCli, TextMarksHighlightsOnAPipe) {
+  ASSERT_EQ(run_cli({"--db", db_, "--", "فرمانداری"}), 0);
+  EXPECT_THAT(out_.str(), ::testing::HasSubstr("[فرمانداری]"));
+  EXPECT_THAT(out_.str(), ::testing::HasSubstr("۱۴۰۲/۱۰/۰۳"));
+  EXPECT_THAT(out_.str(), ::testing::Not(::testing::HasSubstr("\x1b[")));
+}
+
+TEST_F(SearchCli, BadDatabaseIsOneLineAndExitTwo) {
+  EXPECT_EQ(run_cli({"--db", dir_->path() + "/missing", "انتخابات"}), 2);
+  EXPECT_THAT(err_.str(), ::testing::StartsWith("kavosh-search: error: "));
+  EXPECT_EQ(std::ranges::count(err_.str(), '\n'), 1);
+  EXPECT_TRUE(out_.str().empty());
+  const std::string garbage = dir_->path() + "/garbage";
+  std::ofstream(garbage) << "not a database\n";
+  EXPECT_EQ(run_cli({"--db", garbage, "انتخابات"}), 2);
+}
+
+}  // namespace
+}  // namespace kavosh::search

@@ -1,0 +1,284 @@
+// Kavosh: Persian full-text search. GPL-2.0-or-later.
+// End-to-end: the rule corpus indexed with kavosh::index, then one test per matching/ranking rule.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+
+#include <xapian.h>
+
+#include "kavosh/error.h"
+#include "kavosh/searcher.h"
+#include "test_corpus.h"
+
+namespace kavosh::search {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsSupersetOf;
+using ::testing::UnorderedElementsAre;
+using testing::ids;
+using testing::run_query;
+
+class SearchRules : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = std::make_unique<testing::TempDir>();
+    db_ = dir_->path() + "/db";
+    testing::build_database(db_, testing::rule_records(), testing::rule_synonyms());
+    searcher_ = std::make_unique<Searcher>(db_);
+  }
+  static void TearDownTestSuite() {
+    searcher_.reset();
+    dir_.reset();
+  }
+  static std::vector<std::string> find(const std::string& query) { return ids(run_query(*searcher_, query)); }
+  static std::vector<std::string> sorted(std::vector<std::string> v) {
+    std::ranges::sort(v);
+    return v;
+  }
+
+  static inline std::unique_ptr<testing::TempDir> dir_;
+  static inline std::string db_;
+  static inline std::unique_ptr<Searcher> searcher_;
+};
+
+TEST_F(SearchRules, BoundSuffixSpellingsFindEachOther) {
+  for (const char* query : {"هماهنگی‌های", "هماهنگی های", "هماهنگیهای"}) {
+    EXPECT_THAT(find(query), UnorderedElementsAre("hs-zwnj", "hs-space", "hs-none")) << query;
+  }
+}
+
+TEST_F(SearchRules, CompoundSpellingsFindEachOther) {
+  for (const char* query : {"جمهوری‌خواه", "جمهوری خواه", "جمهوریخواه"}) {
+    const auto found = find(query);
+    ASSERT_GE(found.size(), 3u) << query;
+    EXPECT_THAT(std::vector(found.begin(), found.begin() + 3), UnorderedElementsAre("cp-zwnj", "cp-space", "cp-none"))
+        << query;
+  }
+}
+
+TEST_F(SearchRules, ArabicLettersAndPersianDigitsMatchPersianQueries) {
+  EXPECT_THAT(find("کاندیدای ریاست"), ElementsAre("arabic"));
+  EXPECT_THAT(find("1402"), ElementsAre("arabic"));
+  EXPECT_THAT(find("۱۴۰۲ شرکت"), ElementsAre("arabic"));
+}
+
+TEST_F(SearchRules, OverStemmingTrapsDoNotMatch) {
+  EXPECT_THAT(find("حرم"), ElementsAre("haram"));
+  EXPECT_THAT(find("حر"), ElementsAre("hor"));
+  EXPECT_THAT(find("خبرگان"), UnorderedElementsAre("khobregan", "phrase-apart"));
+  EXPECT_THAT(find("خبرگان"), ::testing::Not(::testing::Contains("khabar")));
+}
+
+TEST_F(SearchRules, ExactFormOutranksStemOnly) {
+  EXPECT_THAT(find("اصلاحات"), ElementsAre("eslahat", "eslah"));
+  EXPECT_THAT(find("اصلاح"), ElementsAre("eslah", "eslahat"));
+}
+
+TEST_F(SearchRules, PhraseNeedsAdjacentWords) {
+  EXPECT_THAT(find("«مجلس خبرگان»"), ElementsAre("khobregan"));
+  EXPECT_THAT(find("\"مجلس خبرگان\""), ElementsAre("khobregan"));
+  // Without quotes both come back, the adjacent one first (proximity boost).
+  EXPECT_THAT(find("مجلس خبرگان"), IsSupersetOf({"khobregan", "phrase-apart"}));
+  EXPECT_EQ(find("مجلس خبرگان").front(), "khobregan");
+}
+
+TEST_F(SearchRules, TitleMatchOutranksBodyMatch) {
+  EXPECT_THAT(find("مشارکت"), ElementsAre("title-hit", "body-hit"));
+  EXPECT_THAT(find("عنوان:مشارکت"), ElementsAre("title-hit"));
+  EXPECT_THAT(find("title:\"مشارکت مردم\""), ElementsAre("title-hit"));
+}
+
+TEST_F(SearchRules, AllWordsFirstThenSomeWords) {
+  const auto found = find("صندوق الکترونیکی");
+  ASSERT_GE(found.size(), 2u);
+  EXPECT_EQ(found[0], "all-words");
+  EXPECT_EQ(found[1], "some-word");
+}
+
+TEST_F(SearchRules, RecencyBreaksTies) { EXPECT_THAT(find("برابری"), ElementsAre("tie-new", "tie-old")); }
+
+TEST_F(SearchRules, SortByDateNewestFirstUndatedLast) {
+  SearchRequest request;
+  request.query = "ستاد OR جمهوری‌خواه OR کاندیدای";
+  request.sort = SortOrder::kDate;
+  EXPECT_THAT(ids(searcher_->search(request)),
+              ElementsAre("hs-none", "hs-space", "hs-zwnj", "arabic", "cp-none", "cp-space", "cp-zwnj"));
+}
+
+TEST_F(SearchRules, FiltersInQueryAndRequest) {
+  EXPECT_THAT(find("هماهنگی‌ها منبع:ایرنا"), ElementsAre("hs-zwnj"));
+  EXPECT_THAT(find("هماهنگی‌ها source:\"خبرگزاری مهر\""), ElementsAre("hs-space"));
+  EXPECT_THAT(find("هماهنگی‌ها استان:اصفهان"), ElementsAre("hs-space"));
+  EXPECT_THAT(find("هماهنگی‌ها دسته:سیاسی"), UnorderedElementsAre("hs-zwnj", "hs-space"));
+  EXPECT_THAT(find("هماهنگی‌ها منبع:ايرنا OR مهر"), ::testing::Contains("hs-zwnj"));
+  SearchRequest request;
+  request.query = "هماهنگی‌ها";
+  request.sources = {"ایرنا", "فارس"};
+  EXPECT_THAT(ids(searcher_->search(request)), UnorderedElementsAre("hs-zwnj", "hs-none"));
+  request.provinces = {"فارس"};
+  EXPECT_THAT(ids(searcher_->search(request)), ElementsAre("hs-none"));
+}
+
+TEST_F(SearchRules, OnlyFiltersListNewestFirst) {
+  EXPECT_THAT(find("دسته:سیاسی"), ElementsAre("hs-space", "hs-zwnj"));
+}
+
+TEST_F(SearchRules, DateRangesJalaliIsoAnyDigits) {
+  EXPECT_THAT(find("هماهنگی‌ها date:1402/10/02..1402/10/03"), UnorderedElementsAre("hs-space", "hs-none"));
+  EXPECT_THAT(find("هماهنگی‌ها تاریخ:..۱۴۰۲/۱۰/۰۱"), ElementsAre("hs-zwnj"));
+  EXPECT_THAT(find("هماهنگی‌ها date:2023-12-23.."), UnorderedElementsAre("hs-space", "hs-none"));
+  EXPECT_THAT(find("جمهوری‌خواه date:1401"), UnorderedElementsAre("cp-zwnj", "cp-space", "cp-none"));
+  SearchRequest request;
+  request.query = "هماهنگی‌ها";
+  request.from = "۱۴۰۲-۱۰-۰۲";
+  request.to = "2023-12-23";
+  EXPECT_THAT(ids(searcher_->search(request)), ElementsAre("hs-space"));
+}
+
+TEST_F(SearchRules, OrMatchesEither) {
+  EXPECT_THAT(find("حرم OR حر"), UnorderedElementsAre("haram", "hor"));
+  EXPECT_THAT(find("حرم یا حر"), UnorderedElementsAre("haram", "hor"));
+}
+
+TEST_F(SearchRules, ExclusionRemoves) {
+  EXPECT_THAT(find("هماهنگی‌ها -فرمانداری"), UnorderedElementsAre("hs-zwnj", "hs-space"));
+  EXPECT_THAT(find("هماهنگی‌ها -«ستاد انتخابات»"), UnorderedElementsAre("hs-space", "hs-none"));
+}
+
+TEST_F(SearchRules, SynonymsFromTheDatabase) {
+  EXPECT_THAT(find("داوطلب"), IsSupersetOf({"candida", "cp-zwnj", "eslahat"}));
+  const auto found = find("کاندیدا");
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found.front(), "candida");  // the word itself above its synonyms
+}
+
+TEST_F(SearchRules, StopwordsDroppedUnlessAlone) {
+  EXPECT_THAT(find("حرم در"), ElementsAre("haram"));  // "در" would match many documents
+  EXPECT_FALSE(find("در").empty());                   // a query of stopwords still searches them
+}
+
+TEST_F(SearchRules, SyntaxErrorsFallBackToWords) {
+  const SearchResults results = run_query(*searcher_, "«هماهنگی‌های ستاد");
+  EXPECT_THAT(ids(results), IsSupersetOf({"hs-zwnj", "hs-space"}));
+  ASSERT_EQ(results.warnings.size(), 1u);
+  EXPECT_THAT(results.warnings[0], ::testing::HasSubstr("plain words"));
+  EXPECT_THAT(find("حرم OR"), ElementsAre("haram"));
+}
+
+TEST_F(SearchRules, PartialLastWordIsAPrefix) {
+  SearchRequest request;
+  request.query = "مجلس خبرگ";
+  request.partial = true;
+  // Both words (one as a prefix) first, adjacent ones on top; then documents with only مجلس.
+  EXPECT_THAT(ids(searcher_->search(request)), ElementsAre("khobregan", "phrase-apart", "eslah"));
+  request.partial = false;  // خبرگ is no word: only مجلس matches
+  EXPECT_THAT(ids(searcher_->search(request)), UnorderedElementsAre("khobregan", "phrase-apart", "eslah"));
+  EXPECT_THAT(run_query(*searcher_, "خبرگ").hits, ::testing::IsEmpty());
+}
+
+TEST_F(SearchRules, DidYouMeanFromTheSpellingTable) {
+  const SearchResults results = run_query(*searcher_, "خبرگن");
+  EXPECT_TRUE(results.hits.empty());
+  EXPECT_EQ(results.suggestion, "خبرگان");
+  EXPECT_EQ(run_query(*searcher_, "مجلس خبرگان").suggestion, std::nullopt);
+}
+
+TEST_F(SearchRules, SnippetHighlightsEverySpelling) {
+  const SearchResults results = run_query(*searcher_, "کاندیدای شرکت");
+  ASSERT_EQ(results.hits.size(), 1u);
+  EXPECT_EQ(render_snippet(results.hits[0].snippet, "[", "]"), "[كانديداي] رياست در انتخابات ۱۴۰۲ [شركت] كرد");
+  const SearchResults half = run_query(*searcher_, "هماهنگی های");
+  for (const Hit& hit : half.hits) {
+    EXPECT_THAT(render_snippet(hit.snippet, "[", "]"), ::testing::StartsWith("[هماهنگی")) << hit.id;
+  }
+}
+
+TEST_F(SearchRules, HitFields) {
+  const SearchResults results = run_query(*searcher_, "فرمانداری");
+  ASSERT_EQ(results.hits.size(), 1u);
+  const Hit& hit = results.hits[0];
+  EXPECT_EQ(hit.id, "hs-none");
+  EXPECT_EQ(hit.rank, 1u);
+  EXPECT_EQ(hit.title, "خبر ستاد");
+  EXPECT_EQ(hit.date, "2023-12-24");
+  EXPECT_EQ(hit.date_jalali, "1402/10/03");
+  EXPECT_EQ(hit.source, "فارس");
+  EXPECT_EQ(results.total, 1u);
+}
+
+TEST_F(SearchRules, PagingWithOffset) {
+  SearchRequest request;
+  request.query = "هماهنگی‌ها";
+  request.limit = 1;
+  request.offset = 1;
+  const SearchResults page = searcher_->search(request);
+  ASSERT_EQ(page.hits.size(), 1u);
+  EXPECT_EQ(page.hits[0].rank, 2u);
+  EXPECT_EQ(page.total, 3u);
+}
+
+TEST_F(SearchRules, AnyQueryStringGivesResultsNotExceptions) {
+  std::string long_query;
+  while (long_query.size() < 10000) long_query += "هماهنگی‌ها «مجلس OR -\"";
+  for (const std::string& query : {std::string(), std::string("   "), std::string("!!! ؟؟"), std::string("\xff\xfe\xc0"),
+                                   std::string("🗳️🇮🇷"), std::string("\"«»\"-- OR یا :"), long_query,
+                                   std::string(10000, 'a'), std::string("date:9999/99/99..x"), std::string("-")}) {
+    EXPECT_NO_THROW(run_query(*searcher_, query)) << query.substr(0, 40);
+  }
+  EXPECT_TRUE(run_query(*searcher_, "").hits.empty());
+  EXPECT_FALSE(run_query(*searcher_, long_query).warnings.empty());
+}
+
+TEST_F(SearchRules, SuggestCompletesMostFrequentFirst) {
+  const auto completions = searcher_->suggest("هماهن");
+  ASSERT_FALSE(completions.empty());
+  EXPECT_EQ(completions.front(), "هماهنگیهای");
+  EXPECT_THAT(searcher_->suggest("مجلس خبرگ"), ::testing::Contains("مجلس خبرگان"));
+  EXPECT_TRUE(searcher_->suggest("").empty());
+}
+
+TEST_F(SearchRules, DocumentReturnsTheStoredRecord) {
+  const auto record = searcher_->document("haram");
+  ASSERT_TRUE(record);
+  EXPECT_THAT(*record, ::testing::HasSubstr("زائران حرم"));
+  EXPECT_EQ(searcher_->document("no-such-id"), std::nullopt);
+}
+
+TEST(SearcherOpen, RefusesMissingAndForeignDatabases) {
+  EXPECT_THROW(Searcher("/nonexistent/kavosh/db"), EnvironmentError);
+  testing::TempDir dir;
+  {
+    Xapian::WritableDatabase plain(dir.path() + "/plain", Xapian::DB_CREATE);
+    plain.commit();
+  }
+  EXPECT_THROW(Searcher(dir.path() + "/plain"), EnvironmentError);
+  testing::build_database(dir.path() + "/other", {R"({"id":"x","body":"متن"})"});
+  {
+    Xapian::WritableDatabase other(dir.path() + "/other", Xapian::DB_OPEN);
+    other.set_metadata("kavosh.analyzer_version", "999");
+    other.commit();
+  }
+  try {
+    Searcher searcher(dir.path() + "/other");
+    FAIL() << "opened a database of another analyzer version";
+  } catch (const EnvironmentError& error) {
+    EXPECT_THAT(error.what(), ::testing::HasSubstr("analyzer version 999"));
+  }
+}
+
+TEST(SearcherReopen, SeesNewCommits) {
+  testing::TempDir dir;
+  const std::string db = dir.path() + "/db";
+  testing::build_database(db, {R"({"id":"a","body":"نخستین سند"})"});
+  Searcher searcher(db);
+  EXPECT_TRUE(run_query(searcher, "دومین").hits.empty());
+  testing::build_database(db, {R"({"id":"b","body":"دومین سند"})"});
+  EXPECT_TRUE(searcher.reopen());
+  EXPECT_THAT(ids(run_query(searcher, "دومین")), ElementsAre("b"));
+}
+
+}  // namespace
+}  // namespace kavosh::search

@@ -1,0 +1,39 @@
+// Kavosh: Persian full-text search. GPL-2.0-or-later.
+// Small databases built in a test with kavosh::index, and helpers to read results.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "kavosh/searcher.h"
+
+namespace kavosh::search::testing {
+
+/// A fresh directory under the system temp dir, removed with everything in it on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+/// Indexes JSONL `records` into a new database at `db` with the IndexWriter; `synonyms` is the text of
+/// a synonyms file (empty: none).
+void build_database(const std::string& db, const std::vector<std::string>& records, const std::string& synonyms = "");
+
+/// The rule corpus of search_rules_test: one or a few documents per matching and ranking rule.
+const std::vector<std::string>& rule_records();
+/// The synonyms file text used with rule_records().
+const std::string& rule_synonyms();
+
+/// The ids of the hits, in rank order.
+std::vector<std::string> ids(const SearchResults& results);
+
+/// Searches `query` with default options otherwise.
+SearchResults run_query(const Searcher& searcher, const std::string& query, std::uint32_t limit = 20);
+
+}  // namespace kavosh::search::testing
