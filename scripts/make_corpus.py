@@ -104,7 +104,7 @@ def noisy_text(text, rng, profile):
 def profile_for(rng):
     return {
         "half_space": rng.choices(["zwnj", "space", "joined", "nbsp", "mixed"], [45, 20, 12, 8, 15])[0],
-        "arabic_letters": rng.random() < 0.2,
+        "arabic_letters": rng.random() < 0.25,
         "digits": rng.choices(["0123456789", PERSIAN_DIGITS, ARABIC_DIGITS], [45, 45, 10])[0],
         "diacritics": rng.random() < 0.12,
         "tatweel": rng.random() < 0.06,
