@@ -161,6 +161,21 @@ std::optional<std::string> Searcher::document(std::string_view id) const {
   }
 }
 
+IndexStats Searcher::stats() const {
+  try {
+    const Xapian::Database& database = impl_->database;
+    IndexStats stats{database.get_doccount(), 0};
+    try {
+      if (database.size() == 1) stats.revision = database.get_revision();
+    } catch (const Xapian::InvalidOperationError&) {  // a remote shard or a stub: no one revision
+    } catch (const Xapian::UnimplementedError&) {
+    }
+    return stats;
+  } catch (const Xapian::Error& error) {
+    throw EnvironmentError("stats failed on '" + impl_->path + "': " + error.get_description());
+  }
+}
+
 bool Searcher::reopen() {
   try {
     return impl_->database.reopen();

@@ -69,6 +69,12 @@ struct SearchResults {
   std::vector<std::string> warnings;      ///< e.g. a syntax error fallback or an ignored date
 };
 
+/// Size and version of the open database, for monitoring (kavosh-serve's /metrics).
+struct IndexStats {
+  std::uint64_t documents = 0;
+  std::uint64_t revision = 0;  ///< commit revision of a single database; 0 for a stub of several shards
+};
+
 /// Searches a Kavosh database. PATH is a database directory or a Xapian stub file listing shards
 /// (local paths and `remote HOST:PORT` lines served by xapian-tcpsrv); results are the same either way.
 /// Not safe for concurrent calls: use one Searcher per thread (opening is cheap).
@@ -92,6 +98,9 @@ class Searcher {
   /// The stored record of `id` as JSON text (as the indexer received it), or nullopt.
   std::optional<std::string> document(std::string_view id) const;
 
+  /// Documents and revision of the revision currently open.
+  IndexStats stats() const;
+
   /// Picks up commits made since opening (or the last reopen); true when the database changed.
   bool reopen();
 
@@ -105,6 +114,7 @@ class Searcher {
 namespace kavosh {
 // The names a portal uses most, at the top of the project's namespace.
 using search::Hit;
+using search::IndexStats;
 using search::Searcher;
 using search::SearchRequest;
 using search::SearchResults;
