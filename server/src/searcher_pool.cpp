@@ -1,0 +1,62 @@
+// Kavosh: Persian full-text search. GPL-2.0-or-later.
+#include "searcher_pool.h"
+
+#include <numeric>
+#include <utility>
+
+#include "kavosh/error.h"
+
+namespace kavosh::serve {
+
+SearcherPool::SearcherPool(std::string path, std::size_t size, Clock::duration refresh)
+    : path_(std::move(path)), refresh_(refresh), slots_(size), free_(size) {
+  std::iota(free_.rbegin(), free_.rend(), std::size_t{0});  // slot 0 on top: warm searchers first
+}
+
+std::optional<SearcherPool::Lease> SearcherPool::acquire(Clock::duration wait) {
+  std::size_t slot = 0;
+  {
+    std::unique_lock lock(mutex_);
+    if (!freed_.wait_for(lock, wait, [&] { return !free_.empty(); })) return std::nullopt;
+    slot = free_.back();
+    free_.pop_back();
+  }
+  Lease lease(*this, slot);  // from here on the slot returns to the pool whatever happens
+  make_fresh(slots_[slot], false);
+  return lease;
+}
+
+/// Opens the database lazily (the service starts, and answers 503, before the first index exists)
+/// and picks up new commits; a database that was replaced or removed is opened from scratch.
+void SearcherPool::make_fresh(Slot& slot, bool force) {
+  const auto now = Clock::now();
+  if (slot.searcher && !force && now - slot.checked < refresh_) return;
+  slot.checked = now;
+  if (slot.searcher) {
+    try {
+      slot.searcher->reopen();
+      return;
+    } catch (const EnvironmentError&) {
+      slot.searcher.reset();
+    }
+  }
+  slot.searcher.emplace(path_);
+}
+
+void SearcherPool::release(std::size_t slot) {
+  {
+    const std::lock_guard lock(mutex_);
+    free_.push_back(slot);
+  }
+  freed_.notify_one();
+}
+
+SearcherPool::Lease::~Lease() {
+  if (pool_) pool_->release(slot_);
+}
+
+Searcher& SearcherPool::Lease::operator*() const { return *pool_->slots_[slot_].searcher; }
+
+void SearcherPool::Lease::refresh() { pool_->make_fresh(pool_->slots_[slot_], true); }
+
+}  // namespace kavosh::serve

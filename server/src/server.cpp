@@ -1,0 +1,291 @@
+// Kavosh: Persian full-text search. GPL-2.0-or-later.
+// Routes: request → SearchRequest (params.cpp) → Searcher → the JSON of `kavosh-search --format json`.
+#include "kavosh/serve/server.h"
+
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <chrono>
+#include <sstream>
+#include <thread>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "assets.h"
+#include "kavosh/error.h"
+#include "kavosh/search/cli.h"
+#include "metrics.h"
+#include "params.h"
+#include "searcher_pool.h"
+#include "task_queue.h"
+
+namespace kavosh::serve {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using Json = nlohmann::ordered_json;
+
+constexpr auto kLeaseWait = std::chrono::seconds(2);  // a worker waits this long for a searcher, then 503
+constexpr int kBacklog = 1024;                        // cpp-httplib listens with 5: too few for a burst
+constexpr std::size_t kMaxIdBytes = 240;              // longer ids cannot be indexed (Xapian's term limit)
+
+// Set when a request has been parsed, read when its response is logged: both run on the same worker.
+thread_local Clock::time_point t_started;
+thread_local bool t_timed = false;
+
+/// cpp-httplib's server with the listening socket's backlog raised after bind.
+class HttpServer : public httplib::Server {
+ public:
+  void set_backlog(int backlog) { ::listen(svr_sock_, backlog); }
+};
+
+std::string dump(const Json& json) { return json.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+void send_json(httplib::Response& res, int status, const std::string& body) {
+  res.status = status;
+  res.set_content(body, "application/json; charset=utf-8");
+}
+
+void send_error(httplib::Response& res, int status, const std::string& message) {
+  send_json(res, status, dump(Json{{"error", message}}));
+}
+
+std::string default_message(int status) {
+  switch (status) {
+    case 400: return "bad request";
+    case 404: return "not found";
+    case 405: return "method not allowed";
+    case 413: return "request body too large";
+    case 414: return "request URI too long";
+    case 503: return "service unavailable";
+    default: return "error " + std::to_string(status);
+  }
+}
+
+std::pair<std::string, int> split_listen(const std::string& listen) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos) throw InvalidInputError("--listen must be HOST:PORT, not '" + listen + "'");
+  std::string host = listen.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  try {
+    const int port = std::stoi(listen.substr(colon + 1));
+    if (port < 0 || port > 65535) throw std::out_of_range("port");
+    return {host, port};
+  } catch (const std::logic_error&) {
+    throw InvalidInputError("--listen must be HOST:PORT, not '" + listen + "'");
+  }
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Options options;
+  Limits limits;
+  SearcherPool pool;
+  Metrics metrics;
+  HttpServer http;
+  std::uint32_t threads;
+
+  explicit Impl(const Options& o);
+  void install_hooks();
+  void install_routes();
+  void add_cors(const httplib::Request& req, httplib::Response& res) const;
+  void guarded(const httplib::Request& req, httplib::Response& res,
+               void (Impl::*handler)(const httplib::Request&, httplib::Response&));
+
+  template <class F>
+  auto with_searcher(F&& fn);
+
+  void search_get(const httplib::Request& req, httplib::Response& res);
+  void search_post(const httplib::Request& req, httplib::Response& res);
+  void search(const SearchRequest& request, httplib::Response& res);
+  void suggest(const httplib::Request& req, httplib::Response& res);
+  void document(const httplib::Request& req, httplib::Response& res);
+  void healthz(const httplib::Request& req, httplib::Response& res);
+  void metrics_text(const httplib::Request& req, httplib::Response& res);
+  void asset(const httplib::Request& req, httplib::Response& res);
+};
+
+Server::Impl::Impl(const Options& o)
+    : options(o),
+      limits{o.max_query_bytes, o.max_limit, o.max_offset, 414},
+      pool(o.db, std::max<std::uint32_t>(o.threads ? o.threads : std::thread::hardware_concurrency(), 2),
+           std::chrono::milliseconds(o.refresh_ms)),
+      threads(std::max<std::uint32_t>(o.threads ? o.threads : std::thread::hardware_concurrency(), 2)) {
+  http.new_task_queue = [this] { return new BoundedTaskQueue(threads, options.max_queued); };
+  // A JSON body holds the query plus a few short fields; anything much larger is refused with 413.
+  http.set_payload_max_length(options.max_query_bytes * 4 + 4096);
+  http.set_keep_alive_max_count(1000);
+  http.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
+  install_hooks();
+  install_routes();
+}
+
+void Server::Impl::install_hooks() {
+  http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res)
+                                    -> httplib::Server::HandlerResponse {
+    t_started = Clock::now();
+    t_timed = true;
+    add_cors(req, res);
+    if (!overloaded()) return httplib::Server::HandlerResponse::Unhandled;
+    send_error(res, 503, "server busy");
+    res.set_header("Retry-After", "1");
+    res.set_header("Connection", "close");
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  // Errors cpp-httplib produces itself (no route, URI too long, body too large) get a JSON body too.
+  http.set_error_handler(httplib::Server::HandlerWithResponse(
+      [](const httplib::Request&, httplib::Response& res) -> httplib::Server::HandlerResponse {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        send_error(res, res.status, default_message(res.status));
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    send_error(res, 500, "internal error");
+  });
+  http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+    const double seconds = t_timed ? std::chrono::duration<double>(Clock::now() - t_started).count() : 0.0;
+    t_timed = false;
+    metrics.observe(endpoint_of(req.path), res.status, seconds);
+  });
+}
+
+void Server::Impl::install_routes() {
+  const auto route = [this](auto handler) {
+    return [this, handler](const httplib::Request& req, httplib::Response& res) { guarded(req, res, handler); };
+  };
+  http.Get("/api/search", route(&Impl::search_get));
+  http.Post("/api/search", route(&Impl::search_post));
+  http.Get("/api/suggest", route(&Impl::suggest));
+  http.Get("/api/doc/(.+)", route(&Impl::document));
+  http.Get("/healthz", route(&Impl::healthz));
+  http.Get("/metrics", route(&Impl::metrics_text));
+  http.Get("/|/index.html|/widget.js|/widget.css", route(&Impl::asset));
+  // CORS preflight: the headers themselves are added by the pre-routing hook.
+  http.Options(".*", [](const httplib::Request&, httplib::Response& res) { res.status = 204; });
+}
+
+void Server::Impl::add_cors(const httplib::Request& req, httplib::Response& res) const {
+  const std::string origin = req.get_header_value("Origin");
+  if (origin.empty() || options.cors.empty()) return;
+  const bool any = std::ranges::find(options.cors, "*") != options.cors.end();
+  if (!any && std::ranges::find(options.cors, origin) == options.cors.end()) return;
+  res.set_header("Access-Control-Allow-Origin", any ? "*" : origin);
+  if (!any) res.set_header("Vary", "Origin");
+  if (req.method == "OPTIONS") {
+    res.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+    res.set_header("Access-Control-Allow-Headers", "Content-Type");
+    res.set_header("Access-Control-Max-Age", "600");
+  }
+}
+
+/// Maps the library's exceptions to statuses: the only place where errors become HTTP.
+void Server::Impl::guarded(const httplib::Request& req, httplib::Response& res,
+                           void (Impl::*handler)(const httplib::Request&, httplib::Response&)) {
+  try {
+    (this->*handler)(req, res);
+  } catch (const HttpError& error) {
+    send_error(res, error.status(), error.what());
+  } catch (const EnvironmentError& error) {
+    send_error(res, 503, std::string("database unavailable: ") + error.what());
+  } catch (const std::exception& error) {
+    send_error(res, 500, std::string("internal error: ") + error.what());
+  }
+}
+
+/// Runs `fn` on a borrowed searcher. A failure is retried once on a reopened database: a concurrent
+/// writer may have recycled the blocks an old revision was reading, which is not an outage.
+template <class F>
+auto Server::Impl::with_searcher(F&& fn) {
+  auto lease = pool.acquire(kLeaseWait);
+  if (!lease) throw HttpError(503, "server busy");
+  try {
+    return fn(**lease);
+  } catch (const EnvironmentError&) {
+    lease->refresh();
+    return fn(**lease);
+  }
+}
+
+void Server::Impl::search_get(const httplib::Request& req, httplib::Response& res) {
+  search(parse_search(req.params, limits), res);
+}
+
+void Server::Impl::search_post(const httplib::Request& req, httplib::Response& res) {
+  Limits body_limits = limits;
+  body_limits.too_long_status = 413;
+  const bool json = req.get_header_value("Content-Type").starts_with("application/json");
+  search(parse_search(json ? params_from_json(req.body) : req.params, body_limits), res);
+}
+
+void Server::Impl::search(const SearchRequest& request, httplib::Response& res) {
+  const SearchResults results = with_searcher([&](Searcher& s) { return s.search(request); });
+  std::ostringstream out;
+  search::write_json(out, results);
+  send_json(res, 200, out.str());
+}
+
+void Server::Impl::suggest(const httplib::Request& req, httplib::Response& res) {
+  const SuggestRequest request = parse_suggest(req.params, limits);
+  Json json{{"query", request.prefix}, {"completions", Json::array()}, {"suggestion", nullptr}};
+  with_searcher([&](Searcher& s) {
+    json["completions"] = s.suggest(request.prefix, request.limit);
+    // The spelling suggestion of the whole text, as a search would give it ("did you mean").
+    SearchRequest probe;
+    probe.query = request.prefix;
+    probe.limit = 0;
+    const SearchResults results = s.search(probe);
+    json["suggestion"] = results.suggestion ? Json(*results.suggestion) : Json(nullptr);
+    return 0;
+  });
+  send_json(res, 200, dump(json));
+}
+
+void Server::Impl::document(const httplib::Request& req, httplib::Response& res) {
+  const std::string id = req.matches[1];
+  if (id.size() > kMaxIdBytes || !valid_utf8(id)) throw HttpError(404, "no document with this id");
+  const auto record = with_searcher([&](Searcher& s) { return s.document(id); });
+  if (!record) throw HttpError(404, "no document with id '" + id + "'");
+  send_json(res, 200, *record);
+}
+
+void Server::Impl::healthz(const httplib::Request&, httplib::Response& res) {
+  const IndexStats stats = with_searcher([](Searcher& s) { return s.stats(); });
+  send_json(res, 200, dump(Json{{"status", "ok"}, {"documents", stats.documents}, {"revision", stats.revision}}));
+}
+
+void Server::Impl::metrics_text(const httplib::Request&, httplib::Response& res) {
+  std::optional<IndexGauges> gauges;
+  try {
+    const IndexStats stats = with_searcher([](Searcher& s) { return s.stats(); });
+    gauges = IndexGauges{stats.documents, stats.revision};
+  } catch (const std::exception&) {
+    // The metrics stay available while the database is not: kavosh_index_up says so.
+  }
+  res.set_content(metrics.render(gauges), "text/plain; version=0.0.4; charset=utf-8");
+}
+
+void Server::Impl::asset(const httplib::Request& req, httplib::Response& res) {
+  const Asset* asset = find_asset(req.path);
+  if (!asset) throw HttpError(404, "not found");
+  res.set_header("Cache-Control", "no-cache");
+  res.set_content(asset->body.data(), asset->body.size(), std::string(asset->content_type).c_str());
+}
+
+Server::Server(const Options& options) : impl_(std::make_unique<Impl>(options)) {}
+Server::~Server() = default;
+
+int Server::bind() {
+  const auto [host, port] = split_listen(impl_->options.listen);
+  const int bound = port == 0 ? impl_->http.bind_to_any_port(host) : (impl_->http.bind_to_port(host, port) ? port : -1);
+  if (bound <= 0) throw EnvironmentError("cannot listen on " + impl_->options.listen);
+  impl_->http.set_backlog(kBacklog);
+  return bound;
+}
+
+void Server::serve() { impl_->http.listen_after_bind(); }
+
+void Server::stop() { impl_->http.stop(); }
+
+}  // namespace kavosh::serve
