@@ -83,16 +83,45 @@ void append_clean(std::string& out, std::string_view text) {
   }
 }
 
+
+/// The analyzed piece of `text` that the snippet comes from: the first chunk of about kChunkBytes
+/// (cut at a space) holding a match, else the first chunk. Analysis costs far more than matching, and a
+/// long article's first matching chunk nearly always holds a good passage, so later chunks are skipped.
+struct Piece {
+  std::vector<Token> tokens;
+  std::vector<bool> hit;
+  bool cut_before = false;
+  bool cut_after = false;
+};
+
+Piece analyzed_piece(std::string_view text, const MatchKeys& keys, const analysis::Analyzer& analyzer) {
+  constexpr std::size_t kChunkBytes = 3000;
+  Piece first;
+  for (std::size_t begin = 0; begin < text.size();) {
+    std::size_t end = begin + kChunkBytes >= text.size() ? text.size() : text.find(' ', begin + kChunkBytes);
+    if (end == text.npos) end = text.size();
+    Piece piece{analyzer.analyze(text.substr(begin, end - begin)), {}, begin > 0, end < text.size()};
+    for (Token& token : piece.tokens) token.span = {token.span.begin + static_cast<std::uint32_t>(begin),
+                                                    token.span.end + static_cast<std::uint32_t>(begin)};
+    piece.hit.resize(piece.tokens.size());
+    for (std::size_t i = 0; i < piece.tokens.size(); ++i) piece.hit[i] = matches(piece.tokens[i], keys);
+    if (std::ranges::find(piece.hit, true) != piece.hit.end()) return piece;
+    if (begin == 0) first = std::move(piece);
+    begin = end;
+  }
+  return first;
+}
+
 }  // namespace
 
 std::string make_snippet(std::string_view text, const MatchKeys& keys, const analysis::Analyzer& analyzer,
                          std::size_t max_words) {
-  const std::vector<Token> tokens = analyzer.analyze(text);
+  const Piece piece = analyzed_piece(text, keys, analyzer);
+  const std::vector<Token>& tokens = piece.tokens;
+  const std::vector<bool>& hit = piece.hit;
   if (tokens.empty()) return {};
-  std::vector<bool> hit(tokens.size());
-  for (std::size_t i = 0; i < tokens.size(); ++i) hit[i] = matches(tokens[i], keys);
   const auto [first, last] = best_window(tokens, hit, max_words);
-  std::string out = first > 0 ? "… " : "";
+  std::string out = first > 0 || piece.cut_before ? "… " : "";
   std::uint32_t at = tokens[first].span.begin;
   for (const Span span : highlights(tokens, hit, first, last)) {
     append_clean(out, text.substr(at, span.begin - at));
@@ -105,7 +134,7 @@ std::string make_snippet(std::string_view text, const MatchKeys& keys, const ana
                                                      tokens.begin() + static_cast<std::ptrdiff_t>(last) + 1,
                                                      {}, [](const Token& t) { return t.span.end; })->span.end;
   if (end > at) append_clean(out, text.substr(at, end - at));
-  if (last + 1 < tokens.size()) out += " …";
+  if (last + 1 < tokens.size() || piece.cut_after) out += " …";
   return out;
 }
 

@@ -49,7 +49,7 @@ TEST_F(SearchCli, JsonHasExactlyTheDocumentedFields) {
   for (const auto& [key, value] : json.items()) keys.push_back(key);
   EXPECT_THAT(keys, ::testing::UnorderedElementsAre("query", "total", "offset", "hits", "suggestion", "warnings"));
   EXPECT_EQ(json["query"], "کاندیدای شرکت");
-  ASSERT_EQ(json["hits"].size(), 1u);
+  ASSERT_FALSE(json["hits"].empty());
   const auto& hit = json["hits"][0];
   for (const char* key : {"id", "rank", "score", "title", "date", "date_jalali", "source", "url", "snippet"}) {
     EXPECT_TRUE(hit.contains(key)) << key;

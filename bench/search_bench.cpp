@@ -1,0 +1,200 @@
+// Kavosh: Persian full-text search. GPL-2.0-or-later.
+// Query latency (issue 5): kavosh::Searcher beside a plain Xapian QueryParser over a plain TermGenerator
+// index of the same text, in the same run. The collection is ../shared/dev-data/news (when present)
+// replicated with variations up to --docs; queries are 1–3 consecutive words of random titles.
+// Usage: search_bench [--docs N] [--queries N] [--work DIR] [--news DIR]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "kavosh/analysis/analyzer.h"
+#include "kavosh/index/index_writer.h"
+#include "kavosh/index/record.h"
+#include "kavosh/search/query.h"
+#include "kavosh/search/query_builder.h"
+#include "kavosh/searcher.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+struct Config {
+  std::size_t docs = 100000;
+  std::size_t queries = 250;
+  std::string work = "/tmp/kavosh-search-bench";
+  std::string news = KAVOSH_SOURCE_DIR "/../shared/dev-data/news";
+};
+
+Config parse_args(int argc, char** argv) {
+  Config config;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string key = argv[i];
+    if (key == "--docs") config.docs = std::stoul(argv[i + 1]);
+    if (key == "--queries") config.queries = std::stoul(argv[i + 1]);
+    if (key == "--work") config.work = argv[i + 1];
+    if (key == "--news") config.news = argv[i + 1];
+  }
+  return config;
+}
+
+/// The base articles: every *.jsonl of the news folder, or generated text when it is absent.
+std::vector<nlohmann::json> load_articles(const std::string& folder) {
+  std::vector<nlohmann::json> out;
+  if (fs::is_directory(folder)) {
+    for (const auto& entry : fs::directory_iterator(folder)) {
+      if (entry.path().extension() != ".jsonl") continue;
+      std::ifstream in(entry.path());
+      for (std::string line; std::getline(in, line);) {
+        auto json = nlohmann::json::parse(line, nullptr, false);
+        if (json.is_object() && json.contains("title")) out.push_back(std::move(json));
+      }
+    }
+  }
+  if (out.empty()) {  // no dev data: sentences of election words, enough variety for a latency test
+    const std::vector<std::string> words = {"انتخابات", "مجلس", "خبرگان", "نامزد", "ثبت‌نام", "ستاد", "استان", "رای",
+                                            "مشارکت", "شورای", "نگهبان", "صندوق", "شهر", "تهران", "اصفهان", "نتایج"};
+    std::mt19937 random(1);
+    for (int i = 0; i < 2000; ++i) {
+      std::string title, body;
+      for (int w = 0; w < 8; ++w) title.append(words[random() % words.size()]).append(" ");
+      for (int w = 0; w < 300; ++w) body.append(words[random() % words.size()]).append(w % 12 == 11 ? ". " : " ");
+      out.push_back({{"id", std::to_string(i)}, {"title", title}, {"body", body}, {"date", "2024-01-01"}});
+    }
+  }
+  return out;
+}
+
+/// Copy `k` of an article: its body's sentences rotated by k, so copies are not identical documents.
+nlohmann::json variant(const nlohmann::json& article, std::size_t k) {
+  nlohmann::json copy = article;
+  copy["id"] = article.value("id", std::string("a")).append("-").append(std::to_string(k));
+  std::string body = article.value("body", std::string());
+  if (k > 0 && !body.empty()) {
+    const std::size_t cut = body.find(' ', (k * 997) % body.size());
+    if (cut != body.npos) body = std::string(body.substr(cut + 1)).append(" ").append(body.substr(0, cut));
+  }
+  copy["body"] = body;
+  return copy;
+}
+
+void build_indexes(const Config& config, const std::vector<nlohmann::json>& articles) {
+  const std::string kavosh_db = config.work + "/kavosh";
+  const std::string plain_db = config.work + "/plain";
+  if (fs::exists(kavosh_db) && fs::exists(plain_db) && Xapian::Database(plain_db).get_doccount() == config.docs) return;
+  fs::remove_all(config.work);
+  fs::create_directories(config.work);
+  kavosh::index::IndexWriter writer({kavosh_db, 10000, ""});
+  Xapian::WritableDatabase plain(plain_db, Xapian::DB_CREATE_OR_OVERWRITE);
+  Xapian::TermGenerator generator;
+  const auto start = Clock::now();
+  for (std::size_t i = 0; i < config.docs; ++i) {
+    const nlohmann::json record = variant(articles[i % articles.size()], i / articles.size());
+    writer.add(kavosh::index::parse_record(record.dump()));
+    Xapian::Document document;
+    generator.set_document(document);
+    generator.index_text(record.value("title", std::string()));
+    generator.increase_termpos();
+    generator.index_text(record.value("body", std::string()));
+    document.set_data(record.value("id", std::string()));
+    plain.add_document(document);
+  }
+  writer.commit();
+  plain.commit();
+  std::cerr << "indexed " << config.docs << " documents twice in "
+            << std::chrono::duration<double>(Clock::now() - start).count() << " s\n";
+}
+
+/// 1–3 consecutive non-stopword words of a random title, as the title spells them.
+std::vector<std::string> make_queries(const Config& config, const std::vector<nlohmann::json>& articles) {
+  const kavosh::analysis::Analyzer analyzer;
+  std::mt19937 random(5);
+  std::vector<std::string> out;
+  while (out.size() < config.queries) {
+    const std::string title = articles[random() % articles.size()].value("title", std::string());
+    std::vector<kavosh::analysis::Token> words;
+    for (auto& token : analyzer.analyze(title)) {
+      if (!token.stopword && !token.part && token.kind == kavosh::analysis::TokenKind::kWord) words.push_back(token);
+    }
+    if (words.empty()) continue;
+    const std::size_t length = std::min<std::size_t>(1 + random() % 3, words.size());
+    const std::size_t first = random() % (words.size() - length + 1);
+    const auto& a = words[first].span;
+    const auto& b = words[first + length - 1].span;
+    out.push_back(title.substr(a.begin, b.end - a.begin));
+  }
+  return out;
+}
+
+struct Latency {
+  std::vector<double> ms;
+  double percentile(double p) {
+    std::ranges::sort(ms);
+    return ms[std::min(ms.size() - 1, static_cast<std::size_t>(p * static_cast<double>(ms.size())))];
+  }
+};
+
+template <typename Run>
+Latency measure(const std::vector<std::string>& queries, Run run) {
+  for (const std::string& query : queries) run(query);  // warm the caches once
+  Latency latency;
+  for (int pass = 0; pass < 3; ++pass) {
+    for (const std::string& query : queries) {
+      const auto start = Clock::now();
+      run(query);
+      latency.ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    }
+  }
+  return latency;
+}
+
+void report(const char* name, Latency latency) {
+  std::printf("%-44s p50 %7.3f ms   p99 %7.3f ms   max %7.3f ms\n", name, latency.percentile(0.50),
+              latency.percentile(0.99), latency.percentile(1.0));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const Config config = parse_args(argc, argv);
+  const auto articles = load_articles(config.news);
+  build_indexes(config, articles);
+  const auto queries = make_queries(config, articles);
+
+  const kavosh::Searcher searcher(config.work + "/kavosh");
+  const Xapian::Database kavosh_db(config.work + "/kavosh");
+  const Xapian::Database plain_db(config.work + "/plain");
+  const kavosh::analysis::Analyzer analyzer;
+  std::printf("%zu documents, %zu queries x 3 passes, top 10\n", static_cast<std::size_t>(plain_db.get_doccount()),
+              queries.size());
+
+  report("kavosh Searcher::search (hits + snippets)", measure(queries, [&](const std::string& q) {
+           kavosh::SearchRequest request;
+           request.query = q;
+           searcher.search(request);
+         }));
+  report("kavosh parse + build + match (no snippets)", measure(queries, [&](const std::string& q) {
+           const auto built = kavosh::search::QueryBuilder(analyzer, kavosh_db).build(kavosh::search::parse_query(q), false);
+           Xapian::Enquire enquire(kavosh_db);
+           enquire.set_query(built.query);
+           enquire.set_weighting_scheme(Xapian::BM25Weight());
+           enquire.get_mset(0, 10);
+         }));
+  report("plain Xapian QueryParser + TermGenerator index", measure(queries, [&](const std::string& q) {
+           Xapian::QueryParser parser;
+           parser.set_database(plain_db);
+           Xapian::Enquire enquire(plain_db);
+           enquire.set_query(parser.parse_query(q));
+           enquire.get_mset(0, 10);
+         }));
+  return 0;
+}
