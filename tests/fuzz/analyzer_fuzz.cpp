@@ -1,0 +1,47 @@
+// libFuzzer target: any byte sequence through the whole analysis path, checking its invariants.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include "kavosh/analysis/analyzer.h"
+#include "kavosh/analysis/jalali.h"
+
+namespace {
+
+void check(bool ok) {
+  if (!ok) std::abort();
+}
+
+bool valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (std::size_t k = 1; k < n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  static const kavosh::analysis::Analyzer analyzer;
+  const std::string normalized = analyzer.normalizer().normalize(input);
+  check(valid_utf8(normalized));
+  check(analyzer.normalizer().normalize(normalized) == normalized);  // idempotent
+  std::uint32_t last = 0;
+  for (const auto& token : analyzer.analyze(input)) {
+    check(token.span.begin < token.span.end && token.span.end <= size);
+    check(token.position >= last);
+    last = token.position;
+    check(!token.text.empty() && valid_utf8(token.text) && valid_utf8(token.stem));
+    check(token.stem.size() <= token.text.size() + 8);
+  }
+  (void)kavosh::analysis::parse_date(input);
+  return 0;
+}
