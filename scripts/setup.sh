@@ -10,6 +10,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   myspell-fa
   python3
+  chromium chromium-driver wrk
 )
 
 missing=()

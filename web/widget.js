@@ -1,0 +1,339 @@
+/* Kavosh search widget. GPL-2.0-or-later.
+ * Embed: <div data-kavosh-search data-endpoint="https://search.example"></div>
+ *        <link rel="stylesheet" href=".../widget.css"><script src=".../widget.js" defer></script>
+ * Options (data-*): endpoint (base URL of kavosh-serve; empty = this site), page-size (default 10),
+ * sources (comma-separated list for the source filter; otherwise filled from the results).
+ * Plain script, no build step, no network but the endpoint. Every string from the server or the user
+ * is rendered as text; only snippets go through innerHTML, after escaping, to turn the highlight
+ * markers U+0002/U+0003 into <mark>.
+ */
+(function () {
+  'use strict';
+
+  var PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
+  var MONTHS = ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور',
+                'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'];
+  var TEXT = {
+    label: 'جستجو در اخبار',
+    placeholder: 'جستجو در اخبار…',
+    button: 'جستجو',
+    filters: 'فیلترها',
+    source: 'منبع',
+    allSources: 'همه منابع',
+    from: 'از تاریخ',
+    to: 'تا تاریخ',
+    datePlaceholder: '۱۴۰۲/۰۱/۰۱',
+    sort: 'ترتیب',
+    relevance: 'مرتبط‌ترین',
+    newest: 'جدیدترین',
+    suggestions: 'پیشنهادها',
+    searching: 'در حال جستجو…',
+    none: 'نتیجه‌ای یافت نشد.',
+    error: 'جستجو انجام نشد؛ دوباره تلاش کنید.',
+    about: function (n) { return 'حدود ' + toPersianDigits(n) + ' نتیجه'; },
+    didYouMean: 'آیا منظورتان این بود: ',
+    pages: 'صفحه‌های نتایج',
+    previous: 'قبلی',
+    next: 'بعدی',
+    page: function (n) { return 'صفحه ' + toPersianDigits(n); }
+  };
+
+  var counter = 0;
+
+  function toPersianDigits(value) {
+    return String(value).replace(/[0-9]/g, function (d) { return PERSIAN_DIGITS[+d]; });
+  }
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  /** Escapes everything, then turns the searcher's markers into <mark>: the only HTML we emit. */
+  function snippetHtml(snippet) {
+    return escapeHtml(snippet)
+      .replace(/[\u0000-\u0001\u0004-\u0008\u000b-\u001f]/g, '')
+      .replace(/\u0002/g, '<mark>')
+      .replace(/\u0003/g, '</mark>');
+  }
+
+  /** "1402/12/14" → "۱۴ اسفند ۱۴۰۲"; anything else is shown with Persian digits as it is. */
+  function jalaliText(dateJalali) {
+    var m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(dateJalali || '');
+    if (!m || +m[2] < 1 || +m[2] > 12) return toPersianDigits(dateJalali || '');
+    return toPersianDigits(+m[3]) + ' ' + MONTHS[+m[2] - 1] + ' ' + toPersianDigits(m[1]);
+  }
+
+  /** Only web links become hrefs: a document's url must not run script (javascript:, data:). */
+  function safeUrl(url) {
+    try {
+      var parsed = new URL(url, window.location.href);
+      return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      if (name === 'text') node.textContent = attrs[name];
+      else node.setAttribute(name, attrs[name]);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  function Widget(root) {
+    this.root = root;
+    this.endpoint = (root.getAttribute('data-endpoint') || '').replace(/\/+$/, '');
+    this.pageSize = Math.max(1, Math.min(50, parseInt(root.getAttribute('data-page-size'), 10) || 10));
+    this.id = 'kavosh-' + (++counter);
+    this.page = 0;
+    this.active = -1;
+    this.searchSeq = 0;
+    this.suggestSeq = 0;
+    this.knownSources = [];
+    this.build();
+    var preset = (root.getAttribute('data-sources') || '').split(',');
+    this.addSources(preset.map(function (s) { return s.trim(); }));
+  }
+
+  Widget.prototype.url = function (path, params) {
+    var url = new URL(this.endpoint + path, window.location.href);
+    Object.keys(params).forEach(function (name) {
+      if (params[name] !== '' && params[name] !== undefined) url.searchParams.append(name, params[name]);
+    });
+    return url.href;
+  };
+
+  Widget.prototype.build = function () {
+    var id = this.id;
+    this.input = el('input', {
+      id: id + '-q', type: 'search', class: 'kavosh-input', role: 'combobox', autocomplete: 'off',
+      'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': id + '-list',
+      placeholder: TEXT.placeholder, enterkeyhint: 'search', spellcheck: 'false'
+    });
+    this.list = el('ul', { id: id + '-list', class: 'kavosh-suggestions', role: 'listbox', 'aria-label': TEXT.suggestions });
+    this.list.hidden = true;
+    this.source = el('select', { id: id + '-source', class: 'kavosh-source' },
+                     [el('option', { value: '', text: TEXT.allSources })]);
+    this.from = el('input', { id: id + '-from', class: 'kavosh-date', type: 'text', inputmode: 'numeric', placeholder: TEXT.datePlaceholder, dir: 'ltr' });
+    this.to = el('input', { id: id + '-to', class: 'kavosh-date', type: 'text', inputmode: 'numeric', placeholder: TEXT.datePlaceholder, dir: 'ltr' });
+    this.sort = el('select', { id: id + '-sort', class: 'kavosh-sort' }, [
+      el('option', { value: 'relevance', text: TEXT.relevance }),
+      el('option', { value: 'date', text: TEXT.newest })]);
+    this.form = el('form', { class: 'kavosh-form', role: 'search', 'aria-label': TEXT.label }, [
+      el('div', { class: 'kavosh-bar' }, [
+        el('label', { for: id + '-q', class: 'kavosh-hidden', text: TEXT.label }),
+        el('div', { class: 'kavosh-combo' }, [this.input, this.list]),
+        el('button', { type: 'submit', class: 'kavosh-submit', text: TEXT.button })]),
+      el('fieldset', { class: 'kavosh-filters' }, [
+        el('legend', { class: 'kavosh-hidden', text: TEXT.filters }),
+        this.field(TEXT.source, this.source), this.field(TEXT.from, this.from),
+        this.field(TEXT.to, this.to), this.field(TEXT.sort, this.sort)])]);
+    this.status = el('div', { class: 'kavosh-status', role: 'status', 'aria-live': 'polite' });
+    this.results = el('ol', { class: 'kavosh-results', 'aria-label': TEXT.label });
+    this.pager = el('nav', { class: 'kavosh-pages', 'aria-label': TEXT.pages });
+    var box = el('div', { class: 'kavosh', dir: 'rtl', lang: 'fa' }, [this.form, this.status, this.results, this.pager]);
+    this.root.textContent = '';
+    this.root.appendChild(box);
+    this.bind();
+  };
+
+  Widget.prototype.field = function (label, control) {
+    return el('label', { class: 'kavosh-field', for: control.id }, [el('span', { text: label }), control]);
+  };
+
+  Widget.prototype.bind = function () {
+    var self = this;
+    var timer = null;
+    this.form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      self.closeList();
+      self.search(0);
+    });
+    this.input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { self.suggest(); }, 150);
+    });
+    this.input.addEventListener('keydown', function (event) { self.onKey(event); });
+    this.input.addEventListener('blur', function () { setTimeout(function () { self.closeList(); }, 150); });
+    [this.source, this.sort].forEach(function (control) {
+      control.addEventListener('change', function () { if (self.input.value.trim()) self.search(0); });
+    });
+  };
+
+  /** Arrows move through the completions, Enter takes one (or searches), Esc closes the list. */
+  Widget.prototype.onKey = function (event) {
+    var options = this.list.hidden ? [] : this.list.children;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (!options.length) return;
+      event.preventDefault();
+      var step = event.key === 'ArrowDown' ? 1 : -1;
+      this.highlight((this.active + step + options.length) % options.length);
+    } else if (event.key === 'Enter' && this.active >= 0 && options.length) {
+      event.preventDefault();
+      this.pick(options[this.active].textContent);
+    } else if (event.key === 'Escape') {
+      if (!this.list.hidden) {
+        event.preventDefault();
+        this.closeList();
+      }
+    }
+  };
+
+  Widget.prototype.highlight = function (index) {
+    var options = this.list.children;
+    for (var i = 0; i < options.length; i++) options[i].setAttribute('aria-selected', String(i === index));
+    this.active = index;
+    this.input.setAttribute('aria-activedescendant', options[index].id);
+  };
+
+  Widget.prototype.pick = function (text) {
+    this.input.value = text;
+    this.closeList();
+    this.search(0);
+  };
+
+  Widget.prototype.closeList = function () {
+    this.list.hidden = true;
+    this.list.textContent = '';
+    this.active = -1;
+    this.input.setAttribute('aria-expanded', 'false');
+    this.input.removeAttribute('aria-activedescendant');
+  };
+
+  Widget.prototype.suggest = function () {
+    var self = this;
+    var q = this.input.value;
+    var seq = ++this.suggestSeq;
+    if (!q.trim()) { this.closeList(); return; }
+    fetch(this.url('/api/suggest', { q: q, limit: 8 }))
+      .then(function (res) { return res.ok ? res.json() : null; })
+      .then(function (data) {
+        if (seq !== self.suggestSeq || !data) return;
+        self.showCompletions(data.completions || []);
+      })
+      .catch(function () { /* autocomplete is a convenience: stay silent */ });
+  };
+
+  Widget.prototype.showCompletions = function (words) {
+    var self = this;
+    this.closeList();
+    words.forEach(function (word, i) {
+      var option = el('li', { id: self.id + '-opt-' + i, role: 'option', 'aria-selected': 'false', text: word });
+      option.addEventListener('mousedown', function (event) {
+        event.preventDefault();  // keep focus in the input
+        self.pick(word);
+      });
+      self.list.appendChild(option);
+    });
+    if (!words.length) return;
+    this.list.hidden = false;
+    this.input.setAttribute('aria-expanded', 'true');
+  };
+
+  Widget.prototype.search = function (page) {
+    var self = this;
+    var q = this.input.value.trim();
+    if (!q) return;
+    var seq = ++this.searchSeq;
+    this.page = page;
+    this.root.setAttribute('aria-busy', 'true');
+    this.status.textContent = TEXT.searching;
+    var params = { q: q, limit: this.pageSize, offset: page * this.pageSize, source: this.source.value,
+                   from: this.from.value.trim(), to: this.to.value.trim(), sort: this.sort.value };
+    fetch(this.url('/api/search', params))
+      .then(function (res) {
+        return res.json().then(function (body) {
+          if (!res.ok) throw new Error(body && body.error);
+          return body;
+        });
+      })
+      .then(function (data) { if (seq === self.searchSeq) self.render(data); })
+      .catch(function () {
+        if (seq !== self.searchSeq) return;
+        self.results.textContent = '';
+        self.pager.textContent = '';
+        self.status.textContent = TEXT.error;
+      })
+      .then(function () { if (seq === self.searchSeq) self.root.removeAttribute('aria-busy'); });
+  };
+
+  Widget.prototype.render = function (data) {
+    var self = this;
+    var hits = data.hits || [];
+    this.addSources(hits.map(function (hit) { return hit.source; }));
+    this.renderStatus(data, hits.length);
+    this.results.textContent = '';
+    this.results.setAttribute('start', String((data.offset || 0) + 1));
+    hits.forEach(function (hit) { self.results.appendChild(self.renderHit(hit)); });
+    this.renderPager(data.total || 0);
+  };
+
+  Widget.prototype.renderStatus = function (data, count) {
+    var self = this;
+    this.status.textContent = count ? TEXT.about(data.total) : TEXT.none;
+    if (!data.suggestion) return;
+    var button = el('button', { type: 'button', class: 'kavosh-didyoumean', text: data.suggestion });
+    button.addEventListener('click', function () { self.pick(data.suggestion); });
+    this.status.appendChild(el('span', { class: 'kavosh-didyoumean-text', text: ' ' + TEXT.didYouMean }));
+    this.status.appendChild(button);
+  };
+
+  Widget.prototype.renderHit = function (hit) {
+    var href = safeUrl(hit.url || '') || this.url('/api/doc/' + encodeURIComponent(hit.id), {});
+    var title = el('h3', { class: 'kavosh-title' }, [el('a', { href: href, text: hit.title || hit.id })]);
+    var meta = el('div', { class: 'kavosh-meta' });
+    if (hit.source) meta.appendChild(el('span', { class: 'kavosh-source-name', text: hit.source }));
+    if (hit.date_jalali) {
+      meta.appendChild(el('time', { datetime: hit.date || '', text: jalaliText(hit.date_jalali) }));
+    }
+    var snippet = el('p', { class: 'kavosh-snippet' });
+    snippet.innerHTML = snippetHtml(hit.snippet || '');
+    return el('li', { class: 'kavosh-hit' }, [title, meta, snippet]);
+  };
+
+  Widget.prototype.renderPager = function (total) {
+    var self = this;
+    var pages = Math.min(Math.ceil(total / this.pageSize), Math.floor(10000 / this.pageSize));
+    this.pager.textContent = '';
+    if (pages <= 1) return;
+    var first = Math.max(0, Math.min(this.page - 2, pages - 5));
+    var button = function (label, page, current, aria) {
+      var b = el('button', { type: 'button', class: 'kavosh-page', text: label, 'aria-label': aria || TEXT.page(page + 1) });
+      if (current) b.setAttribute('aria-current', 'page');
+      if (page < 0 || page >= pages) b.disabled = true;
+      b.addEventListener('click', function () { self.search(page); self.input.focus(); });
+      return b;
+    };
+    this.pager.appendChild(button(TEXT.previous, this.page - 1, false, TEXT.previous));
+    for (var p = first; p < Math.min(pages, first + 5); p++) {
+      this.pager.appendChild(button(toPersianDigits(p + 1), p, p === this.page));
+    }
+    this.pager.appendChild(button(TEXT.next, this.page + 1, false, TEXT.next));
+  };
+
+  /** The source filter lists the configured sources plus every source seen in results. */
+  Widget.prototype.addSources = function (names) {
+    var self = this;
+    names.forEach(function (name) {
+      if (!name || self.knownSources.indexOf(name) >= 0) return;
+      self.knownSources.push(name);
+      self.source.appendChild(el('option', { value: name, text: name }));
+    });
+  };
+
+  function init() {
+    var roots = document.querySelectorAll('[data-kavosh-search]');
+    for (var i = 0; i < roots.length; i++) {
+      if (!roots[i].kavoshWidget) roots[i].kavoshWidget = new Widget(roots[i]);
+    }
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+  else init();
+  window.KavoshSearch = { init: init };
+}());

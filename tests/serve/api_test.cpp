@@ -1,0 +1,216 @@
+// Kavosh: Persian full-text search. GPL-2.0-or-later.
+// The HTTP API against a real server: every endpoint, every error status, CORS, limits, CLI parsing.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "serve_fixture.h"
+
+namespace kavosh::serve::testing {
+namespace {
+
+using nlohmann::json;
+
+class ApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new search::testing::TempDir();
+    search::testing::build_database(dir_->path() + "/db", corpus_records());
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  void SetUp() override {
+    Options options;
+    options.db = dir_->path() + "/db";
+    options.threads = 2;
+    options.cors = {"https://portal.example"};
+    options.max_query_bytes = 200;
+    server_ = std::make_unique<RunningServer>(options);
+    client_ = server_->client();
+  }
+
+  /// GET `path` and expect `status` with a JSON body.
+  json get(const std::string& path, int status, const httplib::Headers& headers = {}) {
+    const auto res = client_->Get(path, headers);
+    EXPECT_TRUE(res) << path;
+    if (!res) return json();
+    EXPECT_EQ(res->status, status) << path << " → " << res->body;
+    EXPECT_TRUE(res->get_header_value("Content-Type").starts_with("application/json")) << path;
+    return json::parse(res->body, nullptr, false);
+  }
+  json search(const std::string& query, const std::string& extra = "", int status = 200) {
+    return get("/api/search?q=" + url_encode(query) + extra, status);
+  }
+
+  static search::testing::TempDir* dir_;
+  std::unique_ptr<RunningServer> server_;
+  std::unique_ptr<httplib::Client> client_;
+};
+search::testing::TempDir* ApiTest::dir_ = nullptr;
+
+TEST_F(ApiTest, SearchReturnsTheJsonOfKavoshSearch) {
+  const json body = search("ثبتنام داوطلبان خبرگان", "&limit=3");
+  ASSERT_TRUE(body.is_object());
+  EXPECT_EQ(body["query"], "ثبتنام داوطلبان خبرگان");
+  EXPECT_GT(body["total"].get<int>(), 0);
+  ASSERT_EQ(body["hits"].size(), 3u);
+  const json& hit = body["hits"][0];
+  for (const char* key : {"id", "rank", "score", "title", "date", "date_jalali", "source", "url", "snippet"}) {
+    EXPECT_TRUE(hit.contains(key)) << key;
+  }
+  EXPECT_EQ(hit["rank"], 1);
+  // The document writes ثبت‌نام with a half-space; the highlight covers the document's own spelling.
+  EXPECT_NE(hit["snippet"].get<std::string>().find("\x02ثبت\u200cنام\x03"), std::string::npos) << hit["snippet"];
+}
+
+TEST_F(ApiTest, SearchFiltersPagesAndSorts) {
+  const json page2 = search("انتخابات", "&limit=5&offset=5&sort=date");
+  EXPECT_EQ(page2["offset"], 5);
+  EXPECT_EQ(page2["hits"][0]["rank"], 6);
+  const json filtered = search("انتخابات", "&limit=50&source=" + url_encode("ایسنا"));
+  ASSERT_FALSE(filtered["hits"].empty());
+  for (const json& hit : filtered["hits"]) EXPECT_EQ(hit["source"], "ایسنا");
+  const json dated = search("انتخابات", "&limit=50&from=" + url_encode("۱۴۰۲/۱۲/۱۱") + "&to=1402/12/30");
+  for (const json& hit : dated["hits"]) EXPECT_GE(hit["date_jalali"].get<std::string>(), "1402/12/11");
+}
+
+TEST_F(ApiTest, SearchAcceptsAJsonBody) {
+  const auto res = client_->Post("/api/search", R"({"q":"مجلس خبرگان","limit":2,"source":["ایسنا","مهر"]})",
+                                 "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200) << res->body;
+  const json body = json::parse(res->body);
+  EXPECT_LE(body["hits"].size(), 2u);
+  for (const json& hit : body["hits"]) EXPECT_TRUE(hit["source"] == "ایسنا" || hit["source"] == "مهر");
+}
+
+TEST_F(ApiTest, SuggestCompletesTheLastWord) {
+  const json body = get("/api/suggest?q=" + url_encode("مجلس انتخا"), 200);
+  ASSERT_FALSE(body["completions"].empty()) << body;
+  EXPECT_EQ(body["completions"][0].get<std::string>().rfind("مجلس انتخا", 0), 0u) << body;
+  EXPECT_TRUE(body.contains("suggestion"));
+}
+
+TEST_F(ApiTest, DocReturnsTheStoredRecordOr404) {
+  const json doc = get("/api/doc/a001", 200);
+  EXPECT_EQ(doc["id"], "a001");
+  EXPECT_TRUE(doc.contains("body"));
+  EXPECT_TRUE(get("/api/doc/no-such-id", 404).contains("error"));
+  EXPECT_TRUE(get("/api/doc/" + std::string(300, 'x'), 404).contains("error"));
+}
+
+TEST_F(ApiTest, HealthzAndMetrics) {
+  const json health = get("/healthz", 200);
+  EXPECT_EQ(health["status"], "ok");
+  EXPECT_EQ(health["documents"], corpus_records().size());
+  search("مجلس");
+  get("/api/doc/nope", 404);
+  const auto res = client_->Get("/metrics");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_TRUE(res->get_header_value("Content-Type").starts_with("text/plain; version=0.0.4"));
+  for (const std::string& line : std::vector<std::string>{"kavosh_http_requests_total{endpoint=\"search\",status=\"200\"} 1",
+                                 "kavosh_http_requests_total{endpoint=\"doc\",status=\"404\"} 1",
+                                 "kavosh_http_request_duration_seconds_bucket{endpoint=\"search\",le=\"+Inf\"} 1",
+                                 "kavosh_index_documents " + std::to_string(corpus_records().size()),
+                                 "kavosh_index_revision ", "kavosh_index_up 1"}) {
+    EXPECT_NE(res->body.find(line), std::string::npos) << line << "\n" << res->body;
+  }
+}
+
+TEST_F(ApiTest, BadParametersAre400) {
+  EXPECT_EQ(get("/api/search", 400)["error"], "missing parameter 'q'");
+  search("x", "&limit=101", 400);
+  search("x", "&limit=abc", 400);
+  search("x", "&offset=-1", 400);
+  search("x", "&offset=10001", 400);
+  search("x", "&sort=random", 400);
+  search("x", "&partial=2", 400);
+  search("x", "&limit=1&limit=2", 400);
+  get("/api/search?q=%FF%FE", 400);
+  get("/api/search?q=a%00b", 400);
+  get("/api/suggest?q=x&limit=0", 400);
+  const auto res = client_->Post("/api/search", "[1,2]", "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400);
+}
+
+TEST_F(ApiTest, TooLongIs414InTheUrlAnd413InABody) {
+  EXPECT_NE(search(std::string(201, 'a'), "", 414)["error"].get<std::string>().find("200 bytes"), std::string::npos);
+  get("/api/search?q=" + std::string(9000, 'a'), 414);  // past cpp-httplib's own URI limit
+  const auto body = client_->Post("/api/search", R"({"q":")" + std::string(201, 'a') + R"("})", "application/json");
+  ASSERT_TRUE(body);
+  EXPECT_EQ(body->status, 413);
+  const auto huge = client_->Post("/api/search", std::string(100000, ' '), "application/json");
+  ASSERT_TRUE(huge);
+  EXPECT_EQ(huge->status, 413);
+}
+
+TEST_F(ApiTest, UnknownPathsAre404Json) { EXPECT_EQ(get("/api/nothing", 404)["error"], "not found"); }
+
+TEST_F(ApiTest, CorsAllowsOnlyTheConfiguredOrigin) {
+  const auto allowed = client_->Get("/healthz", {{"Origin", "https://portal.example"}});
+  ASSERT_TRUE(allowed);
+  EXPECT_EQ(allowed->get_header_value("Access-Control-Allow-Origin"), "https://portal.example");
+  const auto other = client_->Get("/healthz", {{"Origin", "https://evil.example"}});
+  ASSERT_TRUE(other);
+  EXPECT_FALSE(other->has_header("Access-Control-Allow-Origin"));
+  const auto preflight = client_->Options("/api/search", {{"Origin", "https://portal.example"}});
+  ASSERT_TRUE(preflight);
+  EXPECT_EQ(preflight->status, 204);
+  EXPECT_NE(preflight->get_header_value("Access-Control-Allow-Methods").find("GET"), std::string::npos);
+}
+
+TEST_F(ApiTest, ServesTheWidgetAndTheDemoPage) {
+  for (const auto& [path, type, needle] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"/", "text/html", "data-kavosh-search"},
+           {"/widget.js", "text/javascript", "KavoshSearch"},
+           {"/widget.css", "text/css", ".kavosh"}}) {
+    const auto res = client_->Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 200) << path;
+    EXPECT_TRUE(res->get_header_value("Content-Type").starts_with(type)) << path;
+    EXPECT_NE(res->body.find(needle), std::string::npos) << path;
+  }
+}
+
+TEST(ServeDatabase, MissingDatabaseIs503AndRecovers) {
+  search::testing::TempDir dir;
+  Options options;
+  options.db = dir.path() + "/db";
+  options.threads = 2;
+  options.refresh_ms = 0;
+  RunningServer server(options);
+  const auto client = server.client();
+  const auto down = client->Get("/api/search?q=x");
+  ASSERT_TRUE(down);
+  EXPECT_EQ(down->status, 503);
+  EXPECT_NE(down->body.find("database unavailable"), std::string::npos);
+  EXPECT_EQ(client->Get("/healthz")->status, 503);
+  EXPECT_NE(client->Get("/metrics")->body.find("kavosh_index_up 0"), std::string::npos);
+  search::testing::build_database(options.db, {R"({"id":"x1","body":"سلام"})"});  // the index appears later
+  EXPECT_EQ(client->Get("/healthz")->status, 200);
+  EXPECT_EQ(client->Get("/api/doc/x1")->status, 200);
+}
+
+TEST(ServeCli, ParsesEveryOption) {
+  Options options;
+  const auto app = make_app(options);
+  app->parse(std::vector<std::string>{"100", "--max-query-bytes", "*", "--cors", "https://a.example", "--cors",
+                                      "4", "--threads", "0.0.0.0:9000", "--listen", "/srv/db", "--db"});
+  EXPECT_EQ(options.db, "/srv/db");
+  EXPECT_EQ(options.listen, "0.0.0.0:9000");
+  EXPECT_EQ(options.threads, 4u);
+  EXPECT_EQ(options.cors, (std::vector<std::string>{"https://a.example", "*"}));
+  EXPECT_EQ(options.max_query_bytes, 100u);
+  Options defaults;
+  const auto bare = make_app(defaults);
+  bare->parse(std::vector<std::string>{"d", "--db"});
+  EXPECT_EQ(defaults.listen, "127.0.0.1:8080");
+  Options missing;
+  EXPECT_THROW(make_app(missing)->parse(std::vector<std::string>{}), CLI::RequiredError);
+}
+
+}  // namespace
+}  // namespace kavosh::serve::testing

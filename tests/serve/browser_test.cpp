@@ -1,0 +1,143 @@
+// Kavosh: Persian full-text search. GPL-2.0-or-later.
+// The widget in headless Chromium over the bundled corpus: type a query spelled differently from the
+// documents, check results, <mark> highlights, Persian dates, keyboard autocomplete, escaping and the
+// 360 px layout; screenshots go to the build folder for a person to look at.
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include <gtest/gtest.h>
+
+#include "serve_fixture.h"
+#include "webdriver.h"
+
+namespace kavosh::serve::testing {
+namespace {
+
+constexpr const char* kChromium = "/usr/bin/chromium";
+constexpr const char* kChromedriver = "/usr/bin/chromedriver";
+
+// A record whose fields try to inject markup; the widget must show it as text.
+constexpr const char* kHostileRecord =
+    R"({"id":"hostile","title":"<img src=x onerror=\"window.pwned=1\">زنهار","body":"زنهار <script>window.pwned=1</script><b>درشت</b>","source":"<i>منبع</i>","url":"javascript:window.pwned=1","date":"1402/12/01"})";
+
+void save(const std::string& name, const std::string& png) {
+  const std::string path = std::string(KAVOSH_BINARY_DIR) + "/" + name;
+  std::ofstream(path, std::ios::binary) << png;
+  std::printf("screenshot: %s (%zu bytes)\n", path.c_str(), png.size());
+}
+
+std::string texts(const std::string& css) {
+  return "return Array.from(document.querySelectorAll('" + css + "')).map(e => e.textContent);";
+}
+
+class BrowserTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::exists(kChromium) || !std::filesystem::exists(kChromedriver)) {
+      GTEST_SKIP() << "chromium or chromedriver not installed (scripts/setup.sh installs both)";
+    }
+    std::vector<std::string> records = corpus_records();
+    records.push_back(kHostileRecord);
+    search::testing::build_database(dir_.path() + "/db", records);
+    Options options;
+    options.db = dir_.path() + "/db";
+    options.threads = 2;
+    server_ = std::make_unique<RunningServer>(options);
+    std::filesystem::create_directories(dir_.path() + "/profile");
+    browser_ = std::make_unique<WebDriver>(kChromedriver, kChromium, dir_.path() + "/profile");
+    browser_->navigate(server_->base_url() + "/");
+    ASSERT_TRUE(browser_->wait_for("return document.querySelector('.kavosh-input') !== null;"));
+    input_ = browser_->find_all(".kavosh-input").at(0);
+  }
+
+  /// Types `query`, presses Enter and waits for the widget to finish.
+  void search(const std::string& query) {
+    browser_->clear(input_);
+    browser_->send_keys(input_, query + kKeyEnter);
+    ASSERT_TRUE(browser_->wait_for(
+        "const s = document.querySelector('.kavosh-status').textContent;"
+        "return !document.querySelector('.kavosh').parentElement.hasAttribute('aria-busy') &&"
+        " s !== '' && s !== 'در حال جستجو…';"));
+  }
+
+  search::testing::TempDir dir_;
+  std::unique_ptr<RunningServer> server_;
+  std::unique_ptr<WebDriver> browser_;
+  std::string input_;
+};
+
+TEST_F(BrowserTest, FindsAndHighlightsAQuerySpelledDifferently) {
+  // Joined ثبتنام (documents: ثبت‌نام with a half-space) and Arabic yeh in رهبري (documents: رهبری).
+  search("ثبتنام داوطلبان خبرگان رهبري");
+  EXPECT_GE(browser_->find_all(".kavosh-hit").size(), 5u);
+  const auto marks = browser_->execute(texts(".kavosh-snippet mark"));
+  ASSERT_FALSE(marks.empty());
+  const std::string all = marks.dump();
+  EXPECT_NE(all.find("ثبت\u200cنام"), std::string::npos) << all;
+  EXPECT_NE(all.find("رهبری"), std::string::npos) << all;
+  // Dates in Jalali with Persian digits and month names; the count in Persian digits.
+  const auto dates = browser_->execute(texts(".kavosh-hit time"));
+  ASSERT_FALSE(dates.empty());
+  EXPECT_TRUE(std::regex_search(dates[0].get<std::string>(), std::regex("[۰-۹]+ (مهر|آبان|آذر|دی|بهمن|اسفند|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور) ۱۴۰[۰-۹]")))
+      << dates.dump();
+  EXPECT_NE(browser_->execute("return document.querySelector('.kavosh-status').textContent;").get<std::string>().find("نتیجه"),
+            std::string::npos);
+  EXPECT_EQ(browser_->execute("return getComputedStyle(document.querySelector('.kavosh')).direction;"), "rtl");
+  save("serve-widget-desktop.png", browser_->screenshot_png());
+}
+
+TEST_F(BrowserTest, PaginatesAndFiltersBySource) {
+  search("انتخابات");
+  ASSERT_EQ(browser_->find_all(".kavosh-hit").size(), 10u);
+  browser_->execute("document.querySelectorAll('.kavosh-page')[2].click();");  // [previous, 1, 2, …]
+  ASSERT_TRUE(browser_->wait_for("return document.querySelector('.kavosh-results').getAttribute('start') === '11';"));
+  browser_->execute(
+      "const s = document.querySelector('.kavosh-source'); s.value = 'ایسنا';"
+      "s.dispatchEvent(new Event('change'));");
+  ASSERT_TRUE(browser_->wait_for(
+      "const n = Array.from(document.querySelectorAll('.kavosh-source-name'));"
+      "return n.length > 0 && n.every(e => e.textContent === 'ایسنا');"));
+}
+
+TEST_F(BrowserTest, AutocompleteWithTheKeyboard) {
+  browser_->clear(input_);
+  browser_->send_keys(input_, "انتخا");
+  ASSERT_TRUE(browser_->wait_for("return document.querySelectorAll('.kavosh-suggestions [role=option]').length > 0;"));
+  EXPECT_EQ(browser_->execute("return document.querySelector('.kavosh-input').getAttribute('aria-expanded');"), "true");
+  browser_->send_keys(input_, kKeyArrowDown);
+  const auto first = browser_->execute("return document.querySelector('[role=option][aria-selected=true]').textContent;");
+  EXPECT_EQ(browser_->execute("return document.querySelector('.kavosh-input').getAttribute('aria-activedescendant');"),
+            browser_->execute("return document.querySelector('[role=option][aria-selected=true]').id;"));
+  browser_->send_keys(input_, kKeyEnter);  // takes the completion and searches
+  ASSERT_TRUE(browser_->wait_for("return document.querySelectorAll('.kavosh-hit').length > 0;"));
+  EXPECT_EQ(browser_->execute("return document.querySelector('.kavosh-input').value;"), first);
+  browser_->send_keys(input_, " ");
+  browser_->send_keys(input_, "م");
+  if (browser_->wait_for("return !document.querySelector('.kavosh-suggestions').hidden;", 3)) {
+    browser_->send_keys(input_, kKeyEscape);
+    EXPECT_TRUE(browser_->wait_for("return document.querySelector('.kavosh-suggestions').hidden;", 2));
+  }
+}
+
+TEST_F(BrowserTest, RendersHostileRecordsAsText) {
+  search("زنهار");
+  ASSERT_EQ(browser_->find_all(".kavosh-hit").size(), 1u);
+  EXPECT_TRUE(browser_->execute("return window.pwned === undefined;").get<bool>());
+  EXPECT_TRUE(browser_->find_all(".kavosh-results img, .kavosh-results script, .kavosh-results b, .kavosh-results i").empty());
+  EXPECT_NE(browser_->execute("return document.querySelector('.kavosh-title').textContent;").get<std::string>().find("<img"),
+            std::string::npos);
+  // A javascript: url never becomes a link target.
+  EXPECT_EQ(browser_->execute("return document.querySelector('.kavosh-title a').href.startsWith('http');"), true);
+}
+
+TEST_F(BrowserTest, UsableAt360Pixels) {
+  browser_->set_window_size(360, 800);
+  search("ثبتنام داوطلبان");
+  const auto width = browser_->execute("return [window.innerWidth, document.documentElement.scrollWidth];");
+  EXPECT_LE(width[1].get<int>(), width[0].get<int>()) << "horizontal scrolling at " << width.dump();
+  save("serve-widget-360px.png", browser_->screenshot_png());
+}
+
+}  // namespace
+}  // namespace kavosh::serve::testing

@@ -1,0 +1,62 @@
+// Kavosh: Persian full-text search. GPL-2.0-or-later.
+#include "serve_fixture.h"
+
+#include <cctype>
+#include <chrono>
+#include <fstream>
+
+namespace kavosh::serve::testing {
+
+const std::vector<std::string>& corpus_records() {
+  static const std::vector<std::string> records = [] {
+    std::vector<std::string> lines;
+    std::ifstream in(std::string(KAVOSH_SOURCE_DIR) + "/corpus/articles.jsonl");
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty()) lines.push_back(line);
+    }
+    return lines;
+  }();
+  return records;
+}
+
+std::string url_encode(const std::string& value) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : value) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 15];
+    }
+  }
+  return out;
+}
+
+RunningServer::RunningServer(Options options)
+    : server_([&] {
+        options.listen = "127.0.0.1:0";
+        return options;
+      }()),
+      port_(server_.bind()),
+      thread_([this] { server_.serve(); }) {
+  // stop() is a no-op until the accept loop runs: wait for a first answer so the destructor cannot hang.
+  const auto probe = client();
+  while (!probe->Get("/healthz")) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+}
+
+RunningServer::~RunningServer() {
+  server_.stop();
+  thread_.join();
+}
+
+std::unique_ptr<httplib::Client> RunningServer::client() const {
+  auto client = std::make_unique<httplib::Client>("127.0.0.1", port_);
+  client->set_connection_timeout(5);
+  client->set_read_timeout(10);
+  return client;
+}
+
+}  // namespace kavosh::serve::testing
