@@ -18,4 +18,6 @@ for table in "$here"/tests/golden/*.tsv; do
     printf '%b' "$input" > "$seeds/golden_$n" 2>/dev/null || true
   done < <(grep -v '^#' "$table")
 done
-"$build/tests/fuzz/analyzer_fuzz" -max_total_time="$seconds" -max_len=8192 -print_final_stats=1 "$seeds" 2>&1 | tail -n 12
+# Crashes found before are replayed as seeds (tests/fuzz/regressions).
+"$build/tests/fuzz/analyzer_fuzz" -max_total_time="$seconds" -max_len=8192 -print_final_stats=1 \
+  -artifact_prefix="$build/" "$seeds" "$here/tests/fuzz/regressions" 2>&1 | tail -n 12

@@ -5,6 +5,8 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
+#include <optional>
 
 #include "char_tables.h"
 #include "normalizer_steps.h"
@@ -91,32 +93,41 @@ void map_letters(CodePoints& s) {
   for (CodePoint& c : s) c.cp = map_letter(c.cp);
 }
 
+bool is_ignorable(char32_t c) {
+  return is_diacritic(c) || is_bidi_control(c) || c == kTatweel || c == kZwsp || c == kZwj || c == kBom ||
+         c == kSoftHyphen || c == kWordJoiner;
+}
+
+char32_t fold_digit(char32_t c) {
+  const int d = eastern_digit_value(c);
+  if (d >= 0) return U'0' + static_cast<char32_t>(d);
+  if (c == kArabicDecimalSeparator) return U'.';
+  if (c == kArabicThousandsSeparator) return U',';
+  if (c == kArabicPercent) return U'%';
+  return c;
+}
+
+char32_t fold_space_or_case(char32_t c) {
+  if (is_other_space(c) || (c < 0x20 && c != U'\n' && c != U'\t') || c == 0x7F || c == 0x2028 || c == 0x2029 ||
+      c == 0x85) {
+    return U' ';
+  }
+  if (c >= 0x41 && (c < 0x0600 || c > 0x06FF)) {
+    return static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
+  }
+  return c;
+}
+
 void remove_ignorables(CodePoints& s) {
-  keep_if(s, [](char32_t c) {
-    return !(is_diacritic(c) || is_bidi_control(c) || c == kTatweel || c == kZwsp || c == kZwj || c == kBom ||
-             c == kSoftHyphen || c == kWordJoiner);
-  });
+  keep_if(s, [](char32_t c) { return !is_ignorable(c); });
 }
 
 void fold_digits(CodePoints& s) {
-  for (CodePoint& c : s) {
-    const int d = eastern_digit_value(c.cp);
-    if (d >= 0) c.cp = U'0' + static_cast<char32_t>(d);
-    else if (c.cp == kArabicDecimalSeparator) c.cp = U'.';
-    else if (c.cp == kArabicThousandsSeparator) c.cp = U',';
-    else if (c.cp == kArabicPercent) c.cp = U'%';
-  }
+  for (CodePoint& c : s) c.cp = fold_digit(c.cp);
 }
 
 void fold_spaces_and_case(CodePoints& s) {
-  for (CodePoint& c : s) {
-    if (is_other_space(c.cp) || (c.cp < 0x20 && c.cp != U'\n' && c.cp != U'\t') || c.cp == 0x7F ||
-        c.cp == 0x2028 || c.cp == 0x2029 || c.cp == 0x85) {
-      c.cp = U' ';
-    } else if (c.cp >= 0x41 && (c.cp < 0x0600 || c.cp > 0x06FF)) {
-      c.cp = static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c.cp), U_FOLD_CASE_DEFAULT));
-    }
-  }
+  for (CodePoint& c : s) c.cp = fold_space_or_case(c.cp);
 }
 
 void drop_hamza_after_long_vowel(CodePoints& s) {
@@ -149,7 +160,41 @@ void tidy_zwnj(CodePoints& s) {
 
 }  // namespace steps
 
-NormalizedText PersianNormalizer::normalize_with_origin(std::string_view text) const {
+namespace {
+
+// The step chain, one code point at a time, for everything but compatibility forms: 0 = dropped.
+char32_t fold_one(char32_t c) {
+  const char32_t letter = steps::map_letter(c);
+  return steps::is_ignorable(letter) ? 0 : steps::fold_space_or_case(steps::fold_digit(letter));
+}
+
+// fold_one and "is a letter" for the first 2048 code points (Latin, Arabic script), computed once.
+struct FoldTable {
+  std::array<char32_t, 0x800> folded{};
+  std::array<bool, 0x800> letter{};
+  FoldTable() {
+    for (char32_t c = 0; c < 0x800; ++c) {
+      folded[c] = fold_one(c);
+      letter[c] = u_isalpha(static_cast<UChar32>(c)) != 0;
+    }
+  }
+};
+const FoldTable& fold_table() {
+  static const FoldTable table;
+  return table;
+}
+
+bool is_letter_fast(char32_t c) {
+  return c < 0x800 ? fold_table().letter[c] : u_isalpha(static_cast<UChar32>(c)) != 0;
+}
+
+void append(NormalizedText& out, char32_t cp, Span origin) {
+  const std::size_t before = out.text.size();
+  utf8::append(out.text, cp);
+  out.origin.insert(out.origin.end(), out.text.size() - before, origin);
+}
+
+NormalizedText run_steps(std::string_view text) {
   steps::CodePoints s = steps::decode(text);
   steps::fold_compatibility_forms(s);
   steps::map_letters(s);
@@ -158,17 +203,56 @@ NormalizedText PersianNormalizer::normalize_with_origin(std::string_view text) c
   steps::fold_spaces_and_case(s);
   steps::drop_hamza_after_long_vowel(s);
   steps::tidy_zwnj(s);  // last: removals above can make a ZWNJ touch a space or an edge
-
   NormalizedText out;
   out.text.reserve(s.size() * 2);
   out.origin.reserve(s.size() * 2);
-  for (const auto& c : s) {
-    const std::size_t before = out.text.size();
-    utf8::append(out.text, c.cp);
-    out.origin.insert(out.origin.end(), out.text.size() - before, Span{c.begin, c.end});
+  for (const auto& c : s) append(out, c.cp, {c.begin, c.end});
+  return out;
+}
+
+// The same result as run_steps in one pass, for text without compatibility forms (nearly all text;
+// tests/analysis check both agree). A ZWNJ waits until the next kept code point shows whether it
+// stands between two letters.
+std::optional<NormalizedText> run_single_pass(std::string_view text) {
+  using namespace chars;
+  const FoldTable& table = fold_table();
+  NormalizedText out;
+  out.text.reserve(text.size());
+  out.origin.reserve(text.size());
+  char32_t prev = 0;
+  bool prev_letter = false;
+  std::optional<Span> pending_zwnj;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const auto begin = static_cast<std::uint32_t>(pos);
+    const char32_t cp = utf8::decode(text, pos);
+    const Span origin{begin, static_cast<std::uint32_t>(pos)};
+    if (cp == kZwnj) {
+      pending_zwnj = origin;  // of a run, the last one is kept
+      continue;
+    }
+    if (is_compatibility_form(cp)) return std::nullopt;
+    const char32_t c = cp < 0x800 ? table.folded[cp] : fold_one(cp);
+    if (c == 0) continue;
+    if (c == kHamza && !pending_zwnj && (prev == kAlef || prev == kWaw || prev == kPersianYeh)) continue;
+    const bool letter = is_letter_fast(c);
+    if (pending_zwnj && prev_letter && letter) append(out, kZwnj, *pending_zwnj);
+    pending_zwnj.reset();
+    append(out, c, origin);
+    prev = c;
+    prev_letter = letter;
   }
   return out;
 }
+
+}  // namespace
+
+NormalizedText PersianNormalizer::normalize_with_origin(std::string_view text) const {
+  if (auto fast = run_single_pass(text)) return std::move(*fast);
+  return run_steps(text);
+}
+
+/// The reference implementation, step by step (tests compare it with the single pass).
+NormalizedText normalize_by_steps(std::string_view text) { return run_steps(text); }
 
 std::string PersianNormalizer::normalize(std::string_view text) const {
   return normalize_with_origin(text).text;

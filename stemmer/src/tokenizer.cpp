@@ -93,7 +93,15 @@ std::vector<RawToken> segment(std::string_view text) {
   for (int32_t end = it.next(); end != icu::BreakIterator::DONE; begin = end, end = it.next()) {
     const int32_t status_code = it.getRuleStatus();
     if (status_code < UBRK_WORD_NONE_LIMIT) continue;
-    const auto b = static_cast<std::uint32_t>(begin), e = static_cast<std::uint32_t>(end);
+    auto b = static_cast<std::uint32_t>(begin), e = static_cast<std::uint32_t>(end);
+    // ICU may end a word on a ZWNJ where scripts change (`𗝳‌a`): a joint needs two sides.
+    while (e - b > kZwnjUtf8.size() && text.substr(e - kZwnjUtf8.size(), kZwnjUtf8.size()) == kZwnjUtf8) {
+      e -= static_cast<std::uint32_t>(kZwnjUtf8.size());
+    }
+    while (e - b > kZwnjUtf8.size() && text.substr(b, kZwnjUtf8.size()) == kZwnjUtf8) {
+      b += static_cast<std::uint32_t>(kZwnjUtf8.size());
+    }
+    if (text.substr(b, e - b) == kZwnjUtf8) continue;
     const TokenKind kind = status_code < UBRK_WORD_NUMBER_LIMIT ? TokenKind::kNumber : TokenKind::kWord;
     out.push_back({std::string(text.substr(b, e - b)), {b, e}, kind, split_spans(text, {b, e})});
   }

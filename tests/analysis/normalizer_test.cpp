@@ -2,6 +2,7 @@
 
 #include "golden.h"
 #include "kavosh/analysis/normalizer.h"
+#include "normalizer_steps.h"
 
 namespace kavosh::testing {
 namespace {
@@ -58,6 +59,44 @@ TEST(Normalizer, SpanOfAMappedLetterIsTheOriginalLetter) {
   const auto span = out.source_span(0, out.text.size());
   EXPECT_EQ(span.begin, 0u);
   EXPECT_EQ(span.end, input.size());
+}
+
+}  // namespace
+}  // namespace kavosh::testing
+
+namespace kavosh::testing {
+namespace {
+
+// The single-pass normalizer must agree with the plain chain of steps, text and origins alike.
+void expect_same_as_steps(const std::string& input) {
+  const auto fast = analysis::PersianNormalizer().normalize_with_origin(input);
+  const auto reference = analysis::normalize_by_steps(input);
+  ASSERT_EQ(escape(fast.text), escape(reference.text)) << escape(input);
+  ASSERT_EQ(fast.origin.size(), reference.origin.size());
+  for (std::size_t i = 0; i < fast.origin.size(); ++i) ASSERT_EQ(fast.origin[i], reference.origin[i]) << i;
+}
+
+TEST(NormalizerSinglePass, AgreesWithTheStepsOnEveryGoldenInput) {
+  for (const char* table : {"normalizer.tsv", "tokenizer.tsv", "analyzer.tsv", "stemmer.tsv"}) {
+    for (const auto& row : load_golden(table)) expect_same_as_steps(row.input);
+  }
+}
+
+TEST(NormalizerSinglePass, AgreesWithTheStepsOnRandomMixes) {
+  // Random strings over the characters the rules treat specially, in every combination.
+  const std::vector<std::string> pieces = {"ا", "و", "ی", "ء", "\u200c", "\u200c\u200c", " ", "\u00a0", "ي", "ك",
+                                           "ۀ", "ه\u0654", "\u064e", "\u0640", "\u200f", "۱", "٣", "٫", "A", "ß",
+                                           "\xff", "\xd9", "ب", "\n", "\u200b", "\ufeff", "-", "«"};
+  std::uint32_t state = 12345;
+  for (int n = 0; n < 3000; ++n) {
+    std::string input;
+    const int length = 1 + static_cast<int>(state % 9);
+    for (int i = 0; i < length; ++i) {
+      state = state * 1103515245u + 12345u;
+      input += pieces[(state >> 16) % pieces.size()];
+    }
+    expect_same_as_steps(input);
+  }
 }
 
 }  // namespace
