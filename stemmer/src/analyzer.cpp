@@ -38,7 +38,11 @@ struct WordFacts {
 
 const WordFacts& word_facts(const PersianStemmer& stemmer, const std::string& word, const std::string& joined) {
   constexpr std::size_t kMaxEntries = 1 << 18;
-  thread_local std::unordered_map<std::string, WordFacts> cache;
+  thread_local std::unordered_map<std::string, WordFacts> cache = [] {
+    std::unordered_map<std::string, WordFacts> empty;
+    empty.reserve(kMaxEntries);
+    return empty;
+  }();
   if (const auto it = cache.find(word); it != cache.end()) return it->second;
   if (cache.size() >= kMaxEntries) cache.clear();
   return cache.emplace(word, WordFacts{stemmer.stem(word), Stopwords::contains(joined)}).first->second;

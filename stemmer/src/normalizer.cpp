@@ -189,9 +189,14 @@ bool is_letter_fast(char32_t c) {
 }
 
 void append(NormalizedText& out, char32_t cp, Span origin) {
+  if (cp < 0x80) {  // hot path: ASCII
+    out.text.push_back(static_cast<char>(cp));
+    out.origin.push_back(origin);
+    return;
+  }
   const std::size_t before = out.text.size();
   utf8::append(out.text, cp);
-  out.origin.insert(out.origin.end(), out.text.size() - before, origin);
+  for (std::size_t i = before; i < out.text.size(); ++i) out.origin.push_back(origin);
 }
 
 NormalizedText run_steps(std::string_view text) {
