@@ -1,0 +1,51 @@
+// kavosh-stem and kavosh-analyze as a user runs them.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace kavosh::testing {
+namespace {
+
+// Runs `command` with `input` on stdin (through a file) and returns stdout.
+std::string run(const std::string& command, const std::string& input) {
+  const std::string in_path = ::testing::TempDir() + "tools_test_input.txt";
+  std::ofstream(in_path, std::ios::binary) << input;
+  FILE* pipe = ::popen((command + " < " + in_path).c_str(), "r");
+  EXPECT_NE(pipe, nullptr);
+  std::string out;
+  char buf[4096];
+  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
+  EXPECT_EQ(::pclose(pipe), 0) << command;
+  return out;
+}
+
+TEST(KavoshStem, OneLineOutPerLineInSameOrderEmptyStaysEmpty) {
+  const std::string out = run(KAVOSH_STEM_BIN, "كتابهاي\n\nمی‌روند\nحرم\n");
+  EXPECT_EQ(out, "كتابهاي\tکتابهای\tکتاب\n\nمی‌روند\tمی‌روند\tرفت\nحرم\tحرم\tحرم\n");
+}
+
+TEST(KavoshStem, InvalidBytesStillGiveOneLine) {
+  const std::string out = run(KAVOSH_STEM_BIN, "\xff\xfe\nتهران\n");
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 2);
+  EXPECT_NE(out.find("تهران\tتهران\tتهران\n"), std::string::npos);
+}
+
+TEST(KavoshAnalyze, JsonRowsCarryOriginalNormalizedStemAndPosition) {
+  const auto j = nlohmann::json::parse(run(std::string(KAVOSH_ANALYZE_BIN) + " --format json", "نمایندگان در مجلس"));
+  ASSERT_EQ(j["tokens"].size(), 3u);
+  EXPECT_EQ(j["tokens"][0]["original"], "نمایندگان");
+  EXPECT_EQ(j["tokens"][0]["stem"], "نماینده");
+  EXPECT_EQ(j["tokens"][1]["stopword"], true);
+  EXPECT_EQ(j["tokens"][2]["position"], 3);
+}
+
+TEST(KavoshAnalyze, TextTableHasARowPerToken) {
+  const std::string out = run(std::string(KAVOSH_ANALYZE_BIN) + " 'هماهنگي های'", "");
+  EXPECT_NE(out.find("1\tهماهنگي های\tهماهنگیهای\tهماهنگی\tword"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace kavosh::testing
