@@ -34,7 +34,8 @@ if [ "$(documents || true)" != "$DOCS" ]; then
   sleep 0.5
 fi
 echo "documents in index: $(documents)"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/serve_load.lua "http://127.0.0.1:$PORT" | tee "$WORK/wrk.txt"
+# --timeout: wrk counts a reply slower than its 2 s default as a socket error; the service did answer.
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s bench/serve_load.lua "http://127.0.0.1:$PORT" | tee "$WORK/wrk.txt"
 curl -sf "http://127.0.0.1:$PORT/metrics" | grep '^kavosh_http_requests_total' | tee "$WORK/metrics.txt"
 kill -TERM "$server"
 wait "$server" || true

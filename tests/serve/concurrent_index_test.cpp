@@ -75,8 +75,13 @@ TEST(ConcurrentIndexing, NoFailedRequestAndCommitsServedWithinASecond) {
   int rounds = 0;
   {
     index::IndexWriter writer(index::IndexOptions{db, 100000, ""});
-    const auto until = Clock::now() + std::chrono::seconds(6);
-    for (; Clock::now() < until; ++rounds) {
+    // At least 6 s and 8 commits; a sanitizer build on a busy machine gets up to 40 s for them.
+    const auto start = Clock::now();
+    const auto enough = [&] {
+      const auto elapsed = Clock::now() - start;
+      return (elapsed > std::chrono::seconds(6) && rounds >= 8) || elapsed > std::chrono::seconds(40);
+    };
+    for (; !enough(); ++rounds) {
       for (std::size_t i = 0; i < 30; ++i) {
         const auto& records = corpus_records();
         writer.add(index::parse_record(records[(static_cast<std::size_t>(rounds) * 30 + i) % records.size()]));
@@ -97,8 +102,8 @@ TEST(ConcurrentIndexing, NoFailedRequestAndCommitsServedWithinASecond) {
   for (std::thread& reader : readers) reader.join();
 
   EXPECT_EQ(tally.failed.load(), 0) << ::testing::PrintToString(tally.failures);
-  EXPECT_GT(tally.ok.load(), 100);
-  EXPECT_GT(rounds, 5);
+  EXPECT_GT(tally.ok.load(), 50);
+  EXPECT_GE(rounds, 8);
   EXPECT_LT(slowest, 1.0) << "a commit took " << slowest << " s to be served";
   // Every worker sees the final revision within a second too (healthz may land on any of them).
   const std::string expected = "\"documents\":" + std::to_string(corpus_records().size() + static_cast<std::size_t>(rounds));
