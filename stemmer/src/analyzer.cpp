@@ -58,9 +58,11 @@ std::string join(const std::vector<std::string_view>& parts) {
 
 std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_position) const {
   const NormalizedText normalized = normalizer_.normalize_with_origin(text);
+  const std::vector<RawToken> raw_tokens = tokenizer_.tokenize(normalized.text);
   std::vector<Token> out;
+  out.reserve(raw_tokens.size() + raw_tokens.size() / 8);
   std::uint32_t position = first_position;
-  for (const RawToken& raw : tokenizer_.tokenize(normalized.text)) {
+  for (const RawToken& raw : raw_tokens) {
     const Span span = normalized.source_span(raw.span.begin, raw.span.end);
     const bool compound = raw.parts.size() > 1;
     const auto parts = compound ? split_parts(raw.text) : std::vector<std::string_view>{};

@@ -44,9 +44,10 @@ icu::BreakIterator& thread_break_iterator() {
   return *local;
 }
 
-// Spans of the ZWNJ-separated parts of text[span].
+// Spans of the ZWNJ-separated parts of text[span]; empty when there is no ZWNJ.
 std::vector<Span> split_spans(std::string_view text, Span span) {
   std::vector<Span> parts;
+  if (text.substr(span.begin, span.end - span.begin).find(kZwnjUtf8) == std::string_view::npos) return parts;
   std::uint32_t begin = span.begin;
   for (;;) {
     const auto z = text.substr(0, span.end).find(kZwnjUtf8, begin);
@@ -203,7 +204,7 @@ std::vector<RawToken> merge_dates(std::string_view text, std::vector<RawToken> t
       t.text += text[t.span.end];
       t.text += tokens[i + 1].text;
       t.span.end = tokens[i + 1].span.end;
-      t.parts = {t.span};
+      t.parts.clear();
       ++i;
     }
     if (t.kind == TokenKind::kNumber) t.text = clean_number(t.text);
@@ -228,9 +229,11 @@ std::vector<RawToken> attach_bound_affixes(std::string_view text, std::vector<Ra
       RawToken& prev = out.back();
       const bool prev_is_prefix = is_bound_prefix(prev.text);
       if ((prev_is_prefix && starts_with_arabic_letter(t.text)) || is_bound_suffix(t.text, last_part(prev.text))) {
+        if (prev.parts.empty()) prev.parts.push_back(prev.span);
+        if (t.parts.empty()) t.parts.push_back(t.span);
+        prev.parts.insert(prev.parts.end(), t.parts.begin(), t.parts.end());
         prev.text.append(kZwnjUtf8).append(t.text);
         prev.span.end = t.span.end;
-        prev.parts.insert(prev.parts.end(), t.parts.begin(), t.parts.end());
         continue;
       }
     }

@@ -18,7 +18,9 @@ struct RawToken {
   std::string text;  ///< normalized; U+200C marks each half-space boundary (`می‌شود`, `هماهنگی‌های`)
   Span span;         ///< bytes of the normalized text it covers
   TokenKind kind = TokenKind::kWord;
-  std::vector<Span> parts;  ///< normalized bytes of each half-space part, in order (one entry if none)
+  /// Normalized bytes of each half-space part, in order; empty when the token has no joint
+  /// (most tokens: this saves an allocation per token).
+  std::vector<Span> parts;
 };
 
 /// Splits normalized text into words and numbers with ICU word boundaries, then applies the
