@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <cstdio>
+#include <string_view>
 
 #include "kavosh/index/index_writer.h"
 #include "kavosh/schema.h"
@@ -8,7 +10,7 @@ namespace {
 
 using analysis::Token;
 
-void add_posting(Xapian::Document& document, std::string_view prefix, const std::string& word,
+void add_posting(Xapian::Document& document, std::string_view prefix, std::string_view word,
                  Xapian::termpos position, Xapian::termcount wdf) {
   if (word.empty() || prefix.size() + word.size() > schema::kMaxTermBytes) return;
   std::string term;
@@ -17,22 +19,25 @@ void add_posting(Xapian::Document& document, std::string_view prefix, const std:
   document.add_posting(term, position, wdf);
 }
 
-// Surface and stem share each position, so a phrase may mix exact and stemmed words.
+// The surface at the word's position, and the stem at the same position only when it differs from the
+// surface (schema v2): a stem equal to its word is found through the surface term itself.
+void add_word(Xapian::Document& document, std::string_view surface_prefix, std::string_view stem_prefix,
+              const Token& token, Xapian::termcount wdf) {
+  add_posting(document, surface_prefix, token.text, token.position, wdf);
+  if (token.stem != token.text) add_posting(document, stem_prefix, token.stem, token.position, wdf);
+}
+
 Xapian::termpos add_words(Xapian::Document& document, const std::vector<Token>& tokens, Xapian::termcount wdf) {
   Xapian::termpos last = 0;
   for (const Token& token : tokens) {
-    add_posting(document, "", token.text, token.position, wdf);
-    add_posting(document, schema::kStemPrefix, token.stem, token.position, wdf);
+    add_word(document, "", schema::kStemPrefix, token, wdf);
     last = std::max<Xapian::termpos>(last, token.position);
   }
   return last;
 }
 
 void add_title_words(Xapian::Document& document, const std::vector<Token>& tokens) {
-  for (const Token& token : tokens) {
-    add_posting(document, schema::kTitlePrefix, token.text, token.position, 1);
-    add_posting(document, schema::kTitleStemPrefix, token.stem, token.position, 1);
-  }
+  for (const Token& token : tokens) add_word(document, schema::kTitlePrefix, schema::kTitleStemPrefix, token, 1);
 }
 
 void add_filter(Xapian::Document& document, const analysis::PersianNormalizer& normalizer,
@@ -70,6 +75,7 @@ Xapian::Document make_document(const Record& record, const analysis::Analyzer& a
   if (!record.source.empty()) document.add_value(schema::kSourceSlot, record.source);
 
   document.add_boolean_term(std::string(schema::kIdPrefix) + record.id);
+  document.add_value(schema::kIdSlot, record.id);
   document.set_data(record.raw.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return document;
 }

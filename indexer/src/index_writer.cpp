@@ -15,11 +15,19 @@ std::string id_term(std::string_view id) {
   return term;
 }
 
-// Word terms are the unprefixed ones (prefixes are upper-case ASCII; words are case-folded) that are
-// not numbers.
+// Spelling words are the unprefixed terms (prefixes are upper-case ASCII; words are case-folded) that
+// are not numbers and have 3+ letters: an edit distance of 2 would turn a 1–2 letter word into any other,
+// and a query word the index holds is never corrected (hits.cpp), so short words only cost table space.
+constexpr std::size_t kMinSpellingLetters = 3;
+
 bool is_spelling_word(const std::string& term) {
   const unsigned char first = static_cast<unsigned char>(term[0]);
-  return !(first >= 'A' && first <= 'Z') && !(first >= '0' && first <= '9');
+  if ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9')) return false;
+  std::size_t letters = 0;
+  for (const char c : term) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++letters >= kMinSpellingLetters) return true;
+  }
+  return false;
 }
 
 void check_version(const Xapian::WritableDatabase& db, std::string_view key, int expected, const std::string& path) {

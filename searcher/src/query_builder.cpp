@@ -40,10 +40,11 @@ Q combine(Q::op op, const std::vector<Q>& queries) {
 Q scaled(const Q& query, double factor) { return Q(Q::OP_SCALE_WEIGHT, query, factor); }
 
 /// A word made by joining two query words; its own stem is itself (no stemmer call for an unseen form).
-QueryWord joined_word(const std::string& text) {
+QueryWord joined_word(const std::string& text, const analysis::PersianStemmer& stemmer) {
   QueryWord word;
   word.token.text = text;
   word.token.stem = text;
+  detail::check_stem(word, stemmer);
   return word;
 }
 
@@ -85,7 +86,7 @@ std::vector<AnalyzedClause> Build::analyze(const ParsedQuery& parsed, bool parti
   for (const Clause& clause : parsed.clauses) {
     AnalyzedClause& analyzed = clauses.emplace_back(AnalyzedClause{clause.excluded, {}});
     for (const Atom& atom : clause.alternatives) {
-      std::vector<QueryWord> words = detail::group_words(analyzer_.analyze(atom.text));
+      std::vector<QueryWord> words = detail::group_words(analyzer_.analyze(atom.text), analyzer_.stemmer());
       std::erase_if(words, [](const QueryWord& w) { return w.token.text.size() + 2 > schema::kMaxTermBytes; });
       if (words.size() > budget) {
         words.resize(budget);
@@ -133,7 +134,7 @@ std::vector<Q> Build::synonyms(const std::string& key) {
   std::vector<Q> out;
   try {
     for (auto it = database_.synonyms_begin(key); it != database_.synonyms_end(key); ++it) {
-      AnalyzedAtom synonym{nullptr, detail::group_words(analyzer_.analyze(*it))};
+      AnalyzedAtom synonym{nullptr, detail::group_words(analyzer_.analyze(*it), analyzer_.stemmer())};
       if (synonym.words.empty()) continue;
       for (const QueryWord& word : synonym.words) out_.keys.surfaces.insert(word.token.text);
       out.push_back(synonym.words.size() == 1 ? detail::word_query(synonym.words[0], detail::prefixes_for(Field::kAny))
@@ -184,7 +185,7 @@ std::vector<Q> Build::group_alternatives(const std::vector<QueryWord>& words, st
   }
   if (count == 2 && database_.term_exists(joined)) {
     out_.keys.surfaces.insert(joined);
-    alternatives.push_back(detail::word_query(joined_word(joined), detail::prefixes_for(Field::kAny)));
+    alternatives.push_back(detail::word_query(joined_word(joined, analyzer_.stemmer()), detail::prefixes_for(Field::kAny)));
   }
   return alternatives;
 }

@@ -22,21 +22,32 @@ TermPrefixes prefixes_for(Field field) {
   return {"", std::string(schema::kStemPrefix)};
 }
 
-std::vector<QueryWord> group_words(std::vector<analysis::Token> tokens) {
+void check_stem(QueryWord& word, const analysis::PersianStemmer& stemmer) {
+  word.stem_is_word = word.token.kind != analysis::TokenKind::kWord || stemmer.stem(word.token.stem) == word.token.stem;
+}
+
+std::vector<QueryWord> group_words(std::vector<analysis::Token> tokens, const analysis::PersianStemmer& stemmer) {
   std::vector<QueryWord> words;
   for (analysis::Token& token : tokens) {
     if (token.part && !words.empty()) {
       words.back().parts.push_back(std::move(token));
     } else {
-      words.push_back({std::move(token), {}, false});
+      words.push_back({std::move(token), {}, false, true});
+      check_stem(words.back(), stemmer);
     }
   }
   return words;
 }
 
+Q stem_query(const QueryWord& word, const TermPrefixes& prefixes, Q::op op) {
+  Q stem(prefixes.stem + word.token.stem);
+  if (!word.stem_is_word) return stem;
+  return Q(op, stem, Q(prefixes.surface + word.token.stem));
+}
+
 Q word_query(const QueryWord& word, const TermPrefixes& prefixes) {
   const Q exact(Q::OP_SCALE_WEIGHT, Q(prefixes.surface + word.token.text), ranking::kExactWeight);
-  Q query(Q::OP_OR, exact, Q(prefixes.stem + word.token.stem));
+  Q query(Q::OP_OR, exact, stem_query(word, prefixes, Q::OP_SYNONYM));
   if (!word.parts.empty()) {
     std::vector<std::string> parts;
     for (const analysis::Token& part : word.parts) parts.push_back(prefixes.surface + part.text);
@@ -67,8 +78,16 @@ Q phrase_query(const std::vector<QueryWord>& words, const TermPrefixes& prefixes
 
 Q proximity_query(const std::vector<QueryWord>& words, Q::op op, unsigned window) {
   std::vector<Q> stems;
-  for (const QueryWord& word : words) stems.emplace_back(std::string(schema::kStemPrefix) + word.token.stem);
-  return Q(op, stems.begin(), stems.end(), window);
+  const TermPrefixes prefixes = prefixes_for(Field::kAny);
+  std::vector<Q> weights;
+  for (const QueryWord& word : words) {
+    stems.push_back(stem_query(word, prefixes, Q::OP_OR));
+    weights.push_back(stem_query(word, prefixes, Q::OP_SYNONYM));
+  }
+  // A positional query weighs the sum of its matching subterms, so a word found both as `Z`stem and as
+  // the stem itself would count twice; the FILTER keeps the positional test and takes the weight of one
+  // synonym per word, as the single `Z` term gave before schema v2.
+  return Q(Q::OP_FILTER, Q(Q::OP_AND, weights.begin(), weights.end()), Q(op, stems.begin(), stems.end(), window));
 }
 
 }  // namespace kavosh::search::detail

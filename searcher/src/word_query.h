@@ -23,19 +23,31 @@ struct QueryWord {
   analysis::Token token;
   std::vector<analysis::Token> parts;
   bool prefix = false;  ///< the last word of a partial query: also matches as a prefix
+  /// The stemmer keeps the stem as is (stem(stem) = stem): the index then holds the word that is its own
+  /// stem as a surface term only (no `Z` term, schema v2), so the stem matches that surface term too.
+  bool stem_is_word = true;
 };
 
 /// Groups the analyzer's output: each part token joins the compound token before it.
-std::vector<QueryWord> group_words(std::vector<analysis::Token> tokens);
+std::vector<QueryWord> group_words(std::vector<analysis::Token> tokens, const analysis::PersianStemmer& stemmer);
 
-/// surface × kExactWeight OR stem; a compound also as PHRASE of its parts; a prefix also as a wildcard.
+/// Sets word.stem_is_word from the stemmer.
+void check_stem(QueryWord& word, const analysis::PersianStemmer& stemmer);
+
+/// The documents holding a word of the word's stem: `Z`stem, OR'ed with the surface term stem when
+/// stem_is_word. `op` is OP_SYNONYM for ranking (one term's statistics, as the single `Z` term had
+/// before schema v2) or OP_OR inside OP_PHRASE/OP_NEAR (Xapian 1.4 allows only terms and OR of terms).
+Xapian::Query stem_query(const QueryWord& word, const TermPrefixes& prefixes, Xapian::Query::op op);
+
+/// surface × kExactWeight OR stem_query; a compound also as PHRASE of its parts; a prefix also as a wildcard.
 Xapian::Query word_query(const QueryWord& word, const TermPrefixes& prefixes);
 
 /// An exact phrase of surface terms; with compounds, OR of the all-parts and all-joined spellings
 /// (a half-space compound is indexed both ways, a closed one only joined).
 Xapian::Query phrase_query(const std::vector<QueryWord>& words, const TermPrefixes& prefixes);
 
-/// OP_PHRASE or OP_NEAR over the words' stem terms (which share positions with the surfaces).
+/// OP_PHRASE or OP_NEAR over the words' stem_query()s (which share positions with the surfaces), as the
+/// FILTER of the AND of the words' stem synonyms (its weight) by that positional query.
 Xapian::Query proximity_query(const std::vector<QueryWord>& words, Xapian::Query::op op, unsigned window);
 
 }  // namespace kavosh::search::detail

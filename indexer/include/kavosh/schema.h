@@ -10,10 +10,15 @@
 namespace kavosh::schema {
 
 /// Bumped when the database layout changes (prefixes, slots, positions); stored beside the analyzer version.
-inline constexpr int kSchemaVersion = 1;
+/// 2: `Z`/`ZS` stem terms only for words whose stem differs from the word; the id in kIdSlot.
+inline constexpr int kSchemaVersion = 2;
 
 // Terms. Title and body words are indexed together (unprefixed surface, `Z` stem) and the title again
 // on its own (`S` surface, `ZS` stem) for `title:` queries. Surface and stem terms share positions.
+// A stem term is written only when the stem differs from the surface text (`نمایندگان` → `نمایندگان`
+// and `Zنماینده`; `نماینده` → `نماینده` alone), so the documents holding a word of stem `s` are those
+// with `Z s` OR surface `s` (title: `ZS s` OR `S s`), at the word's positions: a searcher matches a stem
+// as that OR (also inside phrases), for an `s` the stemmer keeps as is (stem(s) = s).
 inline constexpr std::string_view kStemPrefix = "Z";         ///< stem of a word, any field
 inline constexpr std::string_view kTitlePrefix = "S";        ///< title surface form
 inline constexpr std::string_view kTitleStemPrefix = "ZS";   ///< title stem
@@ -37,10 +42,14 @@ inline constexpr unsigned kFieldPositionGap = 100;
 inline constexpr unsigned kDateSlot = 0;        ///< ISO date `2024-03-01` (sorts as text); empty if none
 inline constexpr unsigned kSourceSlot = 1;      ///< source as written in the record
 inline constexpr unsigned kJalaliDateSlot = 2;  ///< Jalali date `1402/12/11`
+/// The record's id (the `Q` term without its prefix): a searcher reads it for many matches at once
+/// (values are stored per slot) without loading their data or termlists (schema v2).
+inline constexpr unsigned kIdSlot = 3;
 
 // Document data: the record as received (JSON, unknown fields kept).
 
-// Spelling: the spelling table holds every unprefixed word term (not numbers), one count per document.
+// Spelling: the spelling table holds every unprefixed word term of 3+ letters that is not a number, one
+// count per document (shorter words: an edit distance of 2 would rewrite them into anything).
 // Synonyms: keys and values are synonym_key()s of the entries of the --synonyms file.
 
 // Metadata keys.
