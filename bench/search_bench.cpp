@@ -19,6 +19,7 @@
 #include "kavosh/analysis/analyzer.h"
 #include "kavosh/index/index_writer.h"
 #include "kavosh/index/record.h"
+#include "kavosh/schema.h"
 #include "kavosh/search/query.h"
 #include "kavosh/search/query_builder.h"
 #include "kavosh/searcher.h"
@@ -90,7 +91,11 @@ nlohmann::json variant(const nlohmann::json& article, std::size_t k) {
 void build_indexes(const Config& config, const std::vector<nlohmann::json>& articles) {
   const std::string kavosh_db = config.work + "/kavosh";
   const std::string plain_db = config.work + "/plain";
-  if (fs::exists(kavosh_db) && fs::exists(plain_db) && Xapian::Database(plain_db).get_doccount() == config.docs) return;
+  if (fs::exists(kavosh_db) && fs::exists(plain_db) && Xapian::Database(plain_db).get_doccount() == config.docs &&
+      Xapian::Database(kavosh_db).get_metadata(std::string(kavosh::schema::kSchemaVersionKey)) ==
+          std::to_string(kavosh::schema::kSchemaVersion)) {
+    return;
+  }
   fs::remove_all(config.work);
   fs::create_directories(config.work);
   kavosh::index::IndexWriter writer({kavosh_db, 10000, ""});
@@ -182,7 +187,13 @@ int main(int argc, char** argv) {
            request.query = q;
            searcher.search(request);
          }));
-  report("kavosh parse + build + match (no snippets)", measure(queries, [&](const std::string& q) {
+  report("kavosh Searcher::search (hits, no snippets)", measure(queries, [&](const std::string& q) {
+           kavosh::SearchRequest request;
+           request.query = q;
+           request.snippets = false;
+           searcher.search(request);
+         }));
+  report("kavosh one-pass full query (build + match)", measure(queries, [&](const std::string& q) {
            const auto built = kavosh::search::QueryBuilder(analyzer, kavosh_db).build(kavosh::search::parse_query(q), false);
            Xapian::Enquire enquire(kavosh_db);
            enquire.set_query(built.query);

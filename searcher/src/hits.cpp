@@ -1,6 +1,8 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
 #include "hits.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "kavosh/schema.h"
@@ -14,16 +16,48 @@ std::string string_field(const nlohmann::json& record, const char* name) {
   return it != record.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+/// The first position of a match in the body, counted from the body's first token, read from the
+/// document's position lists of the query's surface and stem terms; nullopt when unknown (a prefix
+/// query, a backend without positions).
+std::optional<std::uint32_t> first_body_match(const Xapian::Database& database, Xapian::docid docid,
+                                              const std::string& title, const MatchKeys& keys,
+                                              const analysis::Analyzer& analyzer) {
+  if (!keys.prefixes.empty()) return std::nullopt;
+  // kavosh-index numbers the title from 1 and starts the body kFieldPositionGap after its last token.
+  Xapian::termpos body = schema::kFieldPositionGap;
+  for (const analysis::Token& token : analyzer.analyze(title, 1)) {
+    body = std::max<Xapian::termpos>(body, token.position + schema::kFieldPositionGap);
+  }
+  std::optional<Xapian::termpos> first;
+  const auto look = [&](const std::string& term) {
+    Xapian::PositionIterator it = database.positionlist_begin(docid, term);
+    it.skip_to(body);
+    if (it != database.positionlist_end(docid, term) && (!first || *it < *first)) first = *it;
+  };
+  try {
+    for (const std::string& surface : keys.surfaces) look(surface);
+    for (const std::string& stem : keys.stems) {
+      look(std::string(schema::kStemPrefix) + stem);
+      if (!keys.surfaces.contains(stem)) look(stem);
+    }
+  } catch (const Xapian::Error&) {
+    return std::nullopt;
+  }
+  if (!first) return std::nullopt;
+  return *first - body;
+}
+
 }  // namespace
 
-Hit make_hit(const Xapian::MSetIterator& match, const MatchKeys& keys, const analysis::Analyzer& analyzer) {
+Hit make_hit(const Xapian::Database& database, const Xapian::MSetIterator& match, Xapian::doccount rank,
+             const MatchKeys& keys, const analysis::Analyzer& analyzer, bool snippet) {
   const Xapian::Document document = match.get_document();
   // A record the indexer stored is JSON; anything else still gets a hit, with empty fields.
   const nlohmann::json record = nlohmann::json::parse(document.get_data(), nullptr, false);
   const bool object = record.is_object();
   Hit hit;
   hit.id = object ? string_field(record, "id") : std::string();
-  hit.rank = match.get_rank() + 1;
+  hit.rank = rank + 1;
   hit.score = match.get_weight();
   hit.title = object ? string_field(record, "title") : std::string();
   hit.date = document.get_value(schema::kDateSlot);
@@ -31,8 +65,12 @@ Hit make_hit(const Xapian::MSetIterator& match, const MatchKeys& keys, const ana
   hit.source = document.get_value(schema::kSourceSlot);
   if (hit.source.empty() && object) hit.source = string_field(record, "source");
   hit.url = object ? string_field(record, "url") : std::string();
-  const std::string body = object ? string_field(record, "body") : std::string();
-  hit.snippet = make_snippet(body.empty() ? hit.title : body, keys, analyzer);
+  if (snippet) {
+    const std::string body = object ? string_field(record, "body") : std::string();
+    const auto match_word =
+        body.empty() ? std::nullopt : first_body_match(database, *match, hit.title, keys, analyzer);
+    hit.snippet = make_snippet(body.empty() ? hit.title : body, keys, analyzer, 32, match_word);
+  }
   return hit;
 }
 

@@ -14,8 +14,10 @@
 
 namespace kavosh::search::detail {
 
-/// The hit for one match: stored fields, dates from the value slots, a snippet of the body.
-Hit make_hit(const Xapian::MSetIterator& match, const MatchKeys& keys, const analysis::Analyzer& analyzer);
+/// The hit for one match at 0-based `rank`: stored fields, dates from the value slots, a snippet of the
+/// body unless `snippet` is false.
+Hit make_hit(const Xapian::Database& database, const Xapian::MSetIterator& match, Xapian::doccount rank,
+             const MatchKeys& keys, const analysis::Analyzer& analyzer, bool snippet);
 
 /// "Did you mean": the query with each searched word the spelling table can improve replaced
 /// (words are edited in place, so operators and quotes stay); nullopt when nothing improves.

@@ -66,8 +66,8 @@ class Build {
   std::vector<Q> split_alternatives(const QueryWord& word);
   std::vector<Q> group_alternatives(const std::vector<QueryWord>& words, std::size_t begin, std::size_t count);
   void note_keys(const QueryWord& word, const Atom& atom, bool spell);
-  Q matching_query() const;
-  Q boosts() const;
+  Q matching_query(bool all_words) const;
+  std::vector<Q> boosts() const;
   Q filters(const ParsedQuery& parsed) const;
 
   const analysis::Analyzer& analyzer_;
@@ -147,12 +147,23 @@ std::vector<Q> Build::synonyms(const std::string& key) {
 }
 
 /// A compound typed closed (`جمهوریخواه`) also finds its spaced spelling (`جمهوری خواه`): every split
-/// into two indexed words of 2+ letters becomes PHRASE(left, right). The phrase keeps precision.
+/// into two indexed words of 2+ letters becomes PHRASE(left, right). The phrase keeps precision. Only a
+/// word the index holds rarely is split (in fewer than kSplitFewDocs documents, or fewer than
+/// kSplitRareFraction of them): a common closed form is a word of its own (`کارشناس` is not looked for
+/// as `کار شناس`), and its phrase candidates would cost a position check in every document holding
+/// both halves, which for short halves (`با`, `زار`) is most of the collection.
 std::vector<Q> Build::split_alternatives(const QueryWord& word) {
   constexpr std::size_t kMinLetters = 2;
+  constexpr Xapian::doccount kSplitFewDocs = 20;
+  constexpr double kSplitRareFraction = 0.001;
   std::vector<Q> out;
   const std::string& text = word.token.text;
   if (word.token.kind != analysis::TokenKind::kWord || !word.parts.empty() || word.prefix) return out;
+  const Xapian::doccount frequency = database_.get_termfreq(text);
+  if (frequency >= kSplitFewDocs &&
+      static_cast<double>(frequency) >= kSplitRareFraction * static_cast<double>(database_.get_doccount())) {
+    return out;
+  }
   std::vector<std::size_t> boundaries;  // byte offsets of code point starts
   for (std::size_t i = 0; i < text.size(); ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) boundaries.push_back(i);
@@ -242,18 +253,23 @@ void Build::add_clause(const AnalyzedClause& clause) {
   }
 }
 
-Q Build::matching_query() const {
+/// OR(SCALE(AND(strict), kAllWordsFactor), OR(loose)); with `all_words`, AND_MAYBE in place of the OR:
+/// the documents that match every clause only, each with the weight the OR gives it (empty when the
+/// query has no any-word branch).
+Q Build::matching_query(bool all_words) const {
   std::vector<Q> strict;
   std::vector<Q> loose;
   for (const Unit& unit : units_) {
     strict.push_back(unit.strict);
     loose.push_back(unit.loose);
   }
-  if (units_.size() == 1 && !soft_) return strict.front();
-  return Q(Q::OP_OR, scaled(combine(Q::OP_AND, strict), ranking::kAllWordsFactor), combine(Q::OP_OR, loose));
+  if (units_.size() == 1 && !soft_) return all_words ? Q() : strict.front();
+  return Q(all_words ? Q::OP_AND_MAYBE : Q::OP_OR, scaled(combine(Q::OP_AND, strict), ranking::kAllWordsFactor),
+           combine(Q::OP_OR, loose));
 }
 
-Q Build::boosts() const {
+/// The AND_MAYBE boosts: the title boost first, then (for 2+ words) the positional PHRASE and NEAR ones.
+std::vector<Q> Build::boosts() const {
   std::vector<Q> boosts;
   std::vector<Q> title;
   for (const QueryWord& word : free_words_) {
@@ -265,7 +281,7 @@ Q Build::boosts() const {
     boosts.push_back(scaled(detail::proximity_query(free_words_, Q::OP_PHRASE, n), ranking::kPhraseBoost));
     boosts.push_back(scaled(detail::proximity_query(free_words_, Q::OP_NEAR, 2 * n + 2), ranking::kNearBoost));
   }
-  return boosts.empty() ? Q() : combine(Q::OP_OR, boosts);
+  return boosts;
 }
 
 Q Build::filters(const ParsedQuery& parsed) const {
@@ -295,15 +311,31 @@ BuiltQuery Build::run(const ParsedQuery& parsed, bool partial) {
   for (const AnalyzedClause& clause : analyze(parsed, partial)) add_clause(clause);
   const Q filter = filters(parsed);
   Q query;
+  Q first_pass;
+  Q all_words;
   if (!units_.empty()) {
-    query = matching_query();
-    if (const Q boost = boosts(); !boost.empty()) query = Q(Q::OP_AND_MAYBE, query, boost);
+    query = matching_query(false);
+    all_words = matching_query(true);
+    if (const std::vector<Q> boost = boosts(); !boost.empty()) {
+      // boost[0] is the title boost; more means positional boosts, which the first pass leaves out.
+      if (boost.size() > 1) first_pass = Q(Q::OP_AND_MAYBE, query, boost[0]);
+      const Q ranking_boost = boost.size() > 1 ? boost[0] : combine(Q::OP_OR, boost);
+      if (!all_words.empty()) all_words = Q(Q::OP_AND_MAYBE, all_words, ranking_boost);
+      query = Q(Q::OP_AND_MAYBE, query, combine(Q::OP_OR, boost));
+    }
   } else if (!excluded_.empty() || !filter.empty()) {
     query = Q::MatchAll;  // only constraints: every document that passes them, newest first
   }
-  if (!query.empty() && !excluded_.empty()) query = Q(Q::OP_AND_NOT, query, combine(Q::OP_OR, excluded_));
-  if (!query.empty() && !filter.empty()) query = Q(Q::OP_FILTER, query, filter);
+  const auto constrain = [&](Q& q) {
+    if (!q.empty() && !excluded_.empty()) q = Q(Q::OP_AND_NOT, q, combine(Q::OP_OR, excluded_));
+    if (!q.empty() && !filter.empty()) q = Q(Q::OP_FILTER, q, filter);
+  };
+  constrain(query);
+  constrain(first_pass);
+  constrain(all_words);
   out_.query = query;
+  out_.first_pass = first_pass;
+  out_.all_words = all_words;
   return std::move(out_);
 }
 

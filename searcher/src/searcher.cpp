@@ -86,7 +86,83 @@ struct Searcher::Impl {
   explicit Impl(const std::string& p) : path(p), database(open_database(p)) {}
 
   SearchResults run(const SearchRequest& request) const;
+
+  /// Ranks by `ranking` from `first`, `count` documents (see ranked()).
+  struct Ranked {
+    Xapian::MSet matches;
+    std::uint64_t total = 0;
+  };
+  Ranked ranked(const Xapian::Query& ranking, const Xapian::Query& all_words, Xapian::doccount first,
+                Xapian::doccount count, Xapian::doccount check_at_least, SortOrder sort) const;
+
+  template <typename AddHit>
+  bool rescore(const BuiltQuery& built, const SearchRequest& request, std::uint32_t limit, std::uint64_t& total,
+               const AddHit& add_hit) const;
 };
+
+/// The documents of ranks [first, first + count) by `ranking`, and the estimated number of matches.
+/// By relevance, `all_words` (BuiltQuery::all_words, when not empty) is asked first: the documents that
+/// match every clause rank above all others with the weights `ranking` gives them, so when they fill
+/// the ranks asked for they are the answer, found without walking the documents that match only some
+/// words. The total is then the larger of their count and Xapian's estimate for `ranking` from its
+/// terms' frequencies (get_mset(0, 0, 0) reads no posting).
+Searcher::Impl::Ranked Searcher::Impl::ranked(const Xapian::Query& ranking, const Xapian::Query& all_words,
+                                              Xapian::doccount first, Xapian::doccount count,
+                                              Xapian::doccount check_at_least, SortOrder sort) const {
+  Xapian::Enquire enquire(database);
+  configure(enquire, sort);
+  if (!all_words.empty() && sort == SortOrder::kRelevance) {
+    enquire.set_query(all_words);
+    Xapian::MSet matches = enquire.get_mset(first, count, check_at_least);
+    if (matches.size() == count) {
+      const Xapian::doccount found = matches.get_matches_estimated();
+      enquire.set_query(ranking);
+      const Xapian::doccount estimated = enquire.get_mset(Xapian::doccount{0}, Xapian::doccount{0}, Xapian::doccount{0}).get_matches_estimated();
+      return {std::move(matches), std::max(found, estimated)};
+    }
+  }
+  enquire.set_query(ranking);
+  Xapian::MSet matches = enquire.get_mset(first, count, check_at_least);
+  const Xapian::doccount total = matches.get_matches_estimated();
+  return {std::move(matches), total};
+}
+
+/// Two passes for a query with positional boosts, ranked by relevance: the first pass ranks by
+/// built.first_pass (no PHRASE/NEAR, so no position list is read) and gives the total; the second
+/// runs the whole query over the first pass's top kRescoreWindow documents only (a boolean filter of
+/// their id terms, so remote shards take it too) and orders them as one pass would. Ranks from
+/// kRescoreWindow on keep their first-pass order. False (nothing done) when one pass is the plan:
+/// no positional boost, date order, or a page that starts below the window.
+template <typename AddHit>
+bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& request, std::uint32_t limit,
+                             std::uint64_t& total, const AddHit& add_hit) const {
+  using Q = Xapian::Query;
+  if (built.first_pass.empty() || request.sort != SortOrder::kRelevance || request.offset >= kRescoreWindow) {
+    return false;
+  }
+  const Xapian::doccount end = request.offset + limit;
+  const Ranked first = ranked(built.first_pass, built.all_words, 0, std::max<Xapian::doccount>(end, kRescoreWindow),
+                              end + 1, request.sort);
+  std::vector<Q> ids;
+  for (auto it = first.matches.begin(); it != first.matches.end() && ids.size() < kRescoreWindow; ++it) {
+    std::string id = database.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kIdSlot);
+    if (id.empty()) return false;  // not written by kavosh-index: rank in one pass
+    ids.emplace_back(std::string(schema::kIdPrefix) + id);
+  }
+  total = first.total;
+  const auto window = static_cast<Xapian::doccount>(ids.size());
+  if (request.offset < window) {
+    Xapian::Enquire second(database);
+    second.set_query(Q(Q::OP_FILTER, built.query, Q(Q::OP_OR, ids.begin(), ids.end())));
+    configure(second, request.sort);
+    const Xapian::MSet top = second.get_mset(request.offset, std::min(end, window) - request.offset);
+    for (auto it = top.begin(); it != top.end(); ++it) add_hit(it, it.get_rank());
+  }
+  for (Xapian::doccount rank = std::max(request.offset, window); rank < end && rank < first.matches.size(); ++rank) {
+    add_hit(first.matches[rank], rank);
+  }
+  return true;
+}
 
 SearchResults Searcher::Impl::run(const SearchRequest& request) const {
   ParsedQuery parsed = parse_query(request.query);
@@ -95,14 +171,15 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
   SearchResults results{request.query, 0, request.offset, {}, std::nullopt, std::move(parsed.warnings)};
   results.warnings.insert(results.warnings.end(), built.warnings.begin(), built.warnings.end());
   if (!built.query.empty()) {
-    Xapian::Enquire enquire(database);
-    enquire.set_query(built.query);
-    configure(enquire, request.sort);
     const std::uint32_t limit = std::min(request.limit, kMaxLimit);
-    const Xapian::MSet matches = enquire.get_mset(request.offset, limit, request.offset + limit + 1);
-    results.total = matches.get_matches_estimated();
-    for (auto it = matches.begin(); it != matches.end(); ++it) {
-      results.hits.push_back(detail::make_hit(it, built.keys, analyzer));
+    const auto add_hit = [&](const Xapian::MSetIterator& it, Xapian::doccount rank) {
+      results.hits.push_back(detail::make_hit(database, it, rank, built.keys, analyzer, request.snippets));
+    };
+    if (!rescore(built, request, limit, results.total, add_hit)) {
+      const Xapian::Query& all_words = built.first_pass.empty() ? built.all_words : Xapian::Query();
+      const Ranked page = ranked(built.query, all_words, request.offset, limit, request.offset + limit + 1, request.sort);
+      results.total = page.total;
+      for (auto it = page.matches.begin(); it != page.matches.end(); ++it) add_hit(it, it.get_rank());
     }
   }
   if (results.total <= ranking::kFewResults) {

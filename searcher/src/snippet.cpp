@@ -84,9 +84,10 @@ void append_clean(std::string& out, std::string_view text) {
 }
 
 
-/// The analyzed piece of `text` that the snippet comes from: the first chunk of about kChunkBytes
-/// (cut at a space) holding a match, else the first chunk. Analysis costs far more than matching, and a
-/// long article's first matching chunk nearly always holds a good passage, so later chunks are skipped.
+/// The analyzed piece of `text` that the snippet comes from: the words around a match the index
+/// located (piece_near), else the first chunk of about kChunkBytes (cut at a space) holding a match,
+/// else the first chunk. Analysis costs far more than matching, and the words around the first match
+/// nearly always hold a good passage, so the rest of the text is not analyzed.
 struct Piece {
   std::vector<Token> tokens;
   std::vector<bool> hit;
@@ -94,18 +95,56 @@ struct Piece {
   bool cut_after = false;
 };
 
-Piece analyzed_piece(std::string_view text, const MatchKeys& keys, const analysis::Analyzer& analyzer) {
+Piece analyze(std::string_view text, std::size_t begin, std::size_t end, const MatchKeys& keys,
+              const analysis::Analyzer& analyzer) {
+  Piece piece{analyzer.analyze(text.substr(begin, end - begin)), {}, begin > 0, end < text.size()};
+  for (Token& token : piece.tokens) token.span = {token.span.begin + static_cast<std::uint32_t>(begin),
+                                                  token.span.end + static_cast<std::uint32_t>(begin)};
+  piece.hit.resize(piece.tokens.size());
+  for (std::size_t i = 0; i < piece.tokens.size(); ++i) piece.hit[i] = matches(piece.tokens[i], keys);
+  return piece;
+}
+
+bool has_hit(const Piece& piece) { return std::ranges::find(piece.hit, true) != piece.hit.end(); }
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+/// The byte offset where the whitespace-separated word `words` (0-based) of text[from..] starts, or the
+/// text's size when it has fewer words.
+std::size_t skip_words(std::string_view text, std::size_t from, std::size_t words) {
+  std::size_t i = from;
+  while (i < text.size() && is_space(text[i])) ++i;
+  for (std::size_t w = 0; w < words && i < text.size(); ++w) {
+    while (i < text.size() && !is_space(text[i])) ++i;
+    while (i < text.size() && is_space(text[i])) ++i;
+  }
+  return i;
+}
+
+/// The piece around the match at token `match_word`. Token positions and whitespace words differ a
+/// little (a half-space compound takes two positions, `می شود` one, a lone dash none), and the
+/// difference grows along the text: the margin grows with it.
+Piece piece_near(std::string_view text, std::uint32_t match_word, std::size_t max_words, const MatchKeys& keys,
+                 const analysis::Analyzer& analyzer) {
+  const std::size_t margin = 12 + match_word / 8;
+  const std::size_t before = std::min<std::size_t>(match_word, margin + max_words / 6);
+  const std::size_t begin = skip_words(text, 0, match_word - before);
+  const std::size_t end = skip_words(text, begin, before + margin + max_words);
+  return analyze(text, begin, end, keys, analyzer);
+}
+
+Piece analyzed_piece(std::string_view text, const MatchKeys& keys, const analysis::Analyzer& analyzer,
+                     std::size_t max_words, std::optional<std::uint32_t> match_word) {
   constexpr std::size_t kChunkBytes = 3000;
+  if (match_word) {
+    if (Piece piece = piece_near(text, *match_word, max_words, keys, analyzer); has_hit(piece)) return piece;
+  }
   Piece first;
   for (std::size_t begin = 0; begin < text.size();) {
     std::size_t end = begin + kChunkBytes >= text.size() ? text.size() : text.find(' ', begin + kChunkBytes);
     if (end == text.npos) end = text.size();
-    Piece piece{analyzer.analyze(text.substr(begin, end - begin)), {}, begin > 0, end < text.size()};
-    for (Token& token : piece.tokens) token.span = {token.span.begin + static_cast<std::uint32_t>(begin),
-                                                    token.span.end + static_cast<std::uint32_t>(begin)};
-    piece.hit.resize(piece.tokens.size());
-    for (std::size_t i = 0; i < piece.tokens.size(); ++i) piece.hit[i] = matches(piece.tokens[i], keys);
-    if (std::ranges::find(piece.hit, true) != piece.hit.end()) return piece;
+    Piece piece = analyze(text, begin, end, keys, analyzer);
+    if (has_hit(piece)) return piece;
     if (begin == 0) first = std::move(piece);
     begin = end;
   }
@@ -115,8 +154,8 @@ Piece analyzed_piece(std::string_view text, const MatchKeys& keys, const analysi
 }  // namespace
 
 std::string make_snippet(std::string_view text, const MatchKeys& keys, const analysis::Analyzer& analyzer,
-                         std::size_t max_words) {
-  const Piece piece = analyzed_piece(text, keys, analyzer);
+                         std::size_t max_words, std::optional<std::uint32_t> match_word) {
+  const Piece piece = analyzed_piece(text, keys, analyzer, max_words, match_word);
   const std::vector<Token>& tokens = piece.tokens;
   const std::vector<bool>& hit = piece.hit;
   if (tokens.empty()) return {};

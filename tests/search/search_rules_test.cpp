@@ -9,6 +9,10 @@
 #include <xapian.h>
 
 #include "kavosh/error.h"
+#include "kavosh/schema.h"
+#include "kavosh/search/query.h"
+#include "kavosh/search/query_builder.h"
+#include "kavosh/search/ranking.h"
 #include "kavosh/searcher.h"
 #include "test_corpus.h"
 
@@ -279,6 +283,63 @@ TEST(SearcherReopen, SeesNewCommits) {
   testing::build_database(db, {R"({"id":"b","body":"دومین سند"})"});
   EXPECT_TRUE(searcher.reopen());
   EXPECT_THAT(ids(run_query(searcher, "دومین")), ElementsAre("b"));
+}
+
+// Searcher ranks in passes (all-words documents first, positional boosts on the top kRescoreWindow
+// only); on a collection smaller than the window that must be exactly the ranking of the whole
+// query in one Enquire, page by page.
+std::vector<std::string> one_pass(const std::string& db, const std::string& query) {
+  const Xapian::Database database(db);
+  const analysis::Analyzer analyzer;
+  const BuiltQuery built = QueryBuilder(analyzer, database).build(parse_query(query), false);
+  Xapian::Enquire enquire(database);
+  enquire.set_query(built.query);
+  enquire.set_weighting_scheme(
+      Xapian::BM25Weight(ranking::kK1, ranking::kK2, ranking::kK3, ranking::kB, ranking::kMinNormLen));
+  enquire.set_sort_by_relevance_then_value(schema::kDateSlot, true);
+  std::vector<std::string> out;
+  const Xapian::MSet matches = enquire.get_mset(0, 100);
+  for (auto it = matches.begin(); it != matches.end(); ++it) out.push_back(it.get_document().get_value(schema::kIdSlot));
+  return out;
+}
+
+TEST_F(SearchRules, PassesRankLikeOnePassOnEveryPage) {
+  const Searcher& searcher = *searcher_;
+  for (const char* query : {"مجلس خبرگان", "صندوق الکترونیکی", "هماهنگی های ستاد", "جمهوری خواه انتخابات",
+                            "کاندیدای ریاست 1402", "مجلس خبرگان -اصلاح", "مجلس خبرگان منبع:ایرنا",
+                            // two clauses, one free word: no positional boost, all-words pass only
+                            "«مجلس خبرگان» رهبری", "صندوق عنوان:مشارکت", "هماهنگی‌ها «ستاد انتخابات»"}) {
+    const std::vector<std::string> expected = one_pass(db_, query);
+    EXPECT_EQ(ids(run_query(searcher, query, 100)), expected) << query;
+    std::vector<std::string> paged;
+    for (std::uint32_t offset = 0; offset < expected.size() + 1; ++offset) {
+      SearchRequest request;
+      request.query = query;
+      request.offset = offset;
+      request.limit = 1;  // a page that documents matching every word fill, for the all-words pass
+      const SearchResults page = searcher.search(request);
+      for (const Hit& hit : page.hits) {
+        EXPECT_EQ(hit.rank, offset + 1) << query;
+        paged.push_back(hit.id);
+      }
+      EXPECT_GE(page.total, page.hits.empty() ? 0u : offset + 1) << query;
+    }
+    EXPECT_EQ(paged, expected) << query;
+  }
+}
+
+TEST(SplitClosedWords, OnlyRareClosedFormsAreSplit) {
+  testing::TempDir dir;
+  std::vector<std::string> records = {R"({"id":"spaced","body":"نامزد جمهوری خواه"})"};
+  for (int i = 0; i < 3; ++i) records.push_back(R"({"id":"closed)" + std::to_string(i) + R"(","body":"جمهوریخواه"})");
+  testing::build_database(dir.path() + "/rare", records);
+  EXPECT_THAT(ids(run_query(Searcher(dir.path() + "/rare"), "جمهوریخواه")), ::testing::Contains("spaced"));
+  // In 20+ documents (and 0.1% of the collection) the closed form is a word of its own: not split.
+  for (int i = 3; i < 20; ++i) records.push_back(R"({"id":"closed)" + std::to_string(i) + R"(","body":"جمهوریخواه"})");
+  testing::build_database(dir.path() + "/common", records);
+  const auto found = ids(run_query(Searcher(dir.path() + "/common"), "جمهوریخواه", 100));
+  EXPECT_EQ(found.size(), 20u);
+  EXPECT_THAT(found, ::testing::Not(::testing::Contains("spaced")));
 }
 
 }  // namespace

@@ -34,6 +34,8 @@ struct SearchRequest {
   SortOrder sort = SortOrder::kRelevance;
   /// Treat the last query word as a prefix (autocomplete as you type).
   bool partial = false;
+  /// false: hits without snippets (a caller that shows only titles saves the snippet analysis).
+  bool snippets = true;
 };
 
 /// Snippet highlight marking: every matched span of the original text is wrapped in

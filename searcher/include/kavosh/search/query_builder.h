@@ -30,6 +30,15 @@ struct QueryWordSpan {
 
 struct BuiltQuery {
   Xapian::Query query;  ///< empty (MatchNothing) when there is nothing to search
+  /// `query` without its positional boosts (PHRASE/NEAR of the query's words): it matches the same
+  /// documents, with weights that lack only those boosts. Searcher ranks by it, then re-ranks the top
+  /// of that ranking by `query` (kRescoreWindow). Empty when `query` has no positional boost.
+  Xapian::Query first_pass;
+  /// The ranking query (first_pass, or query when that is empty) over the documents that match every
+  /// clause only, each with the same weight: OR(SCALE(AND, kAllWordsFactor), OR) becomes AND_MAYBE. Those
+  /// documents rank above all others, so when this query finds a page the full one would give the same
+  /// page, without walking the documents that match only some words. Empty for a query of one clause.
+  Xapian::Query all_words;
   MatchKeys keys;
   std::vector<QueryWordSpan> words;
   std::vector<std::string> warnings;
@@ -44,7 +53,14 @@ struct BuiltQuery {
 /// - clauses c1..cn → OR(SCALE(AND(c1..cn), kAllWordsFactor), OR(c1..cn)): documents with all words
 ///   first, then those with some; chosen over two passes because it is one match (paging and the
 ///   total stay exact) and Xapian's max-weight pruning soon skips the OR part for a full page;
-/// - AND_MAYBE boosts: title words, PHRASE and NEAR of the words of a multi-word query.
+/// - AND_MAYBE boosts: title words, PHRASE and NEAR of the words of a multi-word query; the positional
+///   ones (PHRASE, NEAR) are left out of `first_pass`, so a searcher can evaluate them on the top
+///   documents only.
+/// The positional boosts re-rank this many documents from the top of the first pass (Searcher): a
+/// document below that rank keeps its first-pass place. Three pages of 10; 30, 50 and 100 score alike on
+/// corpus/ and parsinlu_rc (docs/search.md), and the second pass costs one id posting per document.
+inline constexpr unsigned kRescoreWindow = 30;
+
 class QueryBuilder {
  public:
   QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& database);
