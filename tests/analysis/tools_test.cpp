@@ -11,7 +11,9 @@ namespace {
 
 // Runs `command` with `input` on stdin (through a file) and returns stdout.
 std::string run(const std::string& command, const std::string& input) {
-  const std::string in_path = ::testing::TempDir() + "tools_test_input.txt";
+  // One file per test: CTest runs the tests of this file in parallel processes.
+  const std::string in_path =
+      ::testing::TempDir() + "kavosh_tools_" + ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".txt";
   std::ofstream(in_path, std::ios::binary) << input;
   FILE* pipe = ::popen((command + " < " + in_path).c_str(), "r");
   EXPECT_NE(pipe, nullptr);
