@@ -86,6 +86,21 @@ void BM_Normalize(benchmark::State& state) {
 }
 BENCHMARK(BM_Normalize)->MinTime(2.0);
 
+// Normalization plus tokenization (no stemming): the difference to BM_Normalize is the tokenizer's cost.
+void BM_NormalizeTokenize(benchmark::State& state) {
+  const kavosh::analysis::PersianNormalizer normalizer;
+  const kavosh::analysis::Tokenizer tokenizer;
+  std::size_t bytes = 0;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const std::string& text = texts()[i++ % texts().size()];
+    benchmark::DoNotOptimize(tokenizer.tokenize(normalizer.normalize_with_origin(text).text));
+    bytes += text.size();
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+}
+BENCHMARK(BM_NormalizeTokenize)->MinTime(2.0);
+
 }  // namespace
 
 BENCHMARK_MAIN();
