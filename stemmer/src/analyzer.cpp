@@ -1,6 +1,10 @@
 #include "kavosh/analysis/analyzer.h"
 
-#include <unordered_map>
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
 
 #include "kavosh/analysis/stopwords.h"
 
@@ -29,23 +33,112 @@ bool is_affixal(const std::vector<std::string_view>& parts) {
 }
 
 // Words repeat (Zipf): most tokens of a text were seen before, so each thread remembers the stem and
-// stopword flag of the words it analyzed. The cache is a pure memo of pure functions; it is
-// emptied when full rather than evicting, which keeps it simple and bounded.
+// stopword flag of the words it analyzed. The memo is a pure cache of pure functions; it is emptied
+// when full rather than evicting, which keeps it simple and bounded. Open addressing over one flat
+// array, with keys and stems in one byte arena, because a node-based map spent more time chasing
+// pointers than the stemmer spends stemming.
 struct WordFacts {
-  std::string stem;
+  std::string_view stem;
   bool stopword = false;
 };
 
-const WordFacts& word_facts(const PersianStemmer& stemmer, const std::string& word, const std::string& joined) {
-  constexpr std::size_t kMaxEntries = 1 << 18;
-  thread_local std::unordered_map<std::string, WordFacts> cache = [] {
-    std::unordered_map<std::string, WordFacts> empty;
-    empty.reserve(kMaxEntries);
-    return empty;
-  }();
-  if (const auto it = cache.find(word); it != cache.end()) return it->second;
-  if (cache.size() >= kMaxEntries) cache.clear();
-  return cache.emplace(word, WordFacts{stemmer.stem(word), Stopwords::contains(joined)}).first->second;
+class WordMemo {
+ public:
+  WordMemo() : slots_(kSlots) { arena_.reserve(kArenaBytes); }
+
+  WordFacts get(const PersianStemmer& stemmer, std::string_view word, std::string_view joined) {
+    const std::uint64_t hash = std::hash<std::string_view>{}(word) | 1;  // 0 marks an empty slot
+    std::size_t i = hash & (kSlots - 1);
+    for (; slots_[i].hash != 0; i = (i + 1) & (kSlots - 1)) {
+      const Slot& slot = slots_[i];
+      if (slot.hash == hash && key(slot) == word) return {stem(slot), slot.stop};
+    }
+    const std::string stem_text = stemmer.stem(word);
+    const bool stop = Stopwords::contains(joined);
+    if (used_ >= kSlots / 2 || arena_.size() + word.size() + stem_text.size() > kArenaBytes) {
+      clear();
+      return get(stemmer, word, joined);  // now lands in an empty table
+    }
+    fill(slots_[i], hash, word, stem_text, stop);
+    ++used_;
+    return {stem(slots_[i]), stop};
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 1 << 17;
+  static constexpr std::size_t kArenaBytes = 8 << 20;
+  static constexpr std::size_t kInlineBytes = 44;
+
+  // One cache line: a lookup of a word of up to 22 letters touches nothing else. Longer words and
+  // stems go to the arena, and the `inline_bytes` tell where they are.
+  struct alignas(64) Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t key_at = 0;   // in the arena, when !inline
+    std::uint32_t stem_at = 0;  // in the arena, when !inline
+    std::uint16_t key_size = 0;
+    std::uint16_t stem_size = 0;
+    bool stop = false;
+    bool is_inline = false;
+    char bytes[kInlineBytes] = {};  // key then stem, when inline
+  };
+
+  std::string_view key(const Slot& slot) const {
+    return slot.is_inline ? std::string_view(slot.bytes, slot.key_size) : view(slot.key_at, slot.key_size);
+  }
+  std::string_view stem(const Slot& slot) const {
+    return slot.is_inline ? std::string_view(slot.bytes + slot.key_size, slot.stem_size)
+                          : view(slot.stem_at, slot.stem_size);
+  }
+  void fill(Slot& slot, std::uint64_t hash, std::string_view word, std::string_view stem_text, bool stop) {
+    slot.hash = hash;
+    slot.key_size = static_cast<std::uint16_t>(word.size());
+    slot.stem_size = static_cast<std::uint16_t>(stem_text.size());
+    slot.stop = stop;
+    slot.is_inline = word.size() + stem_text.size() <= kInlineBytes;
+    if (slot.is_inline) {
+      std::copy(word.begin(), word.end(), slot.bytes);
+      std::copy(stem_text.begin(), stem_text.end(), slot.bytes + word.size());
+    } else {
+      slot.key_at = store(word);
+      slot.stem_at = store(stem_text);
+    }
+  }
+  std::uint32_t store(std::string_view bytes) {
+    const auto at = static_cast<std::uint32_t>(arena_.size());
+    arena_.append(bytes);
+    return at;
+  }
+  std::string_view view(std::uint32_t at, std::uint16_t size) const { return {arena_.data() + at, size}; }
+  void clear() {
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    arena_.clear();
+    used_ = 0;
+  }
+
+  std::vector<Slot> slots_;
+  std::string arena_;  // reserved once, so views into it stay valid until clear()
+  std::size_t used_ = 0;
+};
+
+// Memoized stem and stopword flag of `word`; an over-long word is computed directly into `scratch`.
+WordFacts word_facts(const PersianStemmer& stemmer, std::string_view word, std::string_view joined,
+                     std::string& scratch) {
+  thread_local WordMemo memo;
+  if (word.size() < 1024) return memo.get(stemmer, word, joined);
+  scratch = stemmer.stem(word);
+  return {scratch, Stopwords::contains(joined)};
+}
+
+// Stem and stopword flag of a token of `word` (its ZWNJ-free form `joined`); a number is its own stem.
+void set_facts(Token& token, const PersianStemmer& stemmer, std::string_view word, std::string_view joined,
+               std::string& scratch) {
+  if (token.kind != TokenKind::kWord) {
+    token.stem = joined;
+    return;
+  }
+  const WordFacts facts = word_facts(stemmer, word, joined, scratch);
+  token.stem = facts.stem;
+  token.stopword = facts.stopword;
 }
 
 std::string join(const std::vector<std::string_view>& parts) {
@@ -58,41 +151,40 @@ std::string join(const std::vector<std::string_view>& parts) {
 
 std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_position) const {
   const NormalizedText normalized = normalizer_.normalize_with_origin(text);
-  const std::vector<RawToken> raw_tokens = tokenizer_.tokenize(normalized.text);
+  std::vector<RawToken> raw_tokens = tokenizer_.tokenize(normalized.text);
   std::vector<Token> out;
   out.reserve(raw_tokens.size() + raw_tokens.size() / 8);
   std::uint32_t position = first_position;
-  for (const RawToken& raw : raw_tokens) {
-    const Span span = normalized.source_span(raw.span.begin, raw.span.end);
-    const bool compound = raw.parts.size() > 1;
-    const auto parts = compound ? split_parts(raw.text) : std::vector<std::string_view>{};
+  std::string scratch;
+  for (RawToken& raw : raw_tokens) {
     Token joined;
-    joined.text = compound ? join(parts) : raw.text;
-    if (raw.kind == TokenKind::kWord) {
-      const WordFacts& facts = word_facts(stemmer_, raw.text, joined.text);
-      joined.stem = facts.stem;
-      joined.stopword = facts.stopword;
-    } else {
-      joined.stem = joined.text;
-    }
     joined.position = position;
-    joined.span = span;
+    joined.span = normalized.source_span(raw.span.begin, raw.span.end);
     joined.kind = raw.kind;
+    if (raw.parts.size() <= 1) {  // the common case: one word, whose text can be moved
+      set_facts(joined, stemmer_, raw.text, raw.text, scratch);
+      joined.text = std::move(raw.text);
+      out.push_back(std::move(joined));
+      ++position;
+      continue;
+    }
+    const auto parts = split_parts(raw.text);
+    const std::string joined_text = join(parts);
+    set_facts(joined, stemmer_, raw.text, joined_text, scratch);
+    joined.text = joined_text;
     out.push_back(std::move(joined));
-    if (!compound || is_affixal(parts)) {
+    if (is_affixal(parts)) {
       ++position;
       continue;
     }
     for (std::size_t i = 0; i < parts.size(); ++i) {
       Token t;
       t.text = std::string(parts[i]);
-      const WordFacts& facts = word_facts(stemmer_, t.text, t.text);
-      t.stem = facts.stem;
-      t.stopword = facts.stopword;
       t.position = position++;
       t.span = normalized.source_span(raw.parts[i].begin, raw.parts[i].end);
       t.kind = raw.kind;
       t.part = true;
+      set_facts(t, stemmer_, t.text, t.text, scratch);
       out.push_back(std::move(t));
     }
   }

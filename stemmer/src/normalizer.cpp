@@ -184,19 +184,70 @@ const FoldTable& fold_table() {
   return table;
 }
 
-bool is_letter_fast(char32_t c) {
-  return c < 0x800 ? fold_table().letter[c] : u_isalpha(static_cast<UChar32>(c)) != 0;
+bool is_letter_fast(const FoldTable& table, char32_t c) {
+  return c < 0x800 ? table.letter[c] : u_isalpha(static_cast<UChar32>(c)) != 0;
 }
 
-void append(NormalizedText& out, char32_t cp, Span origin) {
-  if (cp < 0x80) {  // hot path: ASCII
-    out.text.push_back(static_cast<char>(cp));
-    out.origin.push_back(origin);
-    return;
+// Appends code points to a NormalizedText through raw pointers: the single pass writes one or two
+// bytes per input byte, and per-byte push_back with its capacity checks cost more than the folding.
+class OutputWriter {
+ public:
+  explicit OutputWriter(std::size_t expected) {
+    out_.text.resize(expected + kMaxBytesPerCall);
+    out_.origin.resize(expected + kMaxBytesPerCall);
   }
-  const std::size_t before = out.text.size();
+
+  void put(char32_t cp, Span origin) {
+    if (size_ + kMaxBytesPerCall > out_.text.size()) grow();
+    char* bytes = out_.text.data() + size_;
+    const std::size_t n = encode(cp, bytes);
+    std::fill_n(out_.origin.data() + size_, n, origin);
+    size_ += n;
+  }
+
+  NormalizedText finish() && {
+    out_.text.resize(size_);
+    out_.origin.resize(size_);
+    return std::move(out_);
+  }
+
+ private:
+  static constexpr std::size_t kMaxBytesPerCall = 4;
+
+  static std::size_t encode(char32_t cp, char* bytes) {
+    if (cp < 0x80) {
+      bytes[0] = static_cast<char>(cp);
+      return 1;
+    }
+    if (cp < 0x800) {
+      bytes[0] = static_cast<char>(0xC0 | (cp >> 6));
+      bytes[1] = static_cast<char>(0x80 | (cp & 0x3F));
+      return 2;
+    }
+    if (cp < 0x10000) {
+      bytes[0] = static_cast<char>(0xE0 | (cp >> 12));
+      bytes[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      bytes[2] = static_cast<char>(0x80 | (cp & 0x3F));
+      return 3;
+    }
+    bytes[0] = static_cast<char>(0xF0 | (cp >> 18));
+    bytes[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    bytes[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    bytes[3] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 4;
+  }
+  void grow() {
+    out_.text.resize(out_.text.size() * 2);
+    out_.origin.resize(out_.origin.size() * 2);
+  }
+
+  NormalizedText out_;
+  std::size_t size_ = 0;
+};
+
+void append(NormalizedText& out, char32_t cp, Span origin) {
   utf8::append(out.text, cp);
-  for (std::size_t i = before; i < out.text.size(); ++i) out.origin.push_back(origin);
+  out.origin.resize(out.text.size(), origin);
 }
 
 NormalizedText run_steps(std::string_view text) {
@@ -221,9 +272,7 @@ NormalizedText run_steps(std::string_view text) {
 std::optional<NormalizedText> run_single_pass(std::string_view text) {
   using namespace chars;
   const FoldTable& table = fold_table();
-  NormalizedText out;
-  out.text.reserve(text.size());
-  out.origin.reserve(text.size());
+  OutputWriter out(text.size());
   char32_t prev = 0;
   bool prev_letter = false;
   std::optional<Span> pending_zwnj;
@@ -239,14 +288,14 @@ std::optional<NormalizedText> run_single_pass(std::string_view text) {
     const char32_t c = cp < 0x800 ? table.folded[cp] : fold_one(cp);
     if (c == 0) continue;
     if (c == kHamza && !pending_zwnj && (prev == kAlef || prev == kWaw || prev == kPersianYeh)) continue;
-    const bool letter = is_letter_fast(c);
-    if (pending_zwnj && prev_letter && letter) append(out, kZwnj, *pending_zwnj);
+    const bool letter = is_letter_fast(table, c);
+    if (pending_zwnj && prev_letter && letter) out.put(kZwnj, *pending_zwnj);
     pending_zwnj.reset();
-    append(out, c, origin);
+    out.put(c, origin);
     prev = c;
     prev_letter = letter;
   }
-  return out;
+  return std::move(out).finish();
 }
 
 }  // namespace

@@ -91,21 +91,28 @@ struct Utf16Text {
 };
 
 void to_utf16(std::string_view text, Utf16Text& out) {
-  out.units.clear();
-  out.byte_offset.clear();
+  // Sized for the worst case (one unit per byte) and written through pointers: this loop runs per
+  // code point over every text indexed.
+  out.units.resize(text.size());
+  out.byte_offset.resize(text.size() + 1);
+  char16_t* unit = out.units.data();
+  std::uint32_t* offset = out.byte_offset.data();
   for (std::size_t pos = 0; pos < text.size();) {
     const auto begin = static_cast<std::uint32_t>(pos);
     const char32_t cp = utf8::decode(text, pos);
     if (cp < 0x10000) {
-      out.units.push_back(static_cast<char16_t>(cp));
-      out.byte_offset.push_back(begin);
-    } else {
-      out.units.push_back(static_cast<char16_t>(0xD7C0 + (cp >> 10)));
-      out.units.push_back(static_cast<char16_t>(0xDC00 | (cp & 0x3FF)));
-      out.byte_offset.insert(out.byte_offset.end(), {begin, begin});
+      *unit++ = static_cast<char16_t>(cp);
+      *offset++ = begin;
+    } else {  // four bytes become a surrogate pair
+      *unit++ = static_cast<char16_t>(0xD7C0 + (cp >> 10));
+      *unit++ = static_cast<char16_t>(0xDC00 | (cp & 0x3FF));
+      *offset++ = begin;
+      *offset++ = begin;
     }
   }
-  out.byte_offset.push_back(static_cast<std::uint32_t>(text.size()));
+  *offset = static_cast<std::uint32_t>(text.size());
+  out.units.resize(static_cast<std::size_t>(unit - out.units.data()));
+  out.byte_offset.resize(out.units.size() + 1);
 }
 
 // ICU segmentation: letters and numbers, with their byte spans in `text`.
@@ -162,33 +169,45 @@ bool has_letter(std::string_view s) {
 
 // ICU keeps `28خرداد` and `انتخابات_1402` whole; in Persian text digits glued to letters and
 // underscores of hashtags separate words, so split there (Latin `covid19` stays whole).
-std::vector<RawToken> split_glued(std::string_view text, std::vector<RawToken> tokens) {
-  std::vector<RawToken> out;
-  out.reserve(tokens.size());
-  for (RawToken& t : tokens) {
-    // Fast path: Persian words hold no ASCII digit or underscore, so nothing to split.
-    if (std::none_of(t.text.begin(), t.text.end(), [](char c) { return c == '_' || (c >= '0' && c <= '9'); })) {
-      out.push_back(std::move(t));
-      continue;
+bool needs_split(const RawToken& t) {
+  return std::any_of(t.text.begin(), t.text.end(), [](char c) { return c == '_' || (c >= '0' && c <= '9'); });
+}
+
+// Appends to `out` the pieces of `t` split where digits meet Arabic-script letters and at underscores.
+void split_token(std::string_view text, const RawToken& t, std::vector<RawToken>& out) {
+  std::uint32_t begin = t.span.begin;
+  int prev_class = -1;  // 0 digit, 1 Arabic-script letter, 2 other
+  for (std::size_t pos = t.span.begin; pos <= t.span.end;) {
+    std::size_t next = pos;
+    const char32_t cp = pos < t.span.end ? utf8::decode(text, next) : U'_';
+    const int cls = (cp >= U'0' && cp <= U'9') ? 0 : chars::is_arabic_letter(cp) ? 1 : 2;
+    const bool boundary = cp == U'_' || (prev_class >= 0 && cls != 2 && prev_class != 2 && cls != prev_class);
+    if (boundary && pos > begin) {
+      const auto b = begin, e = static_cast<std::uint32_t>(pos);
+      const std::string piece(text.substr(b, e - b));
+      const TokenKind kind = has_letter(piece) ? TokenKind::kWord : TokenKind::kNumber;
+      out.push_back({piece, {b, e}, kind, split_spans(text, {b, e})});
+      begin = e;
     }
-    std::uint32_t begin = t.span.begin;
-    int prev_class = -1;  // 0 digit, 1 Arabic-script letter, 2 other
-    for (std::size_t pos = t.span.begin; pos <= t.span.end;) {
-      std::size_t next = pos;
-      const char32_t cp = pos < t.span.end ? utf8::decode(text, next) : U'_';
-      const int cls = (cp >= U'0' && cp <= U'9') ? 0 : chars::is_arabic_letter(cp) ? 1 : 2;
-      const bool boundary = cp == U'_' || (prev_class >= 0 && cls != 2 && prev_class != 2 && cls != prev_class);
-      if (boundary && pos > begin) {
-        const auto b = begin, e = static_cast<std::uint32_t>(pos);
-        const std::string piece(text.substr(b, e - b));
-        const TokenKind kind = has_letter(piece) ? TokenKind::kWord : TokenKind::kNumber;
-        out.push_back({piece, {b, e}, kind, split_spans(text, {b, e})});
-        begin = e;
-      }
-      if (cp == U'_') begin = static_cast<std::uint32_t>(next);
-      prev_class = cp == U'_' ? -1 : cls;
-      if (pos == t.span.end) break;
-      pos = next;
+    if (cp == U'_') begin = static_cast<std::uint32_t>(next);
+    prev_class = cp == U'_' ? -1 : cls;
+    if (pos == t.span.end) break;
+    pos = next;
+  }
+}
+
+// ICU keeps `28خرداد` and `انتخابات_1402` whole; in Persian text digits glued to letters and
+// underscores of hashtags separate words, so split there (Latin `covid19` stays whole).
+std::vector<RawToken> split_glued(std::string_view text, std::vector<RawToken> tokens) {
+  // Most texts have nothing to split (Persian words hold no ASCII digit or underscore): no copy then.
+  if (std::none_of(tokens.begin(), tokens.end(), needs_split)) return tokens;
+  std::vector<RawToken> out;
+  out.reserve(tokens.size() + 8);
+  for (RawToken& t : tokens) {
+    if (needs_split(t)) {
+      split_token(text, t, out);
+    } else {
+      out.push_back(std::move(t));
     }
   }
   return out;
@@ -196,10 +215,10 @@ std::vector<RawToken> split_glued(std::string_view text, std::vector<RawToken> t
 
 // `1402/12/11` and `1402-12-11` come out of ICU as three numbers: join them into one date token.
 std::vector<RawToken> merge_dates(std::string_view text, std::vector<RawToken> tokens) {
-  std::vector<RawToken> out;
-  out.reserve(tokens.size());
+  std::size_t kept = 0;  // merging only shrinks the list, so it is compacted in place
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    RawToken t = std::move(tokens[i]);
+    if (kept != i) tokens[kept] = std::move(tokens[i]);
+    RawToken& t = tokens[kept++];
     while (i + 1 < tokens.size() && continues_date(text, t, tokens[i + 1])) {
       t.text += text[t.span.end];
       t.text += tokens[i + 1].text;
@@ -208,9 +227,9 @@ std::vector<RawToken> merge_dates(std::string_view text, std::vector<RawToken> t
       ++i;
     }
     if (t.kind == TokenKind::kNumber) t.text = clean_number(t.text);
-    out.push_back(std::move(t));
   }
-  return out;
+  tokens.resize(kept);
+  return tokens;
 }
 
 std::string_view last_part(std::string_view word) {
@@ -218,28 +237,38 @@ std::string_view last_part(std::string_view word) {
   return zwnj == std::string_view::npos ? word : word.substr(zwnj + kZwnjUtf8.size());
 }
 
+// The longest bound prefix (`نمی`) and suffix (`هایشان`), in bytes: longer words are neither.
+constexpr std::size_t kLongestPrefixBytes = 6;
+constexpr std::size_t kLongestSuffixBytes = 12;
+
+bool attaches(std::string_view text, const RawToken& prev, const RawToken& t) {
+  if (t.kind != TokenKind::kWord || prev.kind != TokenKind::kWord || !only_whitespace_between(text, prev, t) ||
+      !starts_with_arabic_letter(prev.text)) {
+    return false;
+  }
+  if (prev.text.size() <= kLongestPrefixBytes && is_bound_prefix(prev.text)) return starts_with_arabic_letter(t.text);
+  return t.text.size() <= kLongestSuffixBytes && is_bound_suffix(t.text, last_part(prev.text));
+}
+
 // Re-attaches bound affixes written with a space, marking the joint with a ZWNJ.
 std::vector<RawToken> attach_bound_affixes(std::string_view text, std::vector<RawToken> tokens) {
-  std::vector<RawToken> out;
-  out.reserve(tokens.size());
+  std::size_t kept = 0;  // attaching only shrinks the list, so it is compacted in place
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    RawToken t = std::move(tokens[i]);
-    if (!out.empty() && t.kind == TokenKind::kWord && out.back().kind == TokenKind::kWord &&
-        starts_with_arabic_letter(out.back().text) && only_whitespace_between(text, out.back(), t)) {
-      RawToken& prev = out.back();
-      const bool prev_is_prefix = is_bound_prefix(prev.text);
-      if ((prev_is_prefix && starts_with_arabic_letter(t.text)) || is_bound_suffix(t.text, last_part(prev.text))) {
-        if (prev.parts.empty()) prev.parts.push_back(prev.span);
-        if (t.parts.empty()) t.parts.push_back(t.span);
-        prev.parts.insert(prev.parts.end(), t.parts.begin(), t.parts.end());
-        prev.text.append(kZwnjUtf8).append(t.text);
-        prev.span.end = t.span.end;
-        continue;
-      }
+    RawToken& t = tokens[i];
+    if (kept > 0 && attaches(text, tokens[kept - 1], t)) {
+      RawToken& prev = tokens[kept - 1];
+      if (prev.parts.empty()) prev.parts.push_back(prev.span);
+      if (t.parts.empty()) t.parts.push_back(t.span);
+      prev.parts.insert(prev.parts.end(), t.parts.begin(), t.parts.end());
+      prev.text.append(kZwnjUtf8).append(t.text);
+      prev.span.end = t.span.end;
+      continue;
     }
-    out.push_back(std::move(t));
+    if (kept != i) tokens[kept] = std::move(t);
+    ++kept;
   }
-  return out;
+  tokens.resize(kept);
+  return tokens;
 }
 
 }  // namespace

@@ -6,7 +6,7 @@ namespace {
 bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 }  // namespace
 
-char32_t decode(std::string_view s, std::size_t& pos) {
+char32_t decode_slow(std::string_view s, std::size_t& pos) {
   const auto c0 = static_cast<unsigned char>(s[pos]);
   if (c0 < 0x80) {
     ++pos;

@@ -8,9 +8,27 @@ namespace kavosh::analysis::utf8 {
 
 inline constexpr char32_t kReplacement = U'\uFFFD';
 
+/// The general case of decode(): sequences of three or four bytes, and invalid bytes.
+char32_t decode_slow(std::string_view s, std::size_t& pos);
+
 /// Decodes the code point at `pos`, advancing `pos` past it. An invalid, overlong, surrogate or
 /// truncated sequence yields U+FFFD and advances by one byte, so decoding always makes progress.
-char32_t decode(std::string_view s, std::size_t& pos);
+/// Inline for ASCII and two-byte sequences (Persian and Arabic letters): the analyzer's hot loop.
+inline char32_t decode(std::string_view s, std::size_t& pos) {
+  const auto c0 = static_cast<unsigned char>(s[pos]);
+  if (c0 < 0x80) {
+    ++pos;
+    return c0;
+  }
+  if ((c0 & 0xE0) == 0xC0 && c0 >= 0xC2 && pos + 1 < s.size()) {
+    const auto c1 = static_cast<unsigned char>(s[pos + 1]);
+    if ((c1 & 0xC0) == 0x80) {
+      pos += 2;
+      return (static_cast<char32_t>(c0 & 0x1F) << 6) | (c1 & 0x3F);
+    }
+  }
+  return decode_slow(s, pos);
+}
 
 /// Appends the UTF-8 encoding of `cp` (U+FFFD for a surrogate or a value past U+10FFFF).
 inline void append(std::string& out, char32_t cp) {
