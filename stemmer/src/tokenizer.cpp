@@ -1,14 +1,13 @@
 #include "kavosh/analysis/tokenizer.h"
 
-#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <array>
 #include <memory>
 
 #include "char_tables.h"
+#include "segmenter.h"
 #include "utf8.h"
 
 namespace kavosh::analysis {
@@ -33,32 +32,6 @@ bool starts_with_arabic_letter(std::string_view word) {
   return !word.empty() && chars::is_arabic_letter(utf8::decode(word, pos));
 }
 
-// One ICU word break iterator per thread, cloned from a prototype made once.
-icu::BreakIterator& thread_break_iterator() {
-  static const std::unique_ptr<icu::BreakIterator> prototype = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createWordInstance(icu::Locale("fa"), status));
-    return U_SUCCESS(status) ? std::move(it) : nullptr;
-  }();
-  thread_local std::unique_ptr<icu::BreakIterator> local(prototype ? prototype->clone() : nullptr);
-  return *local;
-}
-
-// Spans of the ZWNJ-separated parts of text[span]; empty when there is no ZWNJ.
-std::vector<Span> split_spans(std::string_view text, Span span) {
-  std::vector<Span> parts;
-  if (text.substr(span.begin, span.end - span.begin).find(kZwnjUtf8) == std::string_view::npos) return parts;
-  std::uint32_t begin = span.begin;
-  for (;;) {
-    const auto z = text.substr(0, span.end).find(kZwnjUtf8, begin);
-    if (z == std::string_view::npos) break;
-    parts.push_back({begin, static_cast<std::uint32_t>(z)});
-    begin = static_cast<std::uint32_t>(z + kZwnjUtf8.size());
-  }
-  parts.push_back({begin, span.end});
-  return parts;
-}
-
 bool is_digit_run(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -79,68 +52,6 @@ std::string clean_number(std::string_view s) {
       break;
     }
   }
-  return out;
-}
-
-// ICU segmentation: letters and numbers, with their byte spans in `text`.
-// UTF-16 copy of `text` with, for each UTF-16 unit and one past the end, the byte offset in `text`.
-// ICU's break iterator runs about twice as fast over UTF-16 as over a UTF-8 UText.
-struct Utf16Text {
-  std::u16string units;
-  std::vector<std::uint32_t> byte_offset;
-};
-
-void to_utf16(std::string_view text, Utf16Text& out) {
-  // Sized for the worst case (one unit per byte) and written through pointers: this loop runs per
-  // code point over every text indexed.
-  out.units.resize(text.size());
-  out.byte_offset.resize(text.size() + 1);
-  char16_t* unit = out.units.data();
-  std::uint32_t* offset = out.byte_offset.data();
-  for (std::size_t pos = 0; pos < text.size();) {
-    const auto begin = static_cast<std::uint32_t>(pos);
-    const char32_t cp = utf8::decode(text, pos);
-    if (cp < 0x10000) {
-      *unit++ = static_cast<char16_t>(cp);
-      *offset++ = begin;
-    } else {  // four bytes become a surrogate pair
-      *unit++ = static_cast<char16_t>(0xD7C0 + (cp >> 10));
-      *unit++ = static_cast<char16_t>(0xDC00 | (cp & 0x3FF));
-      *offset++ = begin;
-      *offset++ = begin;
-    }
-  }
-  *offset = static_cast<std::uint32_t>(text.size());
-  out.units.resize(static_cast<std::size_t>(unit - out.units.data()));
-  out.byte_offset.resize(out.units.size() + 1);
-}
-
-// ICU segmentation: letters and numbers, with their byte spans in `text`.
-std::vector<RawToken> segment(std::string_view text) {
-  std::vector<RawToken> out;
-  thread_local Utf16Text utf16;
-  to_utf16(text, utf16);
-  const icu::UnicodeString alias(false, utf16.units.data(), static_cast<int32_t>(utf16.units.size()));
-  icu::BreakIterator& it = thread_break_iterator();
-  it.setText(alias);
-  int32_t begin = it.first();
-  for (int32_t end = it.next(); end != icu::BreakIterator::DONE; begin = end, end = it.next()) {
-    const int32_t status_code = it.getRuleStatus();
-    if (status_code < UBRK_WORD_NONE_LIMIT) continue;
-    auto b = utf16.byte_offset[static_cast<std::size_t>(begin)];
-    auto e = utf16.byte_offset[static_cast<std::size_t>(end)];
-    // ICU may end a word on a ZWNJ where scripts change (`𗝳‌a`): a joint needs two sides.
-    while (e - b > kZwnjUtf8.size() && text.substr(e - kZwnjUtf8.size(), kZwnjUtf8.size()) == kZwnjUtf8) {
-      e -= static_cast<std::uint32_t>(kZwnjUtf8.size());
-    }
-    while (e - b > kZwnjUtf8.size() && text.substr(b, kZwnjUtf8.size()) == kZwnjUtf8) {
-      b += static_cast<std::uint32_t>(kZwnjUtf8.size());
-    }
-    if (text.substr(b, e - b) == kZwnjUtf8) continue;
-    const TokenKind kind = status_code < UBRK_WORD_NUMBER_LIMIT ? TokenKind::kNumber : TokenKind::kWord;
-    out.push_back({std::string(text.substr(b, e - b)), {b, e}, kind, split_spans(text, {b, e})});
-  }
-  it.setText(icu::UnicodeString());  // drop the alias before the buffer is reused
   return out;
 }
 
@@ -281,7 +192,7 @@ bool is_bound_suffix(std::string_view suffix, std::string_view previous) {
 }
 
 std::vector<RawToken> Tokenizer::tokenize(std::string_view normalized) const {
-  return attach_bound_affixes(normalized, merge_dates(normalized, split_glued(normalized, segment(normalized))));
+  return attach_bound_affixes(normalized, merge_dates(normalized, split_glued(normalized, segment_words(normalized))));
 }
 
 }  // namespace kavosh::analysis

@@ -101,4 +101,20 @@ std::string golden_row_name(const GoldenRow& row) {
   return name + "_L" + std::to_string(row.line);
 }
 
+std::vector<std::string> random_mixes(const std::vector<std::string>& pieces, int count, int max_pieces,
+                                      std::uint32_t seed) {
+  std::vector<std::string> mixes;
+  std::uint32_t state = seed;
+  for (int n = 0; n < count; ++n) {
+    std::string mix;
+    const int length = 1 + static_cast<int>(state % static_cast<std::uint32_t>(max_pieces));
+    for (int i = 0; i < length; ++i) {
+      state = state * 1103515245u + 12345u;
+      mix += pieces[(state >> 16) % pieces.size()];
+    }
+    mixes.push_back(std::move(mix));
+  }
+  return mixes;
+}
+
 }  // namespace kavosh::testing

@@ -87,16 +87,7 @@ TEST(NormalizerSinglePass, AgreesWithTheStepsOnRandomMixes) {
   const std::vector<std::string> pieces = {"ا", "و", "ی", "ء", "\u200c", "\u200c\u200c", " ", "\u00a0", "ي", "ك",
                                            "ۀ", "ه\u0654", "\u064e", "\u0640", "\u200f", "۱", "٣", "٫", "A", "ß",
                                            "\xff", "\xd9", "ب", "\n", "\u200b", "\ufeff", "-", "«"};
-  std::uint32_t state = 12345;
-  for (int n = 0; n < 3000; ++n) {
-    std::string input;
-    const int length = 1 + static_cast<int>(state % 9);
-    for (int i = 0; i < length; ++i) {
-      state = state * 1103515245u + 12345u;
-      input += pieces[(state >> 16) % pieces.size()];
-    }
-    expect_same_as_steps(input);
-  }
+  for (const auto& input : random_mixes(pieces, 3000, 9, 12345)) expect_same_as_steps(input);
 }
 
 }  // namespace
