@@ -255,7 +255,9 @@ void Build::add_clause(const AnalyzedClause& clause) {
 
 /// OR(SCALE(AND(strict), kAllWordsFactor), OR(loose)); with `all_words`, AND_MAYBE in place of the OR:
 /// the documents that match every clause only, each with the weight the OR gives it (empty when the
-/// query has no any-word branch).
+/// query has no any-word branch). When no unit has alternatives, loose is strict, so a document with
+/// every word gets the AND's weight once more from the OR: SCALE(AND, kAllWordsFactor + 1) is the same
+/// weight from half the posting lists.
 Q Build::matching_query(bool all_words) const {
   std::vector<Q> strict;
   std::vector<Q> loose;
@@ -264,6 +266,7 @@ Q Build::matching_query(bool all_words) const {
     loose.push_back(unit.loose);
   }
   if (units_.size() == 1 && !soft_) return all_words ? Q() : strict.front();
+  if (all_words && !soft_) return scaled(combine(Q::OP_AND, strict), ranking::kAllWordsFactor + 1);
   return Q(all_words ? Q::OP_AND_MAYBE : Q::OP_OR, scaled(combine(Q::OP_AND, strict), ranking::kAllWordsFactor),
            combine(Q::OP_OR, loose));
 }
@@ -313,6 +316,7 @@ BuiltQuery Build::run(const ParsedQuery& parsed, bool partial) {
   Q query;
   Q first_pass;
   Q all_words;
+  Q all_words_query;
   if (!units_.empty()) {
     query = matching_query(false);
     all_words = matching_query(true);
@@ -320,7 +324,10 @@ BuiltQuery Build::run(const ParsedQuery& parsed, bool partial) {
       // boost[0] is the title boost; more means positional boosts, which the first pass leaves out.
       if (boost.size() > 1) first_pass = Q(Q::OP_AND_MAYBE, query, boost[0]);
       const Q ranking_boost = boost.size() > 1 ? boost[0] : combine(Q::OP_OR, boost);
-      if (!all_words.empty()) all_words = Q(Q::OP_AND_MAYBE, all_words, ranking_boost);
+      if (!all_words.empty()) {
+        all_words_query = Q(Q::OP_AND_MAYBE, all_words, combine(Q::OP_OR, boost));
+        all_words = Q(Q::OP_AND_MAYBE, all_words, ranking_boost);
+      }
       query = Q(Q::OP_AND_MAYBE, query, combine(Q::OP_OR, boost));
     }
   } else if (!excluded_.empty() || !filter.empty()) {
@@ -333,9 +340,11 @@ BuiltQuery Build::run(const ParsedQuery& parsed, bool partial) {
   constrain(query);
   constrain(first_pass);
   constrain(all_words);
+  constrain(all_words_query);
   out_.query = query;
   out_.first_pass = first_pass;
   out_.all_words = all_words;
+  out_.all_words_query = all_words_query.empty() ? all_words : all_words_query;
   return std::move(out_);
 }
 

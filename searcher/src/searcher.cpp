@@ -91,6 +91,7 @@ struct Searcher::Impl {
   struct Ranked {
     Xapian::MSet matches;
     std::uint64_t total = 0;
+    bool all_words_only = false;  ///< every match came from the all_words query
   };
   Ranked ranked(const Xapian::Query& ranking, const Xapian::Query& all_words, Xapian::doccount first,
                 Xapian::doccount count, Xapian::doccount check_at_least, SortOrder sort) const;
@@ -118,13 +119,13 @@ Searcher::Impl::Ranked Searcher::Impl::ranked(const Xapian::Query& ranking, cons
       const Xapian::doccount found = matches.get_matches_estimated();
       enquire.set_query(ranking);
       const Xapian::doccount estimated = enquire.get_mset(Xapian::doccount{0}, Xapian::doccount{0}, Xapian::doccount{0}).get_matches_estimated();
-      return {std::move(matches), std::max(found, estimated)};
+      return {std::move(matches), std::max(found, estimated), true};
     }
   }
   enquire.set_query(ranking);
   Xapian::MSet matches = enquire.get_mset(first, count, check_at_least);
   const Xapian::doccount total = matches.get_matches_estimated();
-  return {std::move(matches), total};
+  return {std::move(matches), total, false};
 }
 
 /// Two passes for a query with positional boosts, ranked by relevance: the first pass ranks by
@@ -153,7 +154,8 @@ bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& reque
   const auto window = static_cast<Xapian::doccount>(ids.size());
   if (request.offset < window) {
     Xapian::Enquire second(database);
-    second.set_query(Q(Q::OP_FILTER, built.query, Q(Q::OP_OR, ids.begin(), ids.end())));
+    const Q& full = first.all_words_only ? built.all_words_query : built.query;
+    second.set_query(Q(Q::OP_FILTER, full, Q(Q::OP_OR, ids.begin(), ids.end())));
     configure(second, request.sort);
     const Xapian::MSet top = second.get_mset(request.offset, std::min(end, window) - request.offset);
     for (auto it = top.begin(); it != top.end(); ++it) add_hit(it, it.get_rank());

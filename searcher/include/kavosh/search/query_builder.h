@@ -39,6 +39,10 @@ struct BuiltQuery {
   /// documents rank above all others, so when this query finds a page the full one would give the same
   /// page, without walking the documents that match only some words. Empty for a query of one clause.
   Xapian::Query all_words;
+  /// `query` over the documents that match every clause, with every boost: the second pass's query when
+  /// the first pass ranked all_words only (same weights as `query` gives those documents, fewer
+  /// posting lists). Empty when all_words is.
+  Xapian::Query all_words_query;
   MatchKeys keys;
   std::vector<QueryWordSpan> words;
   std::vector<std::string> warnings;
