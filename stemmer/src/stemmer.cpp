@@ -30,7 +30,7 @@ struct Suffix {
 constexpr std::uint8_t kNoun = kPluralHa | kClitic;
 
 // Nominal suffixes in layers, outermost first; within a layer, longest first.
-constexpr std::array<Suffix, 15> kCliticSuffixes = {{{"یشان", "", kNoun, After::kVowel},
+constexpr auto kCliticSuffixes = std::to_array<Suffix>({{"یشان", "", kNoun, After::kVowel},
                                                      {"یتان", "", kNoun, After::kVowel},
                                                      {"یمان", "", kNoun, After::kVowel},
                                                      {"شان", "", kNoun},
@@ -44,19 +44,19 @@ constexpr std::array<Suffix, 15> kCliticSuffixes = {{{"یشان", "", kNoun, Aft
                                                      {"یت", "", kNoun, After::kVowel},
                                                      {"ش", "", kNoun, After::kConsonant},
                                                      {"م", "", kNoun, After::kConsonant},
-                                                     {"ت", "", kNoun, After::kConsonant}}};
+                                                     {"ت", "", kNoun, After::kConsonant}});
 // A bare final `ی` is left alone: it is as often derivational (`رقابتی`, `کشوری`: words of their own)
 // as it is ezafe or indefinite. It is stripped after a plural `ها` (`کتابهای`) or when a ZWNJ marks it.
 // `انی`/`اتی` are left alone too: mostly adjectives (`زمستانی`, `انتخاباتی`), seldom plural + indefinite.
 // After a vowel the ezafe is a plain `ی` (`جای`, `داروی`) while derivation takes `یی` (`جایی`).
 // An indefinite after a plural `ان` is kept only when the plural resolves (`کسانی`; not `زمستانی`).
-constexpr std::array<Suffix, 4> kEzafeSuffixes = {{{"هایی", "ها", 0},
+constexpr auto kEzafeSuffixes = std::to_array<Suffix>({{"هایی", "ها", 0},
                                                   {"های", "ها", 0},
                                                   {"انی", "ان", 0, After::kAny, true},
-                                                  {"ی", "", 0, After::kVowel}}};
+                                                  {"ی", "", 0, After::kVowel}});
 // Comparatives are attested unevenly in the word list: any lexicon base may take them.
-constexpr std::array<Suffix, 2> kComparativeSuffixes = {{{"ترین", "", 0}, {"تر", "", 0}}};
-constexpr std::array<Suffix, 11> kPluralSuffixes = {{
+constexpr auto kComparativeSuffixes = std::to_array<Suffix>({{"ترین", "", 0}, {"تر", "", 0}});
+constexpr auto kPluralSuffixes = std::to_array<Suffix>({
     {"جات", "ه", 0},     // کارخانجات = کارخانه + جات
     {"جات", "", 0},      // سبزیجات
     {"گان", "ه", 0},     // نمایندگان = نماینده + گان
@@ -67,7 +67,7 @@ constexpr std::array<Suffix, 11> kPluralSuffixes = {{
     {"ات", "ه", kPluralAt},  // مقالات = مقاله + ات
     {"ات", "", kPluralAt},
     {"ین", "", kPluralHa},  // Arabic sound plural of people: مسئولین, متخصصین
-}};
+});
 
 bool ends_in_vowel(std::string_view w) { return w.ends_with("ا") || w.ends_with("و"); }
 
