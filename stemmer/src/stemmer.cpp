@@ -109,7 +109,12 @@ bool long_enough(std::string_view stem) { return utf8::length(stem) >= kMinStemL
 std::optional<std::string> find_nominal_base(const Lexicon& lex, const std::string& word, std::size_t layer,
                                              std::uint8_t needs, bool may_be_base = true) {
   const int classes = lex.classes(word);
-  if (may_be_base && classes >= 0 && (needs == 0 || (classes & needs) != 0)) return word;
+  // A lexicon base is a word with a paradigm of its own, never an inflected form of a shorter one
+  // (`مکان` is not مک+ان, so `مکانی` is no plural + indefinite): it ends the search either way.
+  if (classes >= 0) {
+    if (may_be_base && (needs == 0 || (classes & needs) != 0)) return word;
+    return std::nullopt;
+  }
   for (std::size_t l = layer; l < kLayers.size(); ++l) {
     for (const Suffix* s = kLayers[l].begin; s != kLayers[l].end; ++s) {
       if (!std::string_view(word).ends_with(s->text)) continue;
