@@ -248,6 +248,18 @@ std::string head_before_suffix_chain(std::string_view word) {
   return head == "می" || head == "نمی" ? std::string() : std::string(head);
 }
 
+// A broken plural with ezafe or indefinite ی (`آثاری`, `اعضای`): its singular. After a consonant the
+// ی may also make a nisba adjective (`اخلاقی`, `تجاری`, `اصولی`); one the lexicon holds as a base of
+// its own is left to it. After a vowel the ی can only be the ezafe glide (`آرای`).
+std::optional<std::string> broken_plural_with_yeh(const Lexicon& lex, std::string_view joined) {
+  if (!joined.ends_with("ی")) return std::nullopt;
+  const std::string_view plural = drop_last_letter(joined);
+  const auto it = lex.broken_plurals.find(plural);
+  if (it == lex.broken_plurals.end()) return std::nullopt;
+  if (!ends_in_vowel(plural) && lex.classes(joined) >= 0) return std::nullopt;
+  return it->second;
+}
+
 }  // namespace
 
 std::string PersianStemmer::stem(std::string_view word) const {
@@ -255,11 +267,7 @@ std::string PersianStemmer::stem(std::string_view word) const {
   const std::string joined = remove_zwnj(word);
   if (!long_enough(joined) || lex.protected_words.contains(joined)) return joined;
   if (const auto it = lex.broken_plurals.find(joined); it != lex.broken_plurals.end()) return it->second;
-  if (joined.ends_with("ی")) {  // broken plural + indefinite: آثاری, افرادی
-    if (const auto it = lex.broken_plurals.find(drop_last_letter(joined)); it != lex.broken_plurals.end()) {
-      return it->second;
-    }
-  }
+  if (auto singular = broken_plural_with_yeh(lex, joined)) return *singular;
 
   if (const std::string head = head_before_suffix_chain(word); !head.empty()) {
     if (auto past = analyze_verb(lex, remove_zwnj(word))) return *past;  // رفته‌اند
