@@ -55,9 +55,11 @@ constexpr auto kCliticSuffixes = std::to_array<Suffix>({{"یشان", "", kNoun, 
 constexpr auto kEzafeSuffixes = std::to_array<Suffix>({{"هایی", "ها", 0},
                                                   {"های", "ها", 0},
                                                   {"انی", "ان", 0, After::kAny, true},
+                                                  {"تری", "تر", 0, After::kAny, true},
                                                   {"ی", "", 0, After::kVowel}});
-// Comparatives are attested unevenly in the word list: any lexicon base may take them.
-constexpr auto kComparativeSuffixes = std::to_array<Suffix>({{"ترین", "", 0}, {"تر", "", 0}});
+// Comparatives only on bases the word list attests with تر/ترین (adjectives). Joined تری is a
+// comparative + ezafe or indefinite when the comparative resolves (`سریعتری`).
+constexpr auto kComparativeSuffixes = std::to_array<Suffix>({{"ترین", "", kComparative}, {"تر", "", kComparative}});
 constexpr auto kPluralSuffixes = std::to_array<Suffix>({
     {"جات", "ه", 0},     // کارخانجات = کارخانه + جات
     {"جات", "", 0},      // سبزیجات
