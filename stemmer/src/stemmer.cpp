@@ -15,7 +15,8 @@ constexpr std::string_view kZwnj = "\u200C";
 constexpr std::size_t kMinStemLetters = 2;
 
 /// Where a suffix may attach: clitics and the indefinite take different shapes after a vowel.
-enum class After : unsigned char { kAny, kHeh, kVowel, kConsonant };
+/// kParticiple: the shape of an Arabic participle, the only nouns that take the Arabic plural ین.
+enum class After : unsigned char { kAny, kHeh, kVowel, kConsonant, kParticiple };
 
 /// One strippable suffix: its text, what replaces it (`گان`→`ه`), the class its base must be attested
 /// with (any of the bits; 0 = any lexicon base) and the final letter the base must have.
@@ -70,10 +71,19 @@ constexpr auto kPluralSuffixes = std::to_array<Suffix>({
     {"ات", "ت", 0},  // خدمات = خدمت + ات (ساعت is not attested with ات)
     {"ات", "ه", kPluralAt},  // مقالات = مقاله + ات
     {"ات", "", kPluralAt},
-    {"ین", "", kPluralHa},  // Arabic sound plural of people: مسئولین, متخصصین
+    {"ین", "", kPluralHa, After::kParticiple},  // Arabic sound plural of people: مسئولین, متخصصین
 });
 
 bool ends_in_vowel(std::string_view w) { return w.ends_with("ا") || w.ends_with("و"); }
+
+// Arabic participles, which alone take the plural ین, end in a consonant and are either مُ- forms of
+// four letters or more (`متخصص`, `مسئول`, `مهاجر`) or فاعل (`حاضر`, `ساکن`); this keeps `زیرین`,
+// `نمادین`, `دکترین` and `بحرین` whole. scripts/build_lexicon.py applies the same test.
+bool has_participle_shape(std::string_view base) {
+  const std::size_t letters = utf8::length(base);
+  if (letters < 4 || ends_in_vowel(base) || base.ends_with("ی")) return false;
+  return base.starts_with("م") || (letters == 4 && base.substr(2).starts_with("ا"));
+}
 
 bool fits(After after, std::string_view base) {
   switch (after) {
@@ -81,6 +91,7 @@ bool fits(After after, std::string_view base) {
     case After::kHeh: return base.ends_with("ه");
     case After::kVowel: return ends_in_vowel(base);
     case After::kConsonant: return !base.ends_with("ه") && !ends_in_vowel(base);
+    case After::kParticiple: return has_participle_shape(base);
   }
   return true;
 }
