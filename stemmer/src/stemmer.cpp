@@ -273,6 +273,22 @@ std::optional<std::string> broken_plural_with_yeh(const Lexicon& lex, std::strin
   return it->second;
 }
 
+// Ordinals are words of their own, not numeral + clitic م or verb: `هشتم` eighth is not هشت+م,
+// `دهم` not ده+م "I give", `بیستم` not ب+ایست+م. An ordinal is a cardinal + م or مین (سه → سوم).
+bool is_ordinal(std::string_view word) {
+  static constexpr std::array<std::string_view, 41> kCardinals = {
+      "یک",    "دو",    "سو",    "چهار",  "پنج",   "شش",    "هفت",   "هشت",   "نه",     "ده",   "یازده",
+      "دوازده", "سیزده", "چهارده", "پانزده", "شانزده", "هفده",  "هجده",  "هیجده", "نوزده",  "بیست", "سی",
+      "چهل",   "پنجاه", "شصت",   "هفتاد", "هشتاد", "نود",   "صد",    "دویست", "سیصد",  "چهارصد", "پانصد",
+      "ششصد",  "هفتصد", "هشتصد", "نهصد",  "هزار",  "میلیون", "میلیارد", "بیلیون"};
+  for (std::string_view suffix : {"امین", "مین", "ام", "م"}) {
+    if (!word.ends_with(suffix)) continue;
+    const std::string_view number = word.substr(0, word.size() - suffix.size());
+    if (std::find(kCardinals.begin(), kCardinals.end(), number) != kCardinals.end()) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string PersianStemmer::stem(std::string_view word) const {
@@ -288,7 +304,7 @@ std::string PersianStemmer::stem(std::string_view word) const {
   }
   // Verbs before nouns when a verbal prefix is there: the word list holds many verb forms
   // (`نرفت`, `بگوید`) as if they were nouns. A past stem is itself (`نشست` is not ن+شست).
-  if (lex.past_stems.contains(joined)) return joined;
+  if (lex.past_stems.contains(joined) || is_ordinal(joined)) return joined;
   const int classes = lex.classes(joined);
   if (auto past = analyze_prefixed_verb(lex, joined, classes < 0 || (classes & kPluralHa) == 0)) return *past;
   // A noun of the lexicon (`مردم`, `حرم`) is read as a verb only as a participle or infinitive
