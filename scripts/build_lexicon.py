@@ -68,6 +68,10 @@ def is_inflected(word, flags, lexicon):
         base = word[: -len(suffix)] + replaced
         if suffix == "ین" and not arabic_participle_shape(base):
             continue
+        if suffix == "ی" and base[-1] in "او":
+            # Ezafe after a vowel (اجرای = اجرا + ی): what follows it, یی and یش, is the base's own
+            # indefinite and clitic (اجرایی, اجرایش), so they do not make it a word of its own.
+            may_follow = "yk"
         if len(base) >= 2 and base in lexicon and needs in lexicon[base] and set(flags) <= set(may_follow):
             return True
     return False
