@@ -181,6 +181,12 @@ std::string_view drop_last_letter(std::string_view s) { return s.substr(0, s.siz
 // words of the lexicon, where it is nearly always a noun (`بستر` is not ب+ستر, `ببر` is a tiger).
 std::optional<std::string> analyze_verb_body(const Lexicon& lex, std::string_view body, VerbPrefix prefix,
                                              bool allow_bare_imperative = true) {
+  // The whole body as the past stem of a common verb comes before a rarer present stem + ending:
+  // نبود is ن+بود, not ن+بو+د (بویید). For other verbs the present reading stays first: نکند is
+  // ن+کن+د (کرد), not the past of کندن.
+  if (prefix != VerbPrefix::kSubjunctive && lex.past_stems.contains(body) && takes_bare_present(body)) {
+    return std::string(body);
+  }
   for (std::string_view ending : kVerbEndings) {
     if (!body.ends_with(ending) || body.size() == ending.size()) continue;
     const std::string_view core = body.substr(0, body.size() - ending.size());
