@@ -176,6 +176,12 @@ bool is_perfect_ending(std::string_view e) {
 
 std::string_view drop_last_letter(std::string_view s) { return s.substr(0, s.size() - 2); }  // Arabic script: 2 bytes
 
+// A past stem that is also a protected name is no verb here: `رشته` is a field, not a participle of
+// رشتن, and must not meet the city رشت.
+bool is_past_stem(const Lexicon& lex, std::string_view s) {
+  return lex.past_stems.contains(s) && !lex.protected_words.contains(s);
+}
+
 // The past stem of a verb form without prefix (`body`), if it is one.
 // `allow_bare_imperative`: whether ب/ن + a bare present stem may be read as an imperative; not for
 // words of the lexicon, where it is nearly always a noun (`بستر` is not ب+ستر, `ببر` is a tiger).
@@ -184,24 +190,24 @@ std::optional<std::string> analyze_verb_body(const Lexicon& lex, std::string_vie
   // The whole body as the past stem of a common verb comes before a rarer present stem + ending:
   // نبود is ن+بود, not ن+بو+د (بویید). For other verbs the present reading stays first: نکند is
   // ن+کن+د (کرد), not the past of کندن.
-  if (prefix != VerbPrefix::kSubjunctive && lex.past_stems.contains(body) && takes_bare_present(body)) {
+  if (prefix != VerbPrefix::kSubjunctive && is_past_stem(lex, body) && takes_bare_present(body)) {
     return std::string(body);
   }
   for (std::string_view ending : kVerbEndings) {
     if (!body.ends_with(ending) || body.size() == ending.size()) continue;
     const std::string_view core = body.substr(0, body.size() - ending.size());
     // ب marks the subjunctive and the imperative, built on present stems only (بهشت is no verb).
-    if (prefix != VerbPrefix::kSubjunctive && lex.past_stems.contains(core)) return std::string(core);
+    if (prefix != VerbPrefix::kSubjunctive && is_past_stem(lex, core)) return std::string(core);
     if (ending.empty()) {
       // رفتن (infinitive); بگو, نکن (imperative: a bare present stem needs ب or ن).
-      if (prefix != VerbPrefix::kSubjunctive && core.ends_with("ن") && lex.past_stems.contains(drop_last_letter(core))) {
+      if (prefix != VerbPrefix::kSubjunctive && core.ends_with("ن") && is_past_stem(lex, drop_last_letter(core))) {
         return std::string(drop_last_letter(core));
       }
       if (prefix == VerbPrefix::kNone || prefix == VerbPrefix::kImperfective || !allow_bare_imperative) continue;
     }
     if (is_perfect_ending(ending)) {
       // رفته‌اند = participle رفته + اند; participles and perfects are built on past stems only.
-      if (ending != "ه" && core.ends_with("ه") && lex.past_stems.contains(drop_last_letter(core))) {
+      if (ending != "ه" && core.ends_with("ه") && is_past_stem(lex, drop_last_letter(core))) {
         return std::string(drop_last_letter(core));
       }
       continue;
