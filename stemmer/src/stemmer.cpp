@@ -301,6 +301,17 @@ bool is_ordinal(std::string_view word) {
   return false;
 }
 
+// Outside the lexicon, ها right after ی is the plural: no Persian word ends in یها otherwise, while
+// nouns and adjectives in ی are an open class the word list cannot hold (`مرزبندیها`, `نفوذی‌های`).
+std::optional<std::string> plural_of_yeh_noun(std::string_view joined) {
+  for (std::string_view chain : {"یهایی", "یهای", "یها"}) {
+    if (!joined.ends_with(chain)) continue;
+    const std::string_view base = joined.substr(0, joined.size() - chain.size() + std::string_view("ی").size());
+    if (utf8::length(base) >= 3) return std::string(base);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string PersianStemmer::stem(std::string_view word) const {
@@ -331,7 +342,7 @@ std::string PersianStemmer::stem(std::string_view word) const {
     if (const auto it = lex.broken_plurals.find(*base); it != lex.broken_plurals.end()) return it->second;
     return *base;
   }
-  return joined;
+  return plural_of_yeh_noun(joined).value_or(joined);
 }
 
 }  // namespace kavosh::analysis
