@@ -45,6 +45,7 @@ def flags_of(base, words):
 # suffix, what it replaced at the end of the base, class the base needs, classes a form may still take
 DERIVATIONS = [
     ("ها", "", "h", "yk"), ("های", "", "h", "yk"), ("ان", "", "h", "yk"), ("یان", "", "h", "yk"),
+    ("ین", "", "h", "yk"),
     ("گان", "ه", "", "yk"), ("ات", "", "t", "yk"), ("ات", "ه", "t", "yk"), ("ات", "ت", "", "yk"),
     ("جات", "", "", "yk"), ("جات", "ه", "", "yk"),
     ("ترین", "", "c", "hyk"), ("تر", "", "c", "yk"), ("ی", "", "y", "k"), ("یی", "", "y", "k"), ("ای", "", "y", "k"),
@@ -53,11 +54,24 @@ DERIVATIONS = [
 ]
 
 
+def arabic_participle_shape(base):
+    """Arabic plural ین goes on participles: مُ- forms (متخصص, مسئول) and فاعل (حاضر, ساکن)."""
+    if len(base) < 4 or base[-1] in "اوی":
+        return False
+    return base[0] == "م" or (len(base) == 4 and base[1] == "ا")
+
+
 def is_inflected(word, flags, lexicon):
     for suffix, replaced, needs, may_follow in DERIVATIONS:
         if not word.endswith(suffix):
             continue
         base = word[: -len(suffix)] + replaced
+        if suffix == "ین" and not arabic_participle_shape(base):
+            continue
+        if suffix == "ی" and base[-1] in "او":
+            # Ezafe after a vowel (اجرای = اجرا + ی): what follows it, یی and یش, is the base's own
+            # indefinite and clitic (اجرایی, اجرایش), so they do not make it a word of its own.
+            may_follow = "yk"
         if len(base) >= 2 and base in lexicon and needs in lexicon[base] and set(flags) <= set(may_follow):
             return True
     return False

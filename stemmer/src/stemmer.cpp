@@ -15,7 +15,8 @@ constexpr std::string_view kZwnj = "\u200C";
 constexpr std::size_t kMinStemLetters = 2;
 
 /// Where a suffix may attach: clitics and the indefinite take different shapes after a vowel.
-enum class After : unsigned char { kAny, kHeh, kVowel, kConsonant };
+/// kParticiple: the shape of an Arabic participle, the only nouns that take the Arabic plural ین.
+enum class After : unsigned char { kAny, kHeh, kVowel, kConsonant, kParticiple };
 
 /// One strippable suffix: its text, what replaces it (`گان`→`ه`), the class its base must be attested
 /// with (any of the bits; 0 = any lexicon base) and the final letter the base must have.
@@ -30,7 +31,10 @@ struct Suffix {
 constexpr std::uint8_t kNoun = kPluralHa | kClitic;
 
 // Nominal suffixes in layers, outermost first; within a layer, longest first.
-constexpr std::array<Suffix, 15> kCliticSuffixes = {{{"یشان", "", kNoun, After::kVowel},
+// The 2nd person singular clitic is not stripped when written joined after a consonant (`دستت`):
+// written Persian seldom uses it, while final ت is everywhere in words of their own (`کتابت`, `حدت`,
+// `جدیت`, `حکمت`) that the word list does not tell from noun + ت.
+constexpr auto kCliticSuffixes = std::to_array<Suffix>({{"یشان", "", kNoun, After::kVowel},
                                                      {"یتان", "", kNoun, After::kVowel},
                                                      {"یمان", "", kNoun, After::kVowel},
                                                      {"شان", "", kNoun},
@@ -43,20 +47,21 @@ constexpr std::array<Suffix, 15> kCliticSuffixes = {{{"یشان", "", kNoun, Aft
                                                      {"یم", "", kNoun, After::kVowel},
                                                      {"یت", "", kNoun, After::kVowel},
                                                      {"ش", "", kNoun, After::kConsonant},
-                                                     {"م", "", kNoun, After::kConsonant},
-                                                     {"ت", "", kNoun, After::kConsonant}}};
+                                                     {"م", "", kNoun, After::kConsonant}});
 // A bare final `ی` is left alone: it is as often derivational (`رقابتی`, `کشوری`: words of their own)
 // as it is ezafe or indefinite. It is stripped after a plural `ها` (`کتابهای`) or when a ZWNJ marks it.
 // `انی`/`اتی` are left alone too: mostly adjectives (`زمستانی`, `انتخاباتی`), seldom plural + indefinite.
 // After a vowel the ezafe is a plain `ی` (`جای`, `داروی`) while derivation takes `یی` (`جایی`).
 // An indefinite after a plural `ان` is kept only when the plural resolves (`کسانی`; not `زمستانی`).
-constexpr std::array<Suffix, 4> kEzafeSuffixes = {{{"هایی", "ها", 0},
+constexpr auto kEzafeSuffixes = std::to_array<Suffix>({{"هایی", "ها", 0},
                                                   {"های", "ها", 0},
                                                   {"انی", "ان", 0, After::kAny, true},
-                                                  {"ی", "", 0, After::kVowel}}};
-// Comparatives are attested unevenly in the word list: any lexicon base may take them.
-constexpr std::array<Suffix, 2> kComparativeSuffixes = {{{"ترین", "", 0}, {"تر", "", 0}}};
-constexpr std::array<Suffix, 11> kPluralSuffixes = {{
+                                                  {"تری", "تر", 0, After::kAny, true},
+                                                  {"ی", "", 0, After::kVowel}});
+// Comparatives only on bases the word list attests with تر/ترین (adjectives). Joined تری is a
+// comparative + ezafe or indefinite when the comparative resolves (`سریعتری`).
+constexpr auto kComparativeSuffixes = std::to_array<Suffix>({{"ترین", "", kComparative}, {"تر", "", kComparative}});
+constexpr auto kPluralSuffixes = std::to_array<Suffix>({
     {"جات", "ه", 0},     // کارخانجات = کارخانه + جات
     {"جات", "", 0},      // سبزیجات
     {"گان", "ه", 0},     // نمایندگان = نماینده + گان
@@ -66,10 +71,19 @@ constexpr std::array<Suffix, 11> kPluralSuffixes = {{
     {"ات", "ت", 0},  // خدمات = خدمت + ات (ساعت is not attested with ات)
     {"ات", "ه", kPluralAt},  // مقالات = مقاله + ات
     {"ات", "", kPluralAt},
-    {"ین", "", kPluralHa},  // Arabic sound plural of people: مسئولین, متخصصین
-}};
+    {"ین", "", kPluralHa, After::kParticiple},  // Arabic sound plural of people: مسئولین, متخصصین
+});
 
 bool ends_in_vowel(std::string_view w) { return w.ends_with("ا") || w.ends_with("و"); }
+
+// Arabic participles, which alone take the plural ین, end in a consonant and are either مُ- forms of
+// four letters or more (`متخصص`, `مسئول`, `مهاجر`) or فاعل (`حاضر`, `ساکن`); this keeps `زیرین`,
+// `نمادین`, `دکترین` and `بحرین` whole. scripts/build_lexicon.py applies the same test.
+bool has_participle_shape(std::string_view base) {
+  const std::size_t letters = utf8::length(base);
+  if (letters < 4 || ends_in_vowel(base) || base.ends_with("ی")) return false;
+  return base.starts_with("م") || (letters == 4 && base.substr(2).starts_with("ا"));
+}
 
 bool fits(After after, std::string_view base) {
   switch (after) {
@@ -77,6 +91,7 @@ bool fits(After after, std::string_view base) {
     case After::kHeh: return base.ends_with("ه");
     case After::kVowel: return ends_in_vowel(base);
     case After::kConsonant: return !base.ends_with("ه") && !ends_in_vowel(base);
+    case After::kParticiple: return has_participle_shape(base);
   }
   return true;
 }
@@ -109,7 +124,12 @@ bool long_enough(std::string_view stem) { return utf8::length(stem) >= kMinStemL
 std::optional<std::string> find_nominal_base(const Lexicon& lex, const std::string& word, std::size_t layer,
                                              std::uint8_t needs, bool may_be_base = true) {
   const int classes = lex.classes(word);
-  if (may_be_base && classes >= 0 && (needs == 0 || (classes & needs) != 0)) return word;
+  // A lexicon base is a word with a paradigm of its own, never an inflected form of a shorter one
+  // (`مکان` is not مک+ان, so `مکانی` is no plural + indefinite): it ends the search either way.
+  if (classes >= 0) {
+    if (may_be_base && (needs == 0 || (classes & needs) != 0)) return word;
+    return std::nullopt;
+  }
   for (std::size_t l = layer; l < kLayers.size(); ++l) {
     for (const Suffix* s = kLayers[l].begin; s != kLayers[l].end; ++s) {
       if (!std::string_view(word).ends_with(s->text)) continue;
@@ -156,26 +176,38 @@ bool is_perfect_ending(std::string_view e) {
 
 std::string_view drop_last_letter(std::string_view s) { return s.substr(0, s.size() - 2); }  // Arabic script: 2 bytes
 
+// A past stem that is also a protected name is no verb here: `رشته` is a field, not a participle of
+// رشتن, and must not meet the city رشت.
+bool is_past_stem(const Lexicon& lex, std::string_view s) {
+  return lex.past_stems.contains(s) && !lex.protected_words.contains(s);
+}
+
 // The past stem of a verb form without prefix (`body`), if it is one.
 // `allow_bare_imperative`: whether ب/ن + a bare present stem may be read as an imperative; not for
 // words of the lexicon, where it is nearly always a noun (`بستر` is not ب+ستر, `ببر` is a tiger).
 std::optional<std::string> analyze_verb_body(const Lexicon& lex, std::string_view body, VerbPrefix prefix,
                                              bool allow_bare_imperative = true) {
+  // The whole body as the past stem of a common verb comes before a rarer present stem + ending:
+  // نبود is ن+بود, not ن+بو+د (بویید). For other verbs the present reading stays first: نکند is
+  // ن+کن+د (کرد), not the past of کندن.
+  if (prefix != VerbPrefix::kSubjunctive && is_past_stem(lex, body) && takes_bare_present(body)) {
+    return std::string(body);
+  }
   for (std::string_view ending : kVerbEndings) {
     if (!body.ends_with(ending) || body.size() == ending.size()) continue;
     const std::string_view core = body.substr(0, body.size() - ending.size());
     // ب marks the subjunctive and the imperative, built on present stems only (بهشت is no verb).
-    if (prefix != VerbPrefix::kSubjunctive && lex.past_stems.contains(core)) return std::string(core);
+    if (prefix != VerbPrefix::kSubjunctive && is_past_stem(lex, core)) return std::string(core);
     if (ending.empty()) {
       // رفتن (infinitive); بگو, نکن (imperative: a bare present stem needs ب or ن).
-      if (prefix != VerbPrefix::kSubjunctive && core.ends_with("ن") && lex.past_stems.contains(drop_last_letter(core))) {
+      if (prefix != VerbPrefix::kSubjunctive && core.ends_with("ن") && is_past_stem(lex, drop_last_letter(core))) {
         return std::string(drop_last_letter(core));
       }
       if (prefix == VerbPrefix::kNone || prefix == VerbPrefix::kImperfective || !allow_bare_imperative) continue;
     }
     if (is_perfect_ending(ending)) {
       // رفته‌اند = participle رفته + اند; participles and perfects are built on past stems only.
-      if (ending != "ه" && core.ends_with("ه") && lex.past_stems.contains(drop_last_letter(core))) {
+      if (ending != "ه" && core.ends_with("ه") && is_past_stem(lex, drop_last_letter(core))) {
         return std::string(drop_last_letter(core));
       }
       continue;
@@ -241,6 +273,61 @@ std::string head_before_suffix_chain(std::string_view word) {
   return head == "می" || head == "نمی" ? std::string() : std::string(head);
 }
 
+// A broken plural with ezafe or indefinite ی (`آثاری`, `اعضای`): its singular. After a consonant the
+// ی may also make a nisba adjective (`اخلاقی`, `تجاری`, `اصولی`); one the lexicon holds as a base of
+// its own is left to it. After a vowel the ی can only be the ezafe glide (`آرای`).
+std::optional<std::string> broken_plural_with_yeh(const Lexicon& lex, std::string_view joined) {
+  if (!joined.ends_with("ی")) return std::nullopt;
+  const std::string_view plural = drop_last_letter(joined);
+  const auto it = lex.broken_plurals.find(plural);
+  if (it == lex.broken_plurals.end()) return std::nullopt;
+  if (!ends_in_vowel(plural) && lex.classes(joined) >= 0) return std::nullopt;
+  return it->second;
+}
+
+// Ordinals are words of their own, not numeral + clitic م or verb: `هشتم` eighth is not هشت+م,
+// `دهم` not ده+م "I give", `بیستم` not ب+ایست+م. An ordinal is a cardinal + م or مین (سه → سوم).
+bool is_ordinal(std::string_view word) {
+  static constexpr std::array<std::string_view, 41> kCardinals = {
+      "یک",    "دو",    "سو",    "چهار",  "پنج",   "شش",    "هفت",   "هشت",   "نه",     "ده",   "یازده",
+      "دوازده", "سیزده", "چهارده", "پانزده", "شانزده", "هفده",  "هجده",  "هیجده", "نوزده",  "بیست", "سی",
+      "چهل",   "پنجاه", "شصت",   "هفتاد", "هشتاد", "نود",   "صد",    "دویست", "سیصد",  "چهارصد", "پانصد",
+      "ششصد",  "هفتصد", "هشتصد", "نهصد",  "هزار",  "میلیون", "میلیارد", "بیلیون"};
+  for (std::string_view suffix : {"امین", "مین", "ام", "م"}) {
+    if (!word.ends_with(suffix)) continue;
+    const std::string_view number = word.substr(0, word.size() - suffix.size());
+    if (std::find(kCardinals.begin(), kCardinals.end(), number) != kCardinals.end()) return true;
+  }
+  return false;
+}
+
+// Outside the lexicon a joined ها is the plural: of the word list's 15,687 words in ها, all but ten
+// (انتها, اشتها, گرانبها ...) are X+ها, and 12,190 of 12,200 in هایی. A joined های may also be ه+ای
+// (`نقطهای` = نقطه‌ای), so it counts only after ی, where no ه stands (`مرزبندیهای`).
+constexpr std::array<std::string_view, 3> kPluralChainsOutsideLexicon = {"یهای", "هایی", "ها"};
+
+// Whether `plural` (ending in ها) ends in a lexicon word of four letters or more whose ها is its own
+// (`نه‌تنها`, `نهتنها`); shorter ones (`رها`, `بها`) end too many true plurals (`فیلترها`).
+bool ends_in_word_with_ha(const Lexicon& lex, std::string_view plural) {
+  constexpr std::size_t kLetterBytes = 2;  // Arabic-script letters
+  for (std::size_t pos = 0; pos + 4 * kLetterBytes <= plural.size(); pos += kLetterBytes) {
+    if (lex.classes(plural.substr(pos)) >= 0) return true;
+  }
+  return false;
+}
+
+std::optional<std::string> plural_outside_lexicon(const Lexicon& lex, std::string_view joined) {
+  for (std::string_view chain : kPluralChainsOutsideLexicon) {
+    if (!joined.ends_with(chain)) continue;
+    constexpr std::string_view kHa = "ها";
+    const std::string_view plural = joined.substr(0, joined.rfind(kHa) + kHa.size());  // without ezafe ی
+    const std::string_view base = plural.substr(0, plural.size() - kHa.size());
+    if (utf8::length(base) < 3 || ends_in_word_with_ha(lex, plural)) return std::nullopt;
+    return std::string(base);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string PersianStemmer::stem(std::string_view word) const {
@@ -248,11 +335,7 @@ std::string PersianStemmer::stem(std::string_view word) const {
   const std::string joined = remove_zwnj(word);
   if (!long_enough(joined) || lex.protected_words.contains(joined)) return joined;
   if (const auto it = lex.broken_plurals.find(joined); it != lex.broken_plurals.end()) return it->second;
-  if (joined.ends_with("ی")) {  // broken plural + indefinite: آثاری, افرادی
-    if (const auto it = lex.broken_plurals.find(drop_last_letter(joined)); it != lex.broken_plurals.end()) {
-      return it->second;
-    }
-  }
+  if (auto singular = broken_plural_with_yeh(lex, joined)) return *singular;
 
   if (const std::string head = head_before_suffix_chain(word); !head.empty()) {
     if (auto past = analyze_verb(lex, remove_zwnj(word))) return *past;  // رفته‌اند
@@ -260,7 +343,7 @@ std::string PersianStemmer::stem(std::string_view word) const {
   }
   // Verbs before nouns when a verbal prefix is there: the word list holds many verb forms
   // (`نرفت`, `بگوید`) as if they were nouns. A past stem is itself (`نشست` is not ن+شست).
-  if (lex.past_stems.contains(joined)) return joined;
+  if (lex.past_stems.contains(joined) || is_ordinal(joined)) return joined;
   const int classes = lex.classes(joined);
   if (auto past = analyze_prefixed_verb(lex, joined, classes < 0 || (classes & kPluralHa) == 0)) return *past;
   // A noun of the lexicon (`مردم`, `حرم`) is read as a verb only as a participle or infinitive
@@ -275,7 +358,7 @@ std::string PersianStemmer::stem(std::string_view word) const {
     if (const auto it = lex.broken_plurals.find(*base); it != lex.broken_plurals.end()) return it->second;
     return *base;
   }
-  return joined;
+  return plural_outside_lexicon(lex, joined).value_or(joined);
 }
 
 }  // namespace kavosh::analysis
