@@ -4,7 +4,9 @@
 //   3 + half-space rule: the Kavosh tokenizer's surface terms (joined forms and parts), no stems
 //   4 + stemming: surface and stem terms, each query word as surface OR stem
 //   5 final: kavosh-index + kavosh::Searcher (weights, all-words-first, phrases, proximity, ...)
-// Stages 1–4 rank with BM25 over OR queries. Usage:
+// Stages 1–4 rank with BM25 over OR queries. The final ranking is also scored on each half of the
+// queries split by the number ending the qid (even: the half ranking constants are tuned on; odd: held
+// out, docs/search.md "Tuning"). Usage:
 //   relevance_ablation CORPUS.jsonl QUERIES.tsv QRELS.txt [NAME]
 #include <xapian.h>
 
@@ -135,6 +137,25 @@ kavosh::eval::Run run_final(const std::vector<Doc>& docs, const std::vector<std:
   return run;
 }
 
+/// Mean of the queries whose qid ends in a number of the given parity (qids without one are left out).
+kavosh::eval::Metrics half_mean(const kavosh::eval::Evaluation& evaluation, int parity) {
+  kavosh::eval::Metrics sum;
+  int count = 0;
+  for (const auto& [qid, m] : evaluation.per_query) {
+    const std::size_t digits = qid.find_last_not_of("0123456789") + 1;
+    if (digits == qid.size() || (qid.back() - '0') % 2 != parity) continue;
+    sum.ndcg10 += m.ndcg10;
+    sum.mrr10 += m.mrr10;
+    sum.map += m.map;
+    sum.recall100 += m.recall100;
+    ++count;
+  }
+  if (count > 0) {
+    for (double* v : {&sum.ndcg10, &sum.mrr10, &sum.map, &sum.recall100}) *v /= count;
+  }
+  return sum;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -157,6 +178,9 @@ int main(int argc, char** argv) {
     std::printf("| %s | %.3f | %.3f | %.3f | %.3f |\n", label, m.ndcg10, m.mrr10, m.map, m.recall100);
   };
   for (const auto& [label, stage] : stages) print(label, kavosh::eval::evaluate(qrels, run_stage(stage, docs, queries)).mean);
-  print("final ranking (kavosh-search)", kavosh::eval::evaluate(qrels, run_final(docs, queries)).mean);
+  const kavosh::eval::Evaluation final = kavosh::eval::evaluate(qrels, run_final(docs, queries));
+  print("final ranking (kavosh-search)", final.mean);
+  print("final, even qids (tuning half)", half_mean(final, 0));
+  print("final, odd qids (held out)", half_mean(final, 1));
   return 0;
 }

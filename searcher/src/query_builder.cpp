@@ -2,6 +2,8 @@
 #include "kavosh/search/query_builder.h"
 
 #include <algorithm>
+#include <iterator>
+#include <set>
 
 #include "kavosh/analysis/stopwords.h"
 #include "kavosh/schema.h"
@@ -77,6 +79,7 @@ class Build {
   bool soft_ = false;  // some unit's strict and loose queries differ
   std::vector<Q> excluded_;
   std::vector<QueryWord> free_words_;  // plain words of the combined field, for the boosts
+  std::vector<QueryWord> dropped_stopwords_;  // stopwords left out of free_words_, for the stopword boost
   BuiltQuery out_;
 };
 
@@ -205,7 +208,13 @@ void Build::add_words(const AnalyzedAtom& atom) {
   const std::vector<QueryWord> words = searched_words(atom);
   const TermPrefixes prefixes = detail::prefixes_for(atom.atom->field);
   for (const QueryWord& word : words) note_keys(word, *atom.atom, true);
-  if (atom.atom->field == Field::kAny) free_words_.insert(free_words_.end(), words.begin(), words.end());
+  if (atom.atom->field == Field::kAny) {
+    free_words_.insert(free_words_.end(), words.begin(), words.end());
+    if (words.size() < atom.words.size()) {
+      std::ranges::copy_if(atom.words, std::back_inserter(dropped_stopwords_),
+                           [](const QueryWord& w) { return w.token.stopword && !w.prefix; });
+    }
+  }
   for (std::size_t i = 0; i < words.size();) {
     std::size_t count = 1;
     std::vector<Q> alternatives;
@@ -271,7 +280,8 @@ Q Build::matching_query(bool all_words) const {
            combine(Q::OP_OR, loose));
 }
 
-/// The AND_MAYBE boosts: the title boost first, then (for 2+ words) the positional PHRASE and NEAR ones.
+/// The AND_MAYBE boosts: the title boost first, then the second-pass ones: (for 2+ words) the positional
+/// PHRASE and NEAR boosts, and the stopword boost.
 std::vector<Q> Build::boosts() const {
   std::vector<Q> boosts;
   std::vector<Q> title;
@@ -283,6 +293,20 @@ std::vector<Q> Build::boosts() const {
     const auto n = static_cast<unsigned>(free_words_.size());
     boosts.push_back(scaled(detail::proximity_query(free_words_, Q::OP_PHRASE, n), ranking::kPhraseBoost));
     boosts.push_back(scaled(detail::proximity_query(free_words_, Q::OP_NEAR, 2 * n + 2), ranking::kNearBoost));
+  }
+  // Dropped stopwords still tell a little which passage the query was written about (`در` and `برای`
+  // in a question, `است` in a quoted sentence): as an optional boost of low weight they order documents
+  // that already match, without matching any by themselves nor taking part in the all-words tier. In
+  // the second pass only: a stopword's posting list is most of the collection, read here for the
+  // kRescoreWindow documents only. Surface terms only: function words are not inflected, and one
+  // posting list per stopword is cheaper than word_query()'s three (same scores, docs/search.md).
+  if (!free_words_.empty() && !dropped_stopwords_.empty()) {
+    std::vector<Q> stopwords;
+    std::set<std::string> seen;  // a stopword said twice weighs once
+    for (const QueryWord& word : dropped_stopwords_) {
+      if (seen.insert(word.token.text).second) stopwords.emplace_back(word.token.text);
+    }
+    boosts.push_back(scaled(combine(Q::OP_OR, stopwords), ranking::kStopwordBoost));
   }
   return boosts;
 }
@@ -321,7 +345,8 @@ BuiltQuery Build::run(const ParsedQuery& parsed, bool partial) {
     query = matching_query(false);
     all_words = matching_query(true);
     if (const std::vector<Q> boost = boosts(); !boost.empty()) {
-      // boost[0] is the title boost; more means positional boosts, which the first pass leaves out.
+      // boost[0] is the title boost; more means second-pass boosts (positional, stopwords), which the
+      // first pass leaves out.
       if (boost.size() > 1) first_pass = Q(Q::OP_AND_MAYBE, query, boost[0]);
       const Q ranking_boost = boost.size() > 1 ? boost[0] : combine(Q::OP_OR, boost);
       if (!all_words.empty()) {

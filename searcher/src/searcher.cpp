@@ -128,12 +128,12 @@ Searcher::Impl::Ranked Searcher::Impl::ranked(const Xapian::Query& ranking, cons
   return {std::move(matches), total, false};
 }
 
-/// Two passes for a query with positional boosts, ranked by relevance: the first pass ranks by
-/// built.first_pass (no PHRASE/NEAR, so no position list is read) and gives the total; the second
-/// runs the whole query over the first pass's top kRescoreWindow documents only (a boolean filter of
-/// their id terms, so remote shards take it too) and orders them as one pass would. Ranks from
-/// kRescoreWindow on keep their first-pass order. False (nothing done) when one pass is the plan:
-/// no positional boost, date order, or a page that starts below the window.
+/// Two passes for a query with second-pass boosts (positional, stopwords), ranked by relevance: the
+/// first pass ranks by built.first_pass (no PHRASE/NEAR, so no position list is read, and no stopword
+/// posting list) and gives the total; the second runs the whole query over the first pass's top
+/// kRescoreWindow documents only (a boolean filter of their id terms, so remote shards take it too)
+/// and orders them as one pass would. Ranks from kRescoreWindow on keep their first-pass order. False (nothing done) when one pass is the plan:
+/// no second-pass boost, date order, or a page that starts below the window.
 template <typename AddHit>
 bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& request, std::uint32_t limit,
                              std::uint64_t& total, const AddHit& add_hit) const {

@@ -164,6 +164,18 @@ TEST_F(SearchRules, StopwordsDroppedUnlessAlone) {
   EXPECT_FALSE(find("در").empty());                   // a query of stopwords still searches them
 }
 
+TEST(DroppedStopwords, OrderMatchesWithoutMatchingThemselves) {
+  testing::TempDir dir;
+  // Same content words, same length; "without" is indexed first, so it would win a tie.
+  testing::build_database(dir.path() + "/db", {R"({"id":"without","body":"سرطان ریه برای زنان شایع"})",
+                                               R"({"id":"with","body":"سرطان ریه در زنان شایع"})",
+                                               R"({"id":"only-stopword","body":"خبر در شهر"})"});
+  const Searcher searcher(dir.path() + "/db");
+  // The query's stopword (در) is not a clause, but among documents that match it ranks the one holding it first.
+  EXPECT_THAT(ids(run_query(searcher, "سرطان در زنان")), ElementsAre("with", "without"));
+  EXPECT_THAT(ids(run_query(searcher, "سرطان در")), ElementsAre("with", "without"));
+}
+
 TEST_F(SearchRules, SyntaxErrorsFallBackToWords) {
   const SearchResults results = run_query(*searcher_, "«هماهنگی‌های ستاد");
   EXPECT_THAT(ids(results), IsSupersetOf({"hs-zwnj", "hs-space"}));
@@ -307,6 +319,8 @@ TEST_F(SearchRules, PassesRankLikeOnePassOnEveryPage) {
   const Searcher& searcher = *searcher_;
   for (const char* query : {"مجلس خبرگان", "صندوق الکترونیکی", "هماهنگی های ستاد", "جمهوری خواه انتخابات",
                             "کاندیدای ریاست 1402", "مجلس خبرگان -اصلاح", "مجلس خبرگان منبع:ایرنا",
+                            // dropped stopwords: a second-pass boost, with one free word too
+                            "مشارکت مردم در شهر", "اصلاح در مجلس", "حرم در",
                             // two clauses, one free word: no positional boost, all-words pass only
                             "«مجلس خبرگان» رهبری", "صندوق عنوان:مشارکت", "هماهنگی‌ها «ستاد انتخابات»"}) {
     const std::vector<std::string> expected = one_pass(db_, query);

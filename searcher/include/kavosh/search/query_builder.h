@@ -30,9 +30,9 @@ struct QueryWordSpan {
 
 struct BuiltQuery {
   Xapian::Query query;  ///< empty (MatchNothing) when there is nothing to search
-  /// `query` without its positional boosts (PHRASE/NEAR of the query's words): it matches the same
-  /// documents, with weights that lack only those boosts. Searcher ranks by it, then re-ranks the top
-  /// of that ranking by `query` (kRescoreWindow). Empty when `query` has no positional boost.
+  /// `query` without its second-pass boosts (PHRASE/NEAR of the query's words, its dropped stopwords):
+  /// it matches the same documents, with weights that lack only those boosts. Searcher ranks by it, then
+  /// re-ranks the top of that ranking by `query` (kRescoreWindow). Empty when `query` has no such boost.
   Xapian::Query first_pass;
   /// The ranking query (first_pass, or query when that is empty) over the documents that match every
   /// clause only, each with the same weight: OR(SCALE(AND, kAllWordsFactor), OR) becomes AND_MAYBE. Those
@@ -53,13 +53,14 @@ struct BuiltQuery {
 /// - a word → OR(surface × kExactWeight, `Z`stem); a compound → OR(joined, PHRASE(parts)); two query
 ///   words whose joined form is indexed → also the joined form (`جمهوری خواه` finds `جمهوریخواه`);
 /// - synonyms from the database's table → OR'ed in at kSynonymWeight;
-/// - stopwords dropped outside phrases, unless every word of the query is one;
+/// - stopwords dropped outside phrases, unless every word of the query is one; the dropped ones come
+///   back as an optional boost of low weight (kStopwordBoost) in the second pass;
 /// - clauses c1..cn → OR(SCALE(AND(c1..cn), kAllWordsFactor), OR(c1..cn)): documents with all words
 ///   first, then those with some; chosen over two passes because it is one match (paging and the
 ///   total stay exact) and Xapian's max-weight pruning soon skips the OR part for a full page;
-/// - AND_MAYBE boosts: title words, PHRASE and NEAR of the words of a multi-word query; the positional
-///   ones (PHRASE, NEAR) are left out of `first_pass`, so a searcher can evaluate them on the top
-///   documents only.
+/// - AND_MAYBE boosts: title words, PHRASE and NEAR of the words of a multi-word query, the dropped
+///   stopwords; the positional ones (PHRASE, NEAR) and the stopwords are left out of `first_pass`, so
+///   a searcher can evaluate them on the top documents only.
 /// The positional boosts re-rank this many documents from the top of the first pass (Searcher): a
 /// document below that rank keeps its first-pass place. Three pages of 10; 30, 50 and 100 score alike on
 /// corpus/ and parsinlu_rc (docs/search.md), and the second pass costs one id posting per document.

@@ -33,6 +33,10 @@ inline constexpr double kTitleBoost = 0.5;
 /// and near {0…4} each move either collection by at most 0.004 (more boost, less corpus/ nDCG); kept for news queries.
 inline constexpr double kPhraseBoost = 1.0;
 inline constexpr double kNearBoost = 0.5;
+/// Weight of the surface terms of the query's stopwords (dropped from matching) as an optional
+/// second-pass boost. Picked on the even parsinlu qids from {0.3, 0.4, 0.5, 0.7} (0.5; 0.4–0.7 within
+/// 0.001), held out on the odd ones: +0.004 MRR@10 / +0.004 nDCG@10 there; corpus/ unchanged (docs/search.md).
+inline constexpr double kStopwordBoost = 0.5;
 /// Scale of the all-words subquery: a document matching every clause outranks any document matching
 /// only some (a BM25 document weight stays far below this factor times a matching one). {0, 0.3, 1, 3,
 /// 10, 1000}: parsinlu within ±0.003 MRR@10; below 1000 corpus/ loses up to 0.010 MRR@10 (0 = OR only).
