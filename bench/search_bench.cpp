@@ -91,10 +91,15 @@ nlohmann::json variant(const nlohmann::json& article, std::size_t k) {
 void build_indexes(const Config& config, const std::vector<nlohmann::json>& articles) {
   const std::string kavosh_db = config.work + "/kavosh";
   const std::string plain_db = config.work + "/plain";
-  if (fs::exists(kavosh_db) && fs::exists(plain_db) && Xapian::Database(plain_db).get_doccount() == config.docs &&
-      Xapian::Database(kavosh_db).get_metadata(std::string(kavosh::schema::kSchemaVersionKey)) ==
-          std::to_string(kavosh::schema::kSchemaVersion)) {
-    return;
+  // Reused while it was built from as many documents with this schema and this analyzer.
+  if (fs::exists(kavosh_db) && fs::exists(plain_db) && Xapian::Database(plain_db).get_doccount() == config.docs) {
+    const Xapian::Database existing(kavosh_db);
+    if (existing.get_metadata(std::string(kavosh::schema::kSchemaVersionKey)) ==
+            std::to_string(kavosh::schema::kSchemaVersion) &&
+        existing.get_metadata(std::string(kavosh::schema::kAnalyzerVersionKey)) ==
+            std::to_string(kavosh::analysis::kAnalyzerVersion)) {
+      return;
+    }
   }
   fs::remove_all(config.work);
   fs::create_directories(config.work);
