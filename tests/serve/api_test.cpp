@@ -205,6 +205,21 @@ TEST(ServeDatabase, MissingDatabaseIs503AndRecovers) {
   EXPECT_EQ(client->Get("/api/doc/x1")->status, 200);
 }
 
+TEST(ServeLoad, ConnectionsBeyondTheQueueAre503WithRetryAfter) {
+  search::testing::TempDir dir;
+  Options options;
+  options.db = dir.path() + "/db";
+  search::testing::build_database(options.db, {R"({"id":"x1","body":"سلام"})"});
+  options.threads = 2;
+  options.max_queued = 0;  // no connection may wait: each one takes the overflow lane
+  RunningServer server(options);
+  const auto res = server.client()->Get("/api/search?q=x");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 503);
+  EXPECT_EQ(json::parse(res->body)["error"], "server busy");
+  EXPECT_EQ(res->get_header_value("Retry-After"), "1");
+}
+
 TEST(ServeCli, ParsesEveryOption) {
   Options options;
   const auto app = make_app(options);
