@@ -74,7 +74,10 @@ def main():
             print_errors(group, stems, args.errors)
     propn = [f for f, v in forms.items() if v[1] == "PROPN"]
     unchanged = sum(stems[f][1] == stems[f][0] for f in propn)
-    print(f"proper nouns unchanged: {unchanged}/{len(propn)} = {unchanged / max(1, len(propn)):.3f}")
+    if propn:
+        print(f"proper nouns unchanged: {unchanged}/{len(propn)} = {unchanged / len(propn):.3f}")
+    else:
+        print("proper nouns unchanged: n/a (the data tags no form PROPN)")
     return 0
 
 
