@@ -49,7 +49,7 @@ JobRun run(JobOptions options) {
 
 TEST(Cli, ParsesEveryOption) {
   TempDir dir;
-  testing::write_file(dir.path() / "in.jsonl", "");
+  testing::write_file(dir / "in.jsonl", "");
   const JobOptions o = parse({"--db", dir / "db", "--batch", "5", "--threads", "3", "--shards", "2", "--progress",
                               "never", "--strict", dir / "in.jsonl", "-", "--delete", "x", "y"});
   EXPECT_EQ(o.db_path, dir / "db");
@@ -110,9 +110,9 @@ TEST(Job, CleanRunExitsZeroAndReindexReplaces) {
 
 TEST(Job, DirectoryInputReadsJsonlAndTxtRecursively) {
   TempDir dir;
-  testing::write_file(dir.path() / "in/a.jsonl", testing::generated_input(3));
-  testing::write_file(dir.path() / "in/sub/article-7.txt", "عنوان خبر\n\nمتن خبر درباره انتخابات.\n");
-  testing::write_file(dir.path() / "in/sub/notes.md", "ignored");
+  testing::write_file(dir / "in/a.jsonl", testing::generated_input(3));
+  testing::write_file(dir / "in/sub/article-7.txt", "عنوان خبر\n\nمتن خبر درباره انتخابات.\n");
+  testing::write_file(dir / "in/sub/notes.md", "ignored");
   const JobRun r = run(job(dir / "db", {dir / "in"}));
   EXPECT_EQ(r.code, kExitOk) << r.err;
   Xapian::Database db(dir / "db");

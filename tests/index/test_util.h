@@ -8,21 +8,11 @@
 
 #include <xapian.h>
 
+#include "../common/temp_dir.h"
+
 namespace kavosh::index::testing {
 
-/// A fresh directory under /tmp, removed with everything in it when the object goes.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::filesystem::path path() const { return path_; }
-  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
-};
+using kavosh::testing::TempDir;
 
 void write_file(const std::filesystem::path& path, const std::string& text);
 

@@ -92,7 +92,7 @@ TEST(IndexWriter, SpellingTableHoldsNormalizedWordsOfThreeLettersNotNumbers) {
 
 TEST(IndexWriter, SynonymsAreKeyedLikeTheAnalyzer) {
   TempDir dir;
-  testing::write_file(dir.path() / "syn.tsv",
+  testing::write_file(dir / "syn.tsv",
                       "# comment\nنامزد\tكانديدا\tداوطلب\nمجلس\tمجلس شورای اسلامی\nریاست جمهوری\tریاست\u200Cجمهوری\n\n");
   { IndexWriter writer({dir / "db", 10, dir / "syn.tsv"}); }
   Xapian::Database db(dir / "db");

@@ -3,24 +3,11 @@
 
 #include <filesystem>
 #include <fstream>
-#include <random>
 
 #include "kavosh/index/index_writer.h"
 #include "kavosh/index/record.h"
 
 namespace kavosh::search::testing {
-
-TempDir::TempDir() {
-  std::random_device random;
-  const auto base = std::filesystem::temp_directory_path();
-  path_ = (base / ("kavosh-search-test-" + std::to_string(random()) + std::to_string(random()))).string();
-  std::filesystem::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
 
 void build_database(const std::string& db, const std::vector<std::string>& records, const std::string& synonyms) {
   index::IndexOptions options;

@@ -4,22 +4,12 @@
 #include <string>
 #include <vector>
 
+#include "../common/temp_dir.h"
 #include "kavosh/searcher.h"
 
 namespace kavosh::search::testing {
 
-/// A fresh directory under the system temp dir, removed with everything in it on destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using kavosh::testing::TempDir;
 
 /// Indexes JSONL `records` into a new database at `db` with the IndexWriter; `synonyms` is the text of
 /// a synonyms file (empty: none).
