@@ -7,19 +7,20 @@
 #include <vector>
 
 #include "kavosh/analysis/stopwords.h"
+#include "char_tables.h"
 
 namespace kavosh::analysis {
 namespace {
 
-constexpr std::string_view kZwnj = "\u200C";
+using chars::kZwnjUtf8;
 
 std::vector<std::string_view> split_parts(std::string_view word) {
   std::vector<std::string_view> parts;
   for (std::size_t pos = 0;;) {
-    const auto z = word.find(kZwnj, pos);
+    const auto z = word.find(kZwnjUtf8, pos);
     parts.push_back(word.substr(pos, z == std::string_view::npos ? std::string_view::npos : z - pos));
     if (z == std::string_view::npos) break;
-    pos = z + kZwnj.size();
+    pos = z + kZwnjUtf8.size();
   }
   return parts;
 }
@@ -35,8 +36,8 @@ bool is_affixal(const std::vector<std::string_view>& parts) {
 // Words repeat (Zipf): most tokens of a text were seen before, so each thread remembers the stem and
 // stopword flag of the words it analyzed. The memo is a pure cache of pure functions; it is emptied
 // when full rather than evicting, which keeps it simple and bounded. Open addressing over one flat
-// array, with keys and stems in one byte arena, because a node-based map spent more time chasing
-// pointers than the stemmer spends stemming.
+// array of cache-line slots, because a node-based map spent more time chasing pointers than the
+// stemmer spends stemming.
 struct WordFacts {
   std::string_view stem;
   bool stopword = false;
@@ -69,8 +70,8 @@ class WordMemo {
   static constexpr std::size_t kArenaBytes = 8 << 20;
   static constexpr std::size_t kInlineBytes = 44;
 
-  // One cache line: a lookup of a word of up to 22 letters touches nothing else. Longer words and
-  // stems go to the arena, and the `inline_bytes` tell where they are.
+  // One cache line: the lookup of a word whose key and stem fit kInlineBytes touches nothing else.
+  // Longer ones go to the arena (is_inline false), at key_at and stem_at.
   struct alignas(64) Slot {
     std::uint64_t hash = 0;
     std::uint32_t key_at = 0;   // in the arena, when !inline
@@ -169,9 +170,8 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_
       continue;
     }
     const auto parts = split_parts(raw.text);
-    const std::string joined_text = join(parts);
-    set_facts(joined, stemmer_, raw.text, joined_text, scratch);
-    joined.text = joined_text;
+    joined.text = join(parts);
+    set_facts(joined, stemmer_, raw.text, joined.text, scratch);
     out.push_back(std::move(joined));
     if (is_affixal(parts)) {
       ++position;

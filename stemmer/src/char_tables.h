@@ -1,9 +1,11 @@
 // Named code points used by the Persian analysis, in the spirit of Lucene's analysis/fa.
 #pragma once
+#include <string_view>
 
 namespace kavosh::analysis::chars {
 
 inline constexpr char32_t kZwnj = U'\u200C';
+inline constexpr std::string_view kZwnjUtf8 = "\u200C";  ///< kZwnj as UTF-8 bytes
 inline constexpr char32_t kZwj = U'\u200D';
 inline constexpr char32_t kZwsp = U'\u200B';
 inline constexpr char32_t kNbsp = U'\u00A0';

@@ -193,14 +193,14 @@ bool is_letter_fast(const FoldTable& table, char32_t c) {
 class OutputWriter {
  public:
   explicit OutputWriter(std::size_t expected) {
-    out_.text.resize(expected + kMaxBytesPerCall);
-    out_.origin.resize(expected + kMaxBytesPerCall);
+    out_.text.resize(expected + utf8::kMaxEncodedBytes);
+    out_.origin.resize(expected + utf8::kMaxEncodedBytes);
   }
 
   void put(char32_t cp, Span origin) {
-    if (size_ + kMaxBytesPerCall > out_.text.size()) grow();
+    if (size_ + utf8::kMaxEncodedBytes > out_.text.size()) grow();
     char* bytes = out_.text.data() + size_;
-    const std::size_t n = encode(cp, bytes);
+    const std::size_t n = utf8::encode(cp, bytes);
     std::fill_n(out_.origin.data() + size_, n, origin);
     size_ += n;
   }
@@ -212,30 +212,6 @@ class OutputWriter {
   }
 
  private:
-  static constexpr std::size_t kMaxBytesPerCall = 4;
-
-  static std::size_t encode(char32_t cp, char* bytes) {
-    if (cp < 0x80) {
-      bytes[0] = static_cast<char>(cp);
-      return 1;
-    }
-    if (cp < 0x800) {
-      bytes[0] = static_cast<char>(0xC0 | (cp >> 6));
-      bytes[1] = static_cast<char>(0x80 | (cp & 0x3F));
-      return 2;
-    }
-    if (cp < 0x10000) {
-      bytes[0] = static_cast<char>(0xE0 | (cp >> 12));
-      bytes[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      bytes[2] = static_cast<char>(0x80 | (cp & 0x3F));
-      return 3;
-    }
-    bytes[0] = static_cast<char>(0xF0 | (cp >> 18));
-    bytes[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    bytes[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    bytes[3] = static_cast<char>(0x80 | (cp & 0x3F));
-    return 4;
-  }
   void grow() {
     out_.text.resize(out_.text.size() * 2);
     out_.origin.resize(out_.origin.size() * 2);

@@ -7,11 +7,12 @@
 #include <optional>
 
 #include "utf8.h"
+#include "char_tables.h"
 
 namespace kavosh::analysis {
 namespace {
 
-constexpr std::string_view kZwnjUtf8 = "\u200C";
+using chars::kZwnjUtf8;
 
 // One ICU word break iterator per thread, cloned from a prototype made once.
 icu::BreakIterator& thread_break_iterator() {
@@ -57,7 +58,9 @@ void to_utf16(std::string_view text, Span region, Utf16Text& out) {
   out.byte_offset.resize(out.units.size() + 1);
 }
 
-bool has_zwnj_at(std::string_view text, std::uint32_t at) { return text.substr(at, kZwnjUtf8.size()) == kZwnjUtf8; }
+bool has_zwnj_at(std::string_view text, std::uint32_t at) {
+  return text.substr(at, kZwnjUtf8.size()) == kZwnjUtf8;
+}
 
 void push_token(std::string_view text, Span span, TokenKind kind, std::vector<RawToken>& out) {
   out.push_back({std::string(text.substr(span.begin, span.end - span.begin)), span, kind, split_spans(text, span)});
@@ -114,27 +117,29 @@ struct ChunkResult {
   Span span;
 };
 
+// The end of the run of edge punctuation that starts at `pos` (`pos` itself when there is none).
+std::size_t skip_edge_punctuation(std::string_view s, std::size_t pos) {
+  while (pos < s.size()) {
+    std::size_t at = pos;
+    if (!is_edge_punctuation(utf8::decode(s, at))) break;
+    pos = at;
+  }
+  return pos;
+}
+
 ChunkResult read_simple_chunk(std::string_view text, Span chunk) {
   const std::string_view s = text.substr(0, chunk.end);
-  std::size_t pos = chunk.begin;
-  auto next_cp = [&](std::size_t& at) { return utf8::decode(s, at); };
-  // Leading punctuation.
-  std::size_t core_begin = pos;
-  while (pos < chunk.end) {
-    std::size_t at = pos;
-    if (!is_edge_punctuation(next_cp(at))) break;
-    pos = at;
-    core_begin = pos;
-  }
+  std::size_t pos = skip_edge_punctuation(s, chunk.begin);
   if (pos == chunk.end) return {Core::kNone, {}};
   // The core: letters with ZWNJ between them, or ASCII digits.
+  const std::size_t core_begin = pos;
   Core core = Core::kNone;
   std::size_t core_end = pos;
   bool after_zwnj = false;
   while (pos < chunk.end) {
     std::size_t at = pos;
-    const char32_t c = next_cp(at);
-    if (c == U'\u200C' && core == Core::kLetters && !after_zwnj) {
+    const char32_t c = utf8::decode(s, at);
+    if (c == chars::kZwnj && core == Core::kLetters && !after_zwnj) {
       after_zwnj = true;
     } else if (is_common_arabic_letter(c) && core != Core::kDigits) {
       core = Core::kLetters;
@@ -148,13 +153,8 @@ ChunkResult read_simple_chunk(std::string_view text, Span chunk) {
     }
     pos = at;
   }
-  if (core == Core::kNone || after_zwnj) return {Core::kComplex, {}};
-  // Trailing punctuation, up to the end of the chunk.
-  while (pos < chunk.end) {
-    std::size_t at = pos;
-    if (!is_edge_punctuation(next_cp(at))) return {Core::kComplex, {}};
-    pos = at;
-  }
+  // Only edge punctuation may follow the core, up to the end of the chunk.
+  if (core == Core::kNone || after_zwnj || skip_edge_punctuation(s, pos) != chunk.end) return {Core::kComplex, {}};
   return {core, {static_cast<std::uint32_t>(core_begin), static_cast<std::uint32_t>(core_end)}};
 }
 
@@ -162,15 +162,13 @@ ChunkResult read_simple_chunk(std::string_view text, Span chunk) {
 
 std::vector<Span> split_spans(std::string_view text, Span span) {
   std::vector<Span> parts;
-  if (text.substr(span.begin, span.end - span.begin).find(kZwnjUtf8) == std::string_view::npos) return parts;
+  const std::string_view within = text.substr(0, span.end);
   std::uint32_t begin = span.begin;
-  for (;;) {
-    const auto z = text.substr(0, span.end).find(kZwnjUtf8, begin);
-    if (z == std::string_view::npos) break;
+  for (auto z = within.find(kZwnjUtf8, begin); z != std::string_view::npos; z = within.find(kZwnjUtf8, begin)) {
     parts.push_back({begin, static_cast<std::uint32_t>(z)});
     begin = static_cast<std::uint32_t>(z + kZwnjUtf8.size());
   }
-  parts.push_back({begin, span.end});
+  if (!parts.empty()) parts.push_back({begin, span.end});
   return parts;
 }
 

@@ -7,11 +7,12 @@
 
 #include "lexicon.h"
 #include "utf8.h"
+#include "char_tables.h"
 
 namespace kavosh::analysis {
 namespace {
 
-constexpr std::string_view kZwnj = "\u200C";
+using chars::kZwnjUtf8;
 constexpr std::size_t kMinStemLetters = 2;
 
 /// Where a suffix may attach: clitics and the indefinite take different shapes after a vowel.
@@ -109,10 +110,10 @@ std::string remove_zwnj(std::string_view word) {
   std::string out;
   out.reserve(word.size());
   for (std::size_t pos = 0; pos < word.size();) {
-    const auto z = word.find(kZwnj, pos);
+    const auto z = word.find(kZwnjUtf8, pos);
     out.append(word.substr(pos, z == std::string_view::npos ? std::string_view::npos : z - pos));
     if (z == std::string_view::npos) break;
-    pos = z + kZwnj.size();
+    pos = z + kZwnjUtf8.size();
   }
   return out;
 }
@@ -266,9 +267,9 @@ bool is_suffix_chain(std::string_view tail) {
 
 // A word written with ZWNJ before an inflectional suffix chain: the part before it, else empty.
 std::string head_before_suffix_chain(std::string_view word) {
-  const auto z = word.rfind(kZwnj);
+  const auto z = word.rfind(kZwnjUtf8);
   if (z == std::string_view::npos || z == 0) return {};
-  if (!is_suffix_chain(word.substr(z + kZwnj.size()))) return {};
+  if (!is_suffix_chain(word.substr(z + kZwnjUtf8.size()))) return {};
   const std::string_view head = word.substr(0, z);
   return head == "می" || head == "نمی" ? std::string() : std::string(head);
 }

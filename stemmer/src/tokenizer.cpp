@@ -13,7 +13,7 @@
 namespace kavosh::analysis {
 namespace {
 
-constexpr std::string_view kZwnjUtf8 = "\u200C";
+using chars::kZwnjUtf8;
 
 constexpr std::array<std::string_view, 3> kBoundPrefixes = {"می", "نمی", "بی"};
 constexpr std::array<std::string_view, 12> kSuffixesAfterAnyWord = {
@@ -78,8 +78,7 @@ bool has_letter(std::string_view s) {
   return false;
 }
 
-// ICU keeps `28خرداد` and `انتخابات_1402` whole; in Persian text digits glued to letters and
-// underscores of hashtags separate words, so split there (Latin `covid19` stays whole).
+// A token holding an ASCII digit or an underscore may need splitting (Persian words hold neither).
 bool needs_split(const RawToken& t) {
   return std::any_of(t.text.begin(), t.text.end(), [](char c) { return c == '_' || (c >= '0' && c <= '9'); });
 }
@@ -110,7 +109,7 @@ void split_token(std::string_view text, const RawToken& t, std::vector<RawToken>
 // ICU keeps `28خرداد` and `انتخابات_1402` whole; in Persian text digits glued to letters and
 // underscores of hashtags separate words, so split there (Latin `covid19` stays whole).
 std::vector<RawToken> split_glued(std::string_view text, std::vector<RawToken> tokens) {
-  // Most texts have nothing to split (Persian words hold no ASCII digit or underscore): no copy then.
+  // Most texts have nothing to split: no copy then.
   if (std::none_of(tokens.begin(), tokens.end(), needs_split)) return tokens;
   std::vector<RawToken> out;
   out.reserve(tokens.size() + 8);

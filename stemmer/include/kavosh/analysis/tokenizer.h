@@ -21,6 +21,7 @@ struct RawToken {
   /// Normalized bytes of each half-space part, in order; empty when the token has no joint
   /// (most tokens: this saves an allocation per token).
   std::vector<Span> parts;
+  friend bool operator==(const RawToken&, const RawToken&) = default;
 };
 
 /// Splits normalized text into words and numbers with ICU word boundaries, then applies the
