@@ -344,6 +344,7 @@ BuiltQuery Build::run(const ParsedQuery& parsed, bool partial) {
   if (!units_.empty()) {
     query = matching_query(false);
     all_words = matching_query(true);
+    all_words_query = all_words;
     if (const std::vector<Q> boost = boosts(); !boost.empty()) {
       // boost[0] is the title boost; more means second-pass boosts (positional, stopwords), which the
       // first pass leaves out.
@@ -369,7 +370,7 @@ BuiltQuery Build::run(const ParsedQuery& parsed, bool partial) {
   out_.query = query;
   out_.first_pass = first_pass;
   out_.all_words = all_words;
-  out_.all_words_query = all_words_query.empty() ? all_words : all_words_query;
+  out_.all_words_query = all_words_query;
   return std::move(out_);
 }
 

@@ -118,7 +118,8 @@ Searcher::Impl::Ranked Searcher::Impl::ranked(const Xapian::Query& ranking, cons
     if (matches.size() == count) {
       const Xapian::doccount found = matches.get_matches_estimated();
       enquire.set_query(ranking);
-      const Xapian::doccount estimated = enquire.get_mset(Xapian::doccount{0}, Xapian::doccount{0}, Xapian::doccount{0}).get_matches_estimated();
+      const Xapian::doccount none{0};
+      const Xapian::doccount estimated = enquire.get_mset(none, none, none).get_matches_estimated();
       return {std::move(matches), std::max(found, estimated), true};
     }
   }
@@ -132,8 +133,9 @@ Searcher::Impl::Ranked Searcher::Impl::ranked(const Xapian::Query& ranking, cons
 /// first pass ranks by built.first_pass (no PHRASE/NEAR, so no position list is read, and no stopword
 /// posting list) and gives the total; the second runs the whole query over the first pass's top
 /// kRescoreWindow documents only (a boolean filter of their id terms, so remote shards take it too)
-/// and orders them as one pass would. Ranks from kRescoreWindow on keep their first-pass order. False (nothing done) when one pass is the plan:
-/// no second-pass boost, date order, or a page that starts below the window.
+/// and orders them as one pass would (with built.all_words_query when the first pass found only documents
+/// matching every word). Ranks from kRescoreWindow on keep their first-pass order. False (nothing done)
+/// when one pass is the plan: no second-pass boost, date order, or a page that starts below the window.
 template <typename AddHit>
 bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& request, std::uint32_t limit,
                              std::uint64_t& total, const AddHit& add_hit) const {
