@@ -130,7 +130,7 @@ Record record_from_text(std::string id, std::string_view text) {
   record.id = std::move(id);
   std::string_view rest = text;
   while (!rest.empty() && record.title.empty()) record.title = std::string(trim(next_line(rest)));
-  // A title wrapped by the writer (../shared/seed does this): a second line followed by a blank one and
+  // A title wrapped by the writer (news archives exported as text do this): a second line followed by a blank one and
   // not ending a sentence, which tells it from a one-line lead paragraph.
   std::string_view after = rest;
   const std::string_view second = trim(next_line(after));

@@ -39,9 +39,9 @@ struct Record {
 /// and `parsed_date` stays empty.
 Record parse_record(std::string_view json_line);
 
-/// A plain-text article (`*.txt`, as in ../shared/seed): the first non-empty line is the title, joined with
-/// the next line when those two form the first paragraph and the second does not end a sentence (a title
-/// wrapped by the writer, not a one-line lead); the rest is the body. Throws kavosh::InvalidInputError for invalid UTF-8, an oversized text or a bad id.
+/// A plain-text article (`*.txt`, one per file as news archives export them): the first non-empty line
+/// is the title, joined with the next line when those two form the first paragraph and the second does
+/// not end a sentence (a title wrapped by the writer, not a one-line lead); the rest is the body. Throws kavosh::InvalidInputError for invalid UTF-8, an oversized text or a bad id.
 Record record_from_text(std::string id, std::string_view text);
 
 }  // namespace kavosh::index
