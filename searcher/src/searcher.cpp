@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
 
+#include "docid_filter.h"
 #include "hits.h"
 #include "kavosh/error.h"
 #include "kavosh/schema.h"
@@ -66,6 +68,14 @@ void add_request_constraints(const SearchRequest& request, ParsedQuery& parsed) 
   narrow(request.to, true, parsed.date_to);
 }
 
+/// A database directory of one local shard (not a stub file or a folder holding one): its docids are
+/// the shard's own, so a posting source over them can filter it.
+bool is_one_local_shard(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  return fs::exists(fs::path(path) / "iamglass", error) || fs::exists(fs::path(path) / "iamchert", error);
+}
+
 void configure(Xapian::Enquire& enquire, SortOrder sort) {
   enquire.set_weighting_scheme(
       Xapian::BM25Weight(ranking::kK1, ranking::kK2, ranking::kK3, ranking::kB, ranking::kMinNormLen));
@@ -82,8 +92,9 @@ struct Searcher::Impl {
   std::string path;
   Xapian::Database database;
   analysis::Analyzer analyzer;
+  bool one_local_shard;
 
-  explicit Impl(const std::string& p) : path(p), database(open_database(p)) {}
+  explicit Impl(const std::string& p) : path(p), database(open_database(p)), one_local_shard(is_one_local_shard(p)) {}
 
   SearchResults run(const SearchRequest& request) const;
 
@@ -95,6 +106,8 @@ struct Searcher::Impl {
   };
   Ranked ranked(const Xapian::Query& ranking, const Xapian::Query& all_words, Xapian::doccount first,
                 Xapian::doccount count, Xapian::doccount check_at_least, SortOrder sort) const;
+
+  std::optional<Xapian::Query> window_filter(const Xapian::MSet& matches) const;
 
   template <typename AddHit>
   bool rescore(const BuiltQuery& built, const SearchRequest& request, std::uint32_t limit, std::uint64_t& total,
@@ -129,13 +142,31 @@ Searcher::Impl::Ranked Searcher::Impl::ranked(const Xapian::Query& ranking, cons
   return {std::move(matches), total, false};
 }
 
+/// A boolean filter matching the first kRescoreWindow documents of `matches`: their docids on one
+/// local shard, else their id terms (remote shards take those too); nullopt when a document has no id.
+std::optional<Xapian::Query> Searcher::Impl::window_filter(const Xapian::MSet& matches) const {
+  const auto window = std::min<Xapian::doccount>(matches.size(), kRescoreWindow);
+  if (one_local_shard) {
+    std::vector<Xapian::docid> docids;
+    for (Xapian::doccount rank = 0; rank < window; ++rank) docids.push_back(*matches[rank]);
+    return detail::docid_filter(std::move(docids));
+  }
+  std::vector<Xapian::Query> ids;
+  for (Xapian::doccount rank = 0; rank < window; ++rank) {
+    std::string id = database.get_document(*matches[rank], Xapian::DOC_ASSUME_VALID).get_value(schema::kIdSlot);
+    if (id.empty()) return std::nullopt;  // not written by kavosh-index
+    ids.emplace_back(std::string(schema::kIdPrefix) + id);
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end());
+}
+
 /// Two passes for a query with second-pass boosts (positional, stopwords), ranked by relevance: the
 /// first pass ranks by built.first_pass (no PHRASE/NEAR, so no position list is read, and no stopword
 /// posting list) and gives the total; the second runs the whole query over the first pass's top
-/// kRescoreWindow documents only (a boolean filter of their id terms, so remote shards take it too)
-/// and orders them as one pass would (with built.all_words_query when the first pass found only documents
-/// matching every word). Ranks from kRescoreWindow on keep their first-pass order. False (nothing done)
-/// when one pass is the plan: no second-pass boost, date order, or a page that starts below the window.
+/// kRescoreWindow documents only (window_filter()) and orders them as one pass would (with
+/// built.all_words_query when the first pass found only documents matching every word). Ranks from
+/// kRescoreWindow on keep their first-pass order. False (nothing done) when one pass is the plan: no
+/// second-pass boost, date order, or a page that starts below the window.
 template <typename AddHit>
 bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& request, std::uint32_t limit,
                              std::uint64_t& total, const AddHit& add_hit) const {
@@ -146,18 +177,14 @@ bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& reque
   const Xapian::doccount end = request.offset + limit;
   const Ranked first = ranked(built.first_pass, built.all_words, 0, std::max<Xapian::doccount>(end, kRescoreWindow),
                               end + 1, request.sort);
-  std::vector<Q> ids;
-  for (auto it = first.matches.begin(); it != first.matches.end() && ids.size() < kRescoreWindow; ++it) {
-    std::string id = database.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kIdSlot);
-    if (id.empty()) return false;  // not written by kavosh-index: rank in one pass
-    ids.emplace_back(std::string(schema::kIdPrefix) + id);
-  }
+  const std::optional<Q> window_only = window_filter(first.matches);
+  if (!window_only) return false;  // rank in one pass
   total = first.total;
-  const auto window = static_cast<Xapian::doccount>(ids.size());
+  const auto window = std::min<Xapian::doccount>(first.matches.size(), kRescoreWindow);
   if (request.offset < window) {
     Xapian::Enquire second(database);
     const Q& full = first.all_words_only ? built.all_words_query : built.query;
-    second.set_query(Q(Q::OP_FILTER, full, Q(Q::OP_OR, ids.begin(), ids.end())));
+    second.set_query(Q(Q::OP_FILTER, full, *window_only));
     configure(second, request.sort);
     const Xapian::MSet top = second.get_mset(request.offset, std::min(end, window) - request.offset);
     for (auto it = top.begin(); it != top.end(); ++it) add_hit(it, it.get_rank());
