@@ -17,8 +17,8 @@ std::string string_field(const nlohmann::json& record, const char* name) {
 }
 
 /// The first position of a match in the body, counted from the body's first token, read from the
-/// document's position lists of the query's surface and stem terms; nullopt when unknown (a prefix
-/// query, a backend without positions).
+/// document's position lists of keys.position_terms; nullopt when unknown (a prefix query, a backend
+/// without positions).
 std::optional<std::uint32_t> first_body_match(const Xapian::Database& database, Xapian::docid docid,
                                               const std::string& title, const MatchKeys& keys,
                                               const analysis::Analyzer& analyzer) {
@@ -35,11 +35,7 @@ std::optional<std::uint32_t> first_body_match(const Xapian::Database& database, 
     if (it != database.positionlist_end(docid, term) && (!first || *it < *first)) first = *it;
   };
   try {
-    for (const std::string& surface : keys.surfaces) look(surface);
-    for (const std::string& stem : keys.stems) {
-      look(std::string(schema::kStemPrefix) + stem);
-      if (!keys.surfaces.contains(stem)) look(stem);
-    }
+    for (const std::string& term : keys.position_terms) look(term);
   } catch (const Xapian::Error&) {
     return std::nullopt;
   }
@@ -60,10 +56,11 @@ Hit make_hit(const Xapian::Database& database, const Xapian::MSetIterator& match
   hit.rank = rank + 1;
   hit.score = match.get_weight();
   hit.title = object ? string_field(record, "title") : std::string();
-  hit.date = document.get_value(schema::kDateSlot);
+  // Searcher sorts every match by the date slot (after or before relevance), so the match carries the
+  // date as its sort key: no value lookup.
+  hit.date = match.get_sort_key();
   hit.date_jalali = document.get_value(schema::kJalaliDateSlot);
-  hit.source = document.get_value(schema::kSourceSlot);
-  if (hit.source.empty() && object) hit.source = string_field(record, "source");
+  hit.source = object ? string_field(record, "source") : document.get_value(schema::kSourceSlot);
   hit.url = object ? string_field(record, "url") : std::string();
   if (snippet) {
     const std::string body = object ? string_field(record, "body") : std::string();

@@ -68,6 +68,7 @@ class Build {
   std::vector<Q> split_alternatives(const QueryWord& word);
   std::vector<Q> group_alternatives(const std::vector<QueryWord>& words, std::size_t begin, std::size_t count);
   void note_keys(const QueryWord& word, const Atom& atom, bool spell);
+  void note_surface(const std::string& text);
   Q matching_query(bool all_words) const;
   std::vector<Q> boosts() const;
   Q filters(const ParsedQuery& parsed) const;
@@ -123,14 +124,24 @@ std::vector<QueryWord> Build::searched_words(const AnalyzedAtom& atom) const {
   return words;
 }
 
+/// A word's keys. Its stem's terms hold the positions of all its forms, the surface's included (one
+/// analyzer): `Z`stem, and the stem itself when that is a word of its own (word_query()).
 void Build::note_keys(const QueryWord& word, const Atom& atom, bool spell) {
   out_.keys.surfaces.insert(word.token.text);
   out_.keys.stems.insert(word.token.stem);
-  for (const analysis::Token& part : word.parts) out_.keys.surfaces.insert(part.text);
+  out_.keys.position_terms.insert(std::string(schema::kStemPrefix) + word.token.stem);
+  if (word.stem_is_word) out_.keys.position_terms.insert(word.token.stem);
+  for (const analysis::Token& part : word.parts) note_surface(part.text);
   if (word.prefix) out_.keys.prefixes.push_back(word.token.text);
   if (spell && word.token.kind == analysis::TokenKind::kWord) {
     out_.words.push_back({word.token.text, atom.offset + word.token.span.begin, atom.offset + word.token.span.end});
   }
+}
+
+/// A surface matched as such (a compound's part, a joined or split form, a synonym's word).
+void Build::note_surface(const std::string& text) {
+  out_.keys.surfaces.insert(text);
+  out_.keys.position_terms.insert(text);
 }
 
 std::vector<Q> Build::synonyms(const std::string& key) {
@@ -139,7 +150,7 @@ std::vector<Q> Build::synonyms(const std::string& key) {
     for (auto it = database_.synonyms_begin(key); it != database_.synonyms_end(key); ++it) {
       AnalyzedAtom synonym{nullptr, detail::group_words(analyzer_.analyze(*it), analyzer_.stemmer())};
       if (synonym.words.empty()) continue;
-      for (const QueryWord& word : synonym.words) out_.keys.surfaces.insert(word.token.text);
+      for (const QueryWord& word : synonym.words) note_surface(word.token.text);
       out.push_back(synonym.words.size() == 1 ? detail::word_query(synonym.words[0], detail::prefixes_for(Field::kAny))
                                               : detail::phrase_query(synonym.words, detail::prefixes_for(Field::kAny)));
     }
@@ -175,8 +186,8 @@ std::vector<Q> Build::split_alternatives(const QueryWord& word) {
     const std::string left = text.substr(0, boundaries[k]);
     const std::string right = text.substr(boundaries[k]);
     if (!database_.term_exists(left) || !database_.term_exists(right)) continue;
-    out_.keys.surfaces.insert(left);
-    out_.keys.surfaces.insert(right);
+    note_surface(left);
+    note_surface(right);
     out.emplace_back(Q::OP_PHRASE, Q(left), Q(right));
   }
   return out;
@@ -198,7 +209,7 @@ std::vector<Q> Build::group_alternatives(const std::vector<QueryWord>& words, st
     for (const Q& split : split_alternatives(words[begin])) alternatives.push_back(split);
   }
   if (count == 2 && database_.term_exists(joined)) {
-    out_.keys.surfaces.insert(joined);
+    note_surface(joined);
     alternatives.push_back(detail::word_query(joined_word(joined, analyzer_.stemmer()), detail::prefixes_for(Field::kAny)));
   }
   return alternatives;

@@ -224,6 +224,16 @@ TEST_F(SearchRules, HitFields) {
   EXPECT_EQ(hit.date_jalali, "1402/10/03");
   EXPECT_EQ(hit.source, "فارس");
   EXPECT_EQ(results.total, 1u);
+  // The date comes with the match itself: the same from the rescoring pass and in date order.
+  SearchRequest request;
+  request.query = "لازم فرمانداری";
+  for (const SortOrder sort : {SortOrder::kRelevance, SortOrder::kDate}) {
+    request.sort = sort;
+    const SearchResults two_words = searcher_->search(request);
+    ASSERT_EQ(two_words.hits.size(), 1u);
+    EXPECT_EQ(two_words.hits[0].date, "2023-12-24");
+    EXPECT_EQ(two_words.hits[0].date_jalali, "1402/10/03");
+  }
 }
 
 TEST_F(SearchRules, PagingWithOffset) {

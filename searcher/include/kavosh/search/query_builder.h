@@ -15,10 +15,13 @@ namespace kavosh::search {
 
 /// What a query matches, in the analyzer's keys: snippets highlight a token when its normalized
 /// text is in `surfaces`, its stem in `stems`, or its text starts with one of `prefixes`.
+/// `position_terms` are the index terms whose position lists hold every such token but a prefix's
+/// (the first match in a document's body is found from them).
 struct MatchKeys {
   std::set<std::string> surfaces;
   std::set<std::string> stems;
   std::vector<std::string> prefixes;
+  std::set<std::string> position_terms;
 };
 
 /// A searched word and where the query wrote it, for "did you mean".
