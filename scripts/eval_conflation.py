@@ -58,6 +58,8 @@ def main():
     parser.add_argument("--stem", default=os.path.join(here, "..", "build", "stemmer", "kavosh-stem"))
     parser.add_argument("--data", default=os.path.join(here, "..", "..", "shared", "dev-data", "lemmas", "fa_seraji.tsv"))
     parser.add_argument("--errors", type=int, default=0, help="print N sample false merges and misses per group")
+    parser.add_argument("--worst", type=int, default=0,
+                        help="print the N misses and false merges that cost the most pairs, per group")
     args = parser.parse_args()
     if not os.path.exists(args.data):
         print(f"skipped: {args.data} not present")
@@ -72,6 +74,8 @@ def main():
         print(f"{name}: forms={len(group)} precision={p:.3f} recall={r:.3f} F1={f1:.3f}")
         if args.errors:
             print_errors(group, stems, args.errors)
+        if args.worst:
+            print_costliest(group, stems, args.worst)
     propn = [f for f, v in forms.items() if v[1] == "PROPN"]
     unchanged = sum(stems[f][1] == stems[f][0] for f in propn)
     if propn:
@@ -95,6 +99,26 @@ def print_errors(group, stems, n):
     misses.sort(key=lambda x: -len(x[1]))
     for l, fs in misses[:n]:
         print("  miss", l, ":", " ".join(f"{f}->{stems[f][1]}" for f in sorted(fs)[:8]))
+
+
+def print_costliest(group, stems, n):
+    """Misses ranked by the same-lemma pairs they lose, false merges by the wrong pairs they add:
+    the groups to classify by cause first. Each form is shown as form->stem (misses) or form/lemma."""
+    by_lemma = collections.defaultdict(list)
+    by_stem = collections.defaultdict(list)
+    for f, (lemma, _) in group.items():
+        by_lemma[lemma].append(f)
+        by_stem[stems[f][1]].append(f)
+    def lost(forms, key):  # pairs within `forms` that `key` splits apart
+        return len(forms) * (len(forms) - 1) // 2 - pairs(collections.Counter(key(f) for f in forms))
+    misses = sorted(((lost(fs, lambda f: stems[f][1]), l, fs) for l, fs in by_lemma.items()), reverse=True)
+    merges = sorted(((lost(fs, lambda f: group[f][0]), s, fs) for s, fs in by_stem.items()), reverse=True)
+    for cost, l, fs in misses[:n]:
+        if cost:
+            print(f"  miss -{cost}", l, ":", " ".join(f"{f}->{stems[f][1]}" for f in sorted(fs)))
+    for cost, s, fs in merges[:n]:
+        if cost:
+            print(f"  merge +{cost}", s, ":", " ".join(f"{f}/{group[f][0]}" for f in sorted(fs)))
 
 
 if __name__ == "__main__":
