@@ -59,7 +59,7 @@ constexpr auto kEzafeSuffixes = std::to_array<Suffix>({{"هایی", "ها", 0},
                                                   {"انی", "ان", 0, After::kAny, true},
                                                   {"تری", "تر", 0, After::kAny, true},
                                                   {"ی", "", 0, After::kVowel}});
-// Comparatives only on bases the word list attests with تر/ترین (adjectives). Joined تری is a
+// Comparatives only on bases the word list attests with both تر and ترین (adjectives). Joined تری is a
 // comparative + ezafe or indefinite when the comparative resolves (`سریعتری`).
 constexpr auto kComparativeSuffixes = std::to_array<Suffix>({{"ترین", "", kComparative}, {"تر", "", kComparative}});
 constexpr auto kPluralSuffixes = std::to_array<Suffix>({
