@@ -44,13 +44,14 @@ def flags_of(base, words):
     return flags
 
 
-# suffix, what it replaced at the end of the base, class the base needs, classes a form may still take
+# suffix, what it replaced at the end of the base, class the base needs, classes a form may still take.
+# A comparative used as a noun takes ها (`بزرگترها` the elders), so that does not make it a base of its own.
 DERIVATIONS = [
     ("ها", "", "h", "yk"), ("های", "", "h", "yk"), ("ان", "", "h", "yk"), ("یان", "", "h", "yk"),
     ("ین", "", "h", "yk"),
     ("گان", "ه", "", "yk"), ("ات", "", "t", "yk"), ("ات", "ه", "t", "yk"), ("ات", "ت", "", "yk"),
     ("جات", "", "", "yk"), ("جات", "ه", "", "yk"),
-    ("ترین", "", "c", "hyk"), ("تر", "", "c", "yk"), ("ی", "", "y", "k"), ("یی", "", "y", "k"), ("ای", "", "y", "k"),
+    ("ترین", "", "c", "hyk"), ("تر", "", "c", "hyk"), ("ی", "", "y", "k"), ("یی", "", "y", "k"), ("ای", "", "y", "k"),
     ("م", "", "k", ""), ("ت", "", "k", ""), ("ش", "", "k", ""), ("مان", "", "k", ""), ("تان", "", "k", ""),
     ("شان", "", "k", ""), ("اش", "", "k", ""), ("ام", "", "k", ""),
 ]

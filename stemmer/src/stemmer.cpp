@@ -101,10 +101,12 @@ struct Layer {
   const Suffix* begin;
   const Suffix* end;
 };
+// Outermost first: a comparative used as a noun takes the plural inside clitics and ezafe
+// (`بزرگترهایش` = بزرگ+تر+ها+یش), so plurals are peeled before comparatives.
 const std::array<Layer, 4> kLayers = {{{kCliticSuffixes.data(), kCliticSuffixes.data() + kCliticSuffixes.size()},
                                        {kEzafeSuffixes.data(), kEzafeSuffixes.data() + kEzafeSuffixes.size()},
-                                       {kComparativeSuffixes.data(), kComparativeSuffixes.data() + kComparativeSuffixes.size()},
-                                       {kPluralSuffixes.data(), kPluralSuffixes.data() + kPluralSuffixes.size()}}};
+                                       {kPluralSuffixes.data(), kPluralSuffixes.data() + kPluralSuffixes.size()},
+                                       {kComparativeSuffixes.data(), kComparativeSuffixes.data() + kComparativeSuffixes.size()}}};
 
 std::string remove_zwnj(std::string_view word) {
   std::string out;
