@@ -186,10 +186,10 @@ bool is_past_stem(const Lexicon& lex, std::string_view s) {
 }
 
 // The past stem of a verb form without prefix (`body`), if it is one.
-// `allow_bare_imperative`: whether ب/ن + a bare present stem may be read as an imperative; not for
-// words of the lexicon, where it is nearly always a noun (`بستر` is not ب+ستر, `ببر` is a tiger).
+// `is_plural_noun`: the word is a lexicon noun with a ها plural of its own, so ب/ن + a bare present
+// stem is no imperative there (`بستر` is not ب+ستر, `ببر` is a tiger).
 std::optional<std::string> analyze_verb_body(const Lexicon& lex, std::string_view body, VerbPrefix prefix,
-                                             bool allow_bare_imperative = true) {
+                                             bool is_plural_noun = false) {
   // The whole body as the past stem of a common verb comes before a rarer present stem + ending:
   // نبود is ن+بود, not ن+بو+د (بویید). For other verbs the present reading stays first: نکند is
   // ن+کن+د (کرد), not the past of کندن.
@@ -206,7 +206,7 @@ std::optional<std::string> analyze_verb_body(const Lexicon& lex, std::string_vie
       if (prefix != VerbPrefix::kSubjunctive && core.ends_with("ن") && is_past_stem(lex, drop_last_letter(core))) {
         return std::string(drop_last_letter(core));
       }
-      if (prefix == VerbPrefix::kNone || prefix == VerbPrefix::kImperfective || !allow_bare_imperative) continue;
+      if (prefix == VerbPrefix::kNone || prefix == VerbPrefix::kImperfective || is_plural_noun) continue;
     }
     if (is_perfect_ending(ending)) {
       // رفته‌اند = participle رفته + اند; participles and perfects are built on past stems only.
@@ -224,17 +224,19 @@ std::optional<std::string> analyze_verb_body(const Lexicon& lex, std::string_vie
 }
 
 std::optional<std::string> analyze_prefixed(const Lexicon& lex, std::string_view word, std::string_view preverb,
-                                            bool allow_bare_imperative) {
+                                            bool is_plural_noun) {
   for (const PrefixForm& p : kVerbPrefixes) {
     if (!word.starts_with(p.text) || word.size() <= p.text.size() + 2) continue;
+    // Subjunctive forms take no plural: a word attested with ها is a noun (`بخاری` heater, `بدهی` debt).
+    if (p.kind == VerbPrefix::kSubjunctive && is_plural_noun) continue;
     const std::string_view rest = word.substr(p.text.size());
     const std::string body = std::string(preverb) + std::string(rest);
-    if (auto past = analyze_verb_body(lex, body, p.kind, allow_bare_imperative)) return past;
+    if (auto past = analyze_verb_body(lex, body, p.kind, is_plural_noun)) return past;
     // After ب/ن a stem starting with ا or آ takes a glide ی: بیاید = ب + آید, نینداخت = ن + انداخت.
     if ((p.kind == VerbPrefix::kSubjunctive || p.kind == VerbPrefix::kNegative) && rest.starts_with("ی")) {
       const std::string restored = std::string(preverb) + (rest.starts_with("یا") ? "آ" + std::string(rest.substr(4))
                                                                                   : "ا" + std::string(rest.substr(2)));
-      if (auto past = analyze_verb_body(lex, restored, p.kind, allow_bare_imperative)) return past;
+      if (auto past = analyze_verb_body(lex, restored, p.kind, is_plural_noun)) return past;
     }
   }
   return std::nullopt;
@@ -242,11 +244,11 @@ std::optional<std::string> analyze_prefixed(const Lexicon& lex, std::string_view
 
 // A verb form with an explicit prefix (`نمی‌رود`, `بگوید`, `برمی‌گردد`): its past stem.
 std::optional<std::string> analyze_prefixed_verb(const Lexicon& lex, std::string_view word,
-                                                 bool allow_bare_imperative = true) {
-  if (auto past = analyze_prefixed(lex, word, "", allow_bare_imperative)) return past;
+                                                 bool is_plural_noun = false) {
+  if (auto past = analyze_prefixed(lex, word, "", is_plural_noun)) return past;
   for (std::string_view preverb : kPreverbs) {
     if (word.starts_with(preverb)) {
-      if (auto past = analyze_prefixed(lex, word.substr(preverb.size()), preverb, allow_bare_imperative)) {
+      if (auto past = analyze_prefixed(lex, word.substr(preverb.size()), preverb, is_plural_noun)) {
         return past;
       }
     }
@@ -348,7 +350,7 @@ std::string PersianStemmer::stem(std::string_view word) const {
   // (`نرفت`, `بگوید`) as if they were nouns. A past stem is itself (`نشست` is not ن+شست).
   if (lex.past_stems.contains(joined) || is_ordinal(joined)) return joined;
   const int classes = lex.classes(joined);
-  if (auto past = analyze_prefixed_verb(lex, joined, classes < 0 || (classes & kPluralHa) == 0)) return *past;
+  if (auto past = analyze_prefixed_verb(lex, joined, classes >= 0 && (classes & kPluralHa) != 0)) return *past;
   // A noun of the lexicon (`مردم`, `حرم`) is read as a verb only as a participle or infinitive
   // (`شده`, `کردن`), which nouns of that shape rarely are.
   const bool is_participle_or_infinitive = (joined.ends_with("ه") || joined.ends_with("ن")) &&
