@@ -308,8 +308,14 @@ bool is_ordinal(std::string_view word) {
 
 // Outside the lexicon a joined ها is the plural: of the word list's 15,687 words in ها, all but ten
 // (انتها, اشتها, گرانبها ...) are X+ها, and 12,190 of 12,200 in هایی. A joined های may also be ه+ای
-// (`نقطهای` = نقطه‌ای), so it counts only after ی, where no ه stands (`مرزبندیهای`).
-constexpr std::array<std::string_view, 3> kPluralChainsOutsideLexicon = {"یهای", "هایی", "ها"};
+// (`نقطهای` = نقطه‌ای, `سرمایهای` = سرمایه‌ای), so it counts only when the word less ای is no
+// lexicon word (`هیئتهای`, `مرزبندیهای`).
+constexpr std::array<std::string_view, 3> kPluralChainsOutsideLexicon = {"های", "هایی", "ها"};
+
+bool is_heh_word_with_ezafe(const Lexicon& lex, std::string_view joined) {
+  constexpr std::string_view kEzafeAfterHeh = "ای";
+  return joined.ends_with(kEzafeAfterHeh) && lex.classes(joined.substr(0, joined.size() - kEzafeAfterHeh.size())) >= 0;
+}
 
 // Whether `plural` (ending in ها) ends in a lexicon word of four letters or more whose ها is its own
 // (`نه‌تنها`, `نهتنها`); shorter ones (`رها`, `بها`) end too many true plurals (`فیلترها`).
@@ -328,6 +334,7 @@ std::optional<std::string> plural_outside_lexicon(const Lexicon& lex, std::strin
     const std::string_view plural = joined.substr(0, joined.rfind(kHa) + kHa.size());  // without ezafe ی
     const std::string_view base = plural.substr(0, plural.size() - kHa.size());
     if (utf8::length(base) < 3 || ends_in_word_with_ha(lex, plural)) return std::nullopt;
+    if (chain == "های" && is_heh_word_with_ezafe(lex, joined)) return std::nullopt;
     return std::string(base);
   }
   return std::nullopt;
