@@ -312,9 +312,13 @@ bool is_ordinal(std::string_view word) {
 // lexicon word (`هیئتهای`, `مرزبندیهای`).
 constexpr std::array<std::string_view, 3> kPluralChainsOutsideLexicon = {"های", "هایی", "ها"};
 
-bool is_heh_word_with_ezafe(const Lexicon& lex, std::string_view joined) {
+// A lexicon word in ه written joined with ای (`پروندهای` = پرونده‌ای): that word, else empty. The
+// ZWNJ spelling is stripped as a suffix chain; the joined one must stem the same (DESIGN §3).
+std::string_view heh_word_before_ezafe(const Lexicon& lex, std::string_view joined) {
   constexpr std::string_view kEzafeAfterHeh = "ای";
-  return joined.ends_with(kEzafeAfterHeh) && lex.classes(joined.substr(0, joined.size() - kEzafeAfterHeh.size())) >= 0;
+  if (!joined.ends_with(kEzafeAfterHeh)) return {};
+  const std::string_view word = joined.substr(0, joined.size() - kEzafeAfterHeh.size());
+  return word.ends_with("ه") && lex.classes(word) >= 0 ? word : std::string_view();
 }
 
 // Whether `plural` (ending in ها) ends in a lexicon word of four letters or more whose ها is its own
@@ -334,7 +338,7 @@ std::optional<std::string> plural_outside_lexicon(const Lexicon& lex, std::strin
     const std::string_view plural = joined.substr(0, joined.rfind(kHa) + kHa.size());  // without ezafe ی
     const std::string_view base = plural.substr(0, plural.size() - kHa.size());
     if (utf8::length(base) < 3 || ends_in_word_with_ha(lex, plural)) return std::nullopt;
-    if (chain == "های" && is_heh_word_with_ezafe(lex, joined)) return std::nullopt;
+    if (chain == "های" && !heh_word_before_ezafe(lex, joined).empty()) return std::nullopt;
     return std::string(base);
   }
   return std::nullopt;
@@ -369,6 +373,9 @@ std::string PersianStemmer::stem(std::string_view word) const {
   if (auto base = find_nominal_base(lex, joined, 0, 0)) {
     if (const auto it = lex.broken_plurals.find(*base); it != lex.broken_plurals.end()) return it->second;
     return *base;
+  }
+  if (const std::string_view heh_word = heh_word_before_ezafe(lex, joined); !heh_word.empty()) {
+    return std::string(heh_word);
   }
   return plural_outside_lexicon(lex, joined).value_or(joined);
 }
