@@ -60,6 +60,8 @@ def main():
     parser.add_argument("--errors", type=int, default=0, help="print N sample false merges and misses per group")
     parser.add_argument("--worst", type=int, default=0,
                         help="print the N misses and false merges that cost the most pairs, per group")
+    parser.add_argument("--causes", action="store_true",
+                        help="count missed forms by cause: what the form adds to its lemma (a rough first sort)")
     args = parser.parse_args()
     if not os.path.exists(args.data):
         print(f"skipped: {args.data} not present")
@@ -76,6 +78,8 @@ def main():
             print_errors(group, stems, args.errors)
         if args.worst:
             print_costliest(group, stems, args.worst)
+        if args.causes:
+            print_miss_causes(group, stems)
     propn = [f for f, v in forms.items() if v[1] == "PROPN"]
     unchanged = sum(stems[f][1] == stems[f][0] for f in propn)
     if propn:
@@ -119,6 +123,48 @@ def print_costliest(group, stems, n):
     for cost, s, fs in merges[:n]:
         if cost:
             print(f"  merge +{cost}", s, ":", " ".join(f"{f}/{group[f][0]}" for f in sorted(fs)))
+
+
+# What a form adds to its lemma, by cause; the first matching tail names the cause.
+MISS_CAUSES = [
+    ("bare ی (ezafe, indefinite or derivational)", ("ی",)),
+    ("یی/ای after the base", ("یی", "ای")),
+    ("comparative تر/ترین", ("تر", "تری", "ترین")),
+    ("plural ات (+ی)", ("ات", "اتی", "جات")),
+    ("plural ان/ین/گان (+ی)", ("ان", "انی", "ین", "ینی", "یان", "گان", "گانی")),
+    ("plural ها (+ی, clitic)", ("ها", "های", "هایی")),
+    ("clitic", ("م", "ت", "ش", "ام", "ات", "اش", "مان", "تان", "شان")),
+]
+
+
+def miss_cause(form, lemma):
+    if form.startswith(lemma) or (lemma.endswith("ه") and form.startswith(lemma[:-1])):
+        tail = form[len(lemma):] if form.startswith(lemma) else form[len(lemma) - 1:]
+        for cause, tails in MISS_CAUSES:
+            if tail in tails:
+                return cause
+        return "other suffix" if tail else "same letters, another stem"
+    strip = str.maketrans("", "", "اییء")
+    if form.translate(strip) == lemma.translate(strip):
+        return "hamza or ی/ا spelling of the lemma"
+    return "stem change (broken plural, suppletive, other)"
+
+
+def print_miss_causes(group, stems):
+    """Forms not given the stem most of their lemma's forms get, counted by cause, with examples."""
+    by_lemma = collections.defaultdict(list)
+    for f, (lemma, _) in group.items():
+        by_lemma[lemma].append(f)
+    counts, examples = collections.Counter(), collections.defaultdict(list)
+    for lemma, fs in by_lemma.items():
+        usual = collections.Counter(stems[f][1] for f in fs).most_common(1)[0][0]
+        for f in fs:
+            if stems[f][1] != usual:
+                cause = miss_cause(stems[f][0].replace("\u200c", ""), lemma)
+                counts[cause] += 1
+                examples[cause].append(f"{f}->{stems[f][1]}")
+    for cause, n in counts.most_common():
+        print(f"  {n:4d} missed forms: {cause}: {' '.join(examples[cause][:8])}")
 
 
 if __name__ == "__main__":
