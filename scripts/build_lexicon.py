@@ -7,7 +7,7 @@ plus a suffix that base takes, and that itself only takes what may follow that s
 inflected form (`کتابها` = `کتاب`+`ها`, then only `ی`/clitics follow). A word with a paradigm of
 its own stays a base even when it looks inflected (`حرم` takes `ها`, so it is not `حر`+`م`).
 
-Flags: h plural ها · t plural ات · c comparative تر/ترین · y suffix ی/یی/ای · k clitic م/ت/ش
+Flags: h plural ها · t plural ات · c comparative (both تر and ترین) · y suffix ی/یی/ای · k clitic م/ت/ش
 Usage: scripts/build_lexicon.py [/usr/share/hunspell/fa_IR.dic] > stemmer/data/lexicon.tsv
 """
 import re
@@ -32,7 +32,9 @@ def flags_of(base, words):
         flags += "h"
     if base + "ات" in words or (heh_final and base[:-1] + "ات" in words):
         flags += "t"
-    if base + "تر" in words or base + "ترین" in words:
+    # An adjective is attested with both degrees; a word list that has X+تر alone mostly holds a word
+    # of its own ending in تر (`دفتر`, `دختر`, `بستر` are no comparatives of دف, دخ, بس).
+    if base + "تر" in words and base + "ترین" in words:
         flags += "c"
     if base + "ی" in words or (vowel_final and base + "یی" in words) or (heh_final and base + "ای" in words):
         flags += "y"
@@ -42,13 +44,14 @@ def flags_of(base, words):
     return flags
 
 
-# suffix, what it replaced at the end of the base, class the base needs, classes a form may still take
+# suffix, what it replaced at the end of the base, class the base needs, classes a form may still take.
+# A comparative used as a noun takes ها (`بزرگترها` the elders), so that does not make it a base of its own.
 DERIVATIONS = [
     ("ها", "", "h", "yk"), ("های", "", "h", "yk"), ("ان", "", "h", "yk"), ("یان", "", "h", "yk"),
     ("ین", "", "h", "yk"),
     ("گان", "ه", "", "yk"), ("ات", "", "t", "yk"), ("ات", "ه", "t", "yk"), ("ات", "ت", "", "yk"),
     ("جات", "", "", "yk"), ("جات", "ه", "", "yk"),
-    ("ترین", "", "c", "hyk"), ("تر", "", "c", "yk"), ("ی", "", "y", "k"), ("یی", "", "y", "k"), ("ای", "", "y", "k"),
+    ("ترین", "", "c", "hyk"), ("تر", "", "c", "hyk"), ("ی", "", "y", "k"), ("یی", "", "y", "k"), ("ای", "", "y", "k"),
     ("م", "", "k", ""), ("ت", "", "k", ""), ("ش", "", "k", ""), ("مان", "", "k", ""), ("تان", "", "k", ""),
     ("شان", "", "k", ""), ("اش", "", "k", ""), ("ام", "", "k", ""),
 ]

@@ -58,6 +58,10 @@ def main():
     parser.add_argument("--stem", default=os.path.join(here, "..", "build", "stemmer", "kavosh-stem"))
     parser.add_argument("--data", default=os.path.join(here, "..", "..", "shared", "dev-data", "lemmas", "fa_seraji.tsv"))
     parser.add_argument("--errors", type=int, default=0, help="print N sample false merges and misses per group")
+    parser.add_argument("--worst", type=int, default=0,
+                        help="print the N misses and false merges that cost the most pairs, per group")
+    parser.add_argument("--causes", action="store_true",
+                        help="count missed forms by cause: what the form adds to its lemma (a rough first sort)")
     args = parser.parse_args()
     if not os.path.exists(args.data):
         print(f"skipped: {args.data} not present")
@@ -72,6 +76,10 @@ def main():
         print(f"{name}: forms={len(group)} precision={p:.3f} recall={r:.3f} F1={f1:.3f}")
         if args.errors:
             print_errors(group, stems, args.errors)
+        if args.worst:
+            print_costliest(group, stems, args.worst)
+        if args.causes:
+            print_miss_causes(group, stems)
     propn = [f for f, v in forms.items() if v[1] == "PROPN"]
     unchanged = sum(stems[f][1] == stems[f][0] for f in propn)
     if propn:
@@ -95,6 +103,68 @@ def print_errors(group, stems, n):
     misses.sort(key=lambda x: -len(x[1]))
     for l, fs in misses[:n]:
         print("  miss", l, ":", " ".join(f"{f}->{stems[f][1]}" for f in sorted(fs)[:8]))
+
+
+def print_costliest(group, stems, n):
+    """Misses ranked by the same-lemma pairs they lose, false merges by the wrong pairs they add:
+    the groups to classify by cause first. Each form is shown as form->stem (misses) or form/lemma."""
+    by_lemma = collections.defaultdict(list)
+    by_stem = collections.defaultdict(list)
+    for f, (lemma, _) in group.items():
+        by_lemma[lemma].append(f)
+        by_stem[stems[f][1]].append(f)
+    def lost(forms, key):  # pairs within `forms` that `key` splits apart
+        return len(forms) * (len(forms) - 1) // 2 - pairs(collections.Counter(key(f) for f in forms))
+    misses = sorted(((lost(fs, lambda f: stems[f][1]), l, fs) for l, fs in by_lemma.items()), reverse=True)
+    merges = sorted(((lost(fs, lambda f: group[f][0]), s, fs) for s, fs in by_stem.items()), reverse=True)
+    for cost, l, fs in misses[:n]:
+        if cost:
+            print(f"  miss -{cost}", l, ":", " ".join(f"{f}->{stems[f][1]}" for f in sorted(fs)))
+    for cost, s, fs in merges[:n]:
+        if cost:
+            print(f"  merge +{cost}", s, ":", " ".join(f"{f}/{group[f][0]}" for f in sorted(fs)))
+
+
+# What a form adds to its lemma, by cause; the first matching tail names the cause.
+MISS_CAUSES = [
+    ("bare ی (ezafe, indefinite or derivational)", ("ی",)),
+    ("یی/ای after the base", ("یی", "ای")),
+    ("comparative تر/ترین", ("تر", "تری", "ترین")),
+    ("plural ات (+ی)", ("ات", "اتی", "جات")),
+    ("plural ان/ین/گان (+ی)", ("ان", "انی", "ین", "ینی", "یان", "گان", "گانی")),
+    ("plural ها (+ی, clitic)", ("ها", "های", "هایی")),
+    ("clitic", ("م", "ت", "ش", "ام", "ات", "اش", "مان", "تان", "شان")),
+]
+
+
+def miss_cause(form, lemma):
+    if form.startswith(lemma) or (lemma.endswith("ه") and form.startswith(lemma[:-1])):
+        tail = form[len(lemma):] if form.startswith(lemma) else form[len(lemma) - 1:]
+        for cause, tails in MISS_CAUSES:
+            if tail in tails:
+                return cause
+        return "other suffix" if tail else "same letters, another stem"
+    strip = str.maketrans("", "", "اییء")
+    if form.translate(strip) == lemma.translate(strip):
+        return "hamza or ی/ا spelling of the lemma"
+    return "stem change (broken plural, suppletive, other)"
+
+
+def print_miss_causes(group, stems):
+    """Forms not given the stem most of their lemma's forms get, counted by cause, with examples."""
+    by_lemma = collections.defaultdict(list)
+    for f, (lemma, _) in group.items():
+        by_lemma[lemma].append(f)
+    counts, examples = collections.Counter(), collections.defaultdict(list)
+    for lemma, fs in by_lemma.items():
+        usual = collections.Counter(stems[f][1] for f in fs).most_common(1)[0][0]
+        for f in fs:
+            if stems[f][1] != usual:
+                cause = miss_cause(stems[f][0].replace("\u200c", ""), lemma)
+                counts[cause] += 1
+                examples[cause].append(f"{f}->{stems[f][1]}")
+    for cause, n in counts.most_common():
+        print(f"  {n:4d} missed forms: {cause}: {' '.join(examples[cause][:8])}")
 
 
 if __name__ == "__main__":

@@ -59,7 +59,7 @@ constexpr auto kEzafeSuffixes = std::to_array<Suffix>({{"هایی", "ها", 0},
                                                   {"انی", "ان", 0, After::kAny, true},
                                                   {"تری", "تر", 0, After::kAny, true},
                                                   {"ی", "", 0, After::kVowel}});
-// Comparatives only on bases the word list attests with تر/ترین (adjectives). Joined تری is a
+// Comparatives only on bases the word list attests with both تر and ترین (adjectives). Joined تری is a
 // comparative + ezafe or indefinite when the comparative resolves (`سریعتری`).
 constexpr auto kComparativeSuffixes = std::to_array<Suffix>({{"ترین", "", kComparative}, {"تر", "", kComparative}});
 constexpr auto kPluralSuffixes = std::to_array<Suffix>({
@@ -101,10 +101,12 @@ struct Layer {
   const Suffix* begin;
   const Suffix* end;
 };
+// Outermost first: a comparative used as a noun takes the plural inside clitics and ezafe
+// (`بزرگترهایش` = بزرگ+تر+ها+یش), so plurals are peeled before comparatives.
 const std::array<Layer, 4> kLayers = {{{kCliticSuffixes.data(), kCliticSuffixes.data() + kCliticSuffixes.size()},
                                        {kEzafeSuffixes.data(), kEzafeSuffixes.data() + kEzafeSuffixes.size()},
-                                       {kComparativeSuffixes.data(), kComparativeSuffixes.data() + kComparativeSuffixes.size()},
-                                       {kPluralSuffixes.data(), kPluralSuffixes.data() + kPluralSuffixes.size()}}};
+                                       {kPluralSuffixes.data(), kPluralSuffixes.data() + kPluralSuffixes.size()},
+                                       {kComparativeSuffixes.data(), kComparativeSuffixes.data() + kComparativeSuffixes.size()}}};
 
 std::string remove_zwnj(std::string_view word) {
   std::string out;
@@ -184,10 +186,10 @@ bool is_past_stem(const Lexicon& lex, std::string_view s) {
 }
 
 // The past stem of a verb form without prefix (`body`), if it is one.
-// `allow_bare_imperative`: whether ب/ن + a bare present stem may be read as an imperative; not for
-// words of the lexicon, where it is nearly always a noun (`بستر` is not ب+ستر, `ببر` is a tiger).
+// `is_plural_noun`: the word is a lexicon noun with a ها plural of its own, so ب/ن + a bare present
+// stem is no imperative there (`بستر` is not ب+ستر, `ببر` is a tiger).
 std::optional<std::string> analyze_verb_body(const Lexicon& lex, std::string_view body, VerbPrefix prefix,
-                                             bool allow_bare_imperative = true) {
+                                             bool is_plural_noun = false) {
   // The whole body as the past stem of a common verb comes before a rarer present stem + ending:
   // نبود is ن+بود, not ن+بو+د (بویید). For other verbs the present reading stays first: نکند is
   // ن+کن+د (کرد), not the past of کندن.
@@ -204,7 +206,7 @@ std::optional<std::string> analyze_verb_body(const Lexicon& lex, std::string_vie
       if (prefix != VerbPrefix::kSubjunctive && core.ends_with("ن") && is_past_stem(lex, drop_last_letter(core))) {
         return std::string(drop_last_letter(core));
       }
-      if (prefix == VerbPrefix::kNone || prefix == VerbPrefix::kImperfective || !allow_bare_imperative) continue;
+      if (prefix == VerbPrefix::kNone || prefix == VerbPrefix::kImperfective || is_plural_noun) continue;
     }
     if (is_perfect_ending(ending)) {
       // رفته‌اند = participle رفته + اند; participles and perfects are built on past stems only.
@@ -222,17 +224,19 @@ std::optional<std::string> analyze_verb_body(const Lexicon& lex, std::string_vie
 }
 
 std::optional<std::string> analyze_prefixed(const Lexicon& lex, std::string_view word, std::string_view preverb,
-                                            bool allow_bare_imperative) {
+                                            bool is_plural_noun) {
   for (const PrefixForm& p : kVerbPrefixes) {
     if (!word.starts_with(p.text) || word.size() <= p.text.size() + 2) continue;
+    // Subjunctive forms take no plural: a word attested with ها is a noun (`بخاری` heater, `بدهی` debt).
+    if (p.kind == VerbPrefix::kSubjunctive && is_plural_noun) continue;
     const std::string_view rest = word.substr(p.text.size());
     const std::string body = std::string(preverb) + std::string(rest);
-    if (auto past = analyze_verb_body(lex, body, p.kind, allow_bare_imperative)) return past;
+    if (auto past = analyze_verb_body(lex, body, p.kind, is_plural_noun)) return past;
     // After ب/ن a stem starting with ا or آ takes a glide ی: بیاید = ب + آید, نینداخت = ن + انداخت.
     if ((p.kind == VerbPrefix::kSubjunctive || p.kind == VerbPrefix::kNegative) && rest.starts_with("ی")) {
       const std::string restored = std::string(preverb) + (rest.starts_with("یا") ? "آ" + std::string(rest.substr(4))
                                                                                   : "ا" + std::string(rest.substr(2)));
-      if (auto past = analyze_verb_body(lex, restored, p.kind, allow_bare_imperative)) return past;
+      if (auto past = analyze_verb_body(lex, restored, p.kind, is_plural_noun)) return past;
     }
   }
   return std::nullopt;
@@ -240,11 +244,11 @@ std::optional<std::string> analyze_prefixed(const Lexicon& lex, std::string_view
 
 // A verb form with an explicit prefix (`نمی‌رود`, `بگوید`, `برمی‌گردد`): its past stem.
 std::optional<std::string> analyze_prefixed_verb(const Lexicon& lex, std::string_view word,
-                                                 bool allow_bare_imperative = true) {
-  if (auto past = analyze_prefixed(lex, word, "", allow_bare_imperative)) return past;
+                                                 bool is_plural_noun = false) {
+  if (auto past = analyze_prefixed(lex, word, "", is_plural_noun)) return past;
   for (std::string_view preverb : kPreverbs) {
     if (word.starts_with(preverb)) {
-      if (auto past = analyze_prefixed(lex, word.substr(preverb.size()), preverb, allow_bare_imperative)) {
+      if (auto past = analyze_prefixed(lex, word.substr(preverb.size()), preverb, is_plural_noun)) {
         return past;
       }
     }
@@ -304,8 +308,18 @@ bool is_ordinal(std::string_view word) {
 
 // Outside the lexicon a joined ها is the plural: of the word list's 15,687 words in ها, all but ten
 // (انتها, اشتها, گرانبها ...) are X+ها, and 12,190 of 12,200 in هایی. A joined های may also be ه+ای
-// (`نقطهای` = نقطه‌ای), so it counts only after ی, where no ه stands (`مرزبندیهای`).
-constexpr std::array<std::string_view, 3> kPluralChainsOutsideLexicon = {"یهای", "هایی", "ها"};
+// (`نقطهای` = نقطه‌ای, `سرمایهای` = سرمایه‌ای), so it counts only when the word less ای is no
+// lexicon word (`هیئتهای`, `مرزبندیهای`).
+constexpr std::array<std::string_view, 3> kPluralChainsOutsideLexicon = {"های", "هایی", "ها"};
+
+// A lexicon word in ه written joined with ای (`پروندهای` = پرونده‌ای): that word, else empty. The
+// ZWNJ spelling is stripped as a suffix chain; the joined one must stem the same (DESIGN §3).
+std::string_view heh_word_before_ezafe(const Lexicon& lex, std::string_view joined) {
+  constexpr std::string_view kEzafeAfterHeh = "ای";
+  if (!joined.ends_with(kEzafeAfterHeh)) return {};
+  const std::string_view word = joined.substr(0, joined.size() - kEzafeAfterHeh.size());
+  return word.ends_with("ه") && lex.classes(word) >= 0 ? word : std::string_view();
+}
 
 // Whether `plural` (ending in ها) ends in a lexicon word of four letters or more whose ها is its own
 // (`نه‌تنها`, `نهتنها`); shorter ones (`رها`, `بها`) end too many true plurals (`فیلترها`).
@@ -324,6 +338,7 @@ std::optional<std::string> plural_outside_lexicon(const Lexicon& lex, std::strin
     const std::string_view plural = joined.substr(0, joined.rfind(kHa) + kHa.size());  // without ezafe ی
     const std::string_view base = plural.substr(0, plural.size() - kHa.size());
     if (utf8::length(base) < 3 || ends_in_word_with_ha(lex, plural)) return std::nullopt;
+    if (chain == "های" && !heh_word_before_ezafe(lex, joined).empty()) return std::nullopt;
     return std::string(base);
   }
   return std::nullopt;
@@ -346,7 +361,7 @@ std::string PersianStemmer::stem(std::string_view word) const {
   // (`نرفت`, `بگوید`) as if they were nouns. A past stem is itself (`نشست` is not ن+شست).
   if (lex.past_stems.contains(joined) || is_ordinal(joined)) return joined;
   const int classes = lex.classes(joined);
-  if (auto past = analyze_prefixed_verb(lex, joined, classes < 0 || (classes & kPluralHa) == 0)) return *past;
+  if (auto past = analyze_prefixed_verb(lex, joined, classes >= 0 && (classes & kPluralHa) != 0)) return *past;
   // A noun of the lexicon (`مردم`, `حرم`) is read as a verb only as a participle or infinitive
   // (`شده`, `کردن`), which nouns of that shape rarely are.
   const bool is_participle_or_infinitive = (joined.ends_with("ه") || joined.ends_with("ن")) &&
@@ -358,6 +373,9 @@ std::string PersianStemmer::stem(std::string_view word) const {
   if (auto base = find_nominal_base(lex, joined, 0, 0)) {
     if (const auto it = lex.broken_plurals.find(*base); it != lex.broken_plurals.end()) return it->second;
     return *base;
+  }
+  if (const std::string_view heh_word = heh_word_before_ezafe(lex, joined); !heh_word.empty()) {
+    return std::string(heh_word);
   }
   return plural_outside_lexicon(lex, joined).value_or(joined);
 }
