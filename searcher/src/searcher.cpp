@@ -165,16 +165,20 @@ std::optional<Xapian::Query> Searcher::Impl::window_filter(const Xapian::MSet& m
 /// posting list) and gives the total; the second runs the whole query over the first pass's top
 /// kRescoreWindow documents only (window_filter()) and orders them as one pass would (with
 /// built.all_words_query when the first pass found only documents matching every word). Ranks from
-/// kRescoreWindow on keep their first-pass order. False (nothing done) when one pass is the plan: no
-/// second-pass boost, date order, or a page that starts below the window.
+/// kRescoreWindow on keep their first-pass order, on every page, so a document has one rank whatever
+/// the page asked. False (nothing done) when one pass is the plan: no second-pass boost, or date order.
 template <typename AddHit>
 bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& request, std::uint32_t limit,
                              std::uint64_t& total, const AddHit& add_hit) const {
   using Q = Xapian::Query;
-  if (built.first_pass.empty() || request.sort != SortOrder::kRelevance || request.offset >= kRescoreWindow) {
-    return false;
-  }
+  if (built.first_pass.empty() || request.sort != SortOrder::kRelevance) return false;
   const Xapian::doccount end = request.offset + limit;
+  if (request.offset >= kRescoreWindow) {  // a page below the window: first-pass ranks only
+    const Ranked page = ranked(built.first_pass, built.all_words, request.offset, limit, end + 1, request.sort);
+    total = page.total;
+    for (auto it = page.matches.begin(); it != page.matches.end(); ++it) add_hit(it, it.get_rank());
+    return true;
+  }
   const Ranked first = ranked(built.first_pass, built.all_words, 0, std::max<Xapian::doccount>(end, kRescoreWindow),
                               end + 1, request.sort);
   const std::optional<Q> window_only = window_filter(first.matches);

@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <iterator>
 #include <memory>
+#include <set>
 
 #include <xapian.h>
 
@@ -308,14 +311,11 @@ TEST(SearcherReopen, SeesNewCommits) {
 }
 
 // Searcher ranks in passes (all-words documents first, positional boosts on the top kRescoreWindow
-// only); on a collection smaller than the window that must be exactly the ranking of the whole
-// query in one Enquire, page by page.
-std::vector<std::string> one_pass(const std::string& db, const std::string& query) {
-  const Xapian::Database database(db);
-  const analysis::Analyzer analyzer;
-  const BuiltQuery built = QueryBuilder(analyzer, database).build(parse_query(query), false);
+// only). Its ranking, by definition: the whole query's one-Enquire order among the first pass's top
+// kRescoreWindow documents, then the first pass's order; the same on every page.
+std::vector<std::string> ranking_of(const Xapian::Database& database, const Xapian::Query& query) {
   Xapian::Enquire enquire(database);
-  enquire.set_query(built.query);
+  enquire.set_query(query);
   enquire.set_weighting_scheme(
       Xapian::BM25Weight(ranking::kK1, ranking::kK2, ranking::kK3, ranking::kB, ranking::kMinNormLen));
   enquire.set_sort_by_relevance_then_value(schema::kDateSlot, true);
@@ -325,31 +325,75 @@ std::vector<std::string> one_pass(const std::string& db, const std::string& quer
   return out;
 }
 
-TEST_F(SearchRules, PassesRankLikeOnePassOnEveryPage) {
-  const Searcher& searcher = *searcher_;
+std::vector<std::string> two_pass_ranking(const std::string& db, const std::string& query) {
+  const Xapian::Database database(db);
+  const analysis::Analyzer analyzer;
+  const BuiltQuery built = QueryBuilder(analyzer, database).build(parse_query(query), false);
+  const std::vector<std::string> whole = ranking_of(database, built.query);
+  if (built.first_pass.empty()) return whole;
+  const std::vector<std::string> first = ranking_of(database, built.first_pass);
+  const auto window_end = first.begin() + std::min<std::ptrdiff_t>(kRescoreWindow, std::ssize(first));
+  const std::set<std::string> window(first.begin(), window_end);
+  std::vector<std::string> out;
+  std::ranges::copy_if(whole, std::back_inserter(out), [&](const std::string& id) { return window.contains(id); });
+  out.insert(out.end(), window_end, first.end());
+  return out;
+}
+
+/// One page of 100 and every page of one document give two_pass_ranking(); returns that ranking.
+std::vector<std::string> expect_pages_follow_passes(const Searcher& searcher, const std::string& db,
+                                                    const std::string& query) {
+  const std::vector<std::string> expected = two_pass_ranking(db, query);
+  EXPECT_EQ(ids(run_query(searcher, query, 100)), expected) << query;
+  std::vector<std::string> paged;
+  for (std::uint32_t offset = 0; offset < expected.size() + 1; ++offset) {
+    SearchRequest request;
+    request.query = query;
+    request.offset = offset;
+    request.limit = 1;  // a page that documents matching every word fill, for the all-words pass
+    const SearchResults page = searcher.search(request);
+    for (const Hit& hit : page.hits) {
+      EXPECT_EQ(hit.rank, offset + 1) << query;
+      paged.push_back(hit.id);
+    }
+    EXPECT_GE(page.total, page.hits.empty() ? 0u : offset + 1) << query;
+  }
+  EXPECT_EQ(paged, expected) << query;
+  return expected;
+}
+
+TEST_F(SearchRules, PassesGiveTheirRankingOnEveryPage) {
   for (const char* query : {"مجلس خبرگان", "صندوق الکترونیکی", "هماهنگی های ستاد", "جمهوری خواه انتخابات",
                             "کاندیدای ریاست 1402", "مجلس خبرگان -اصلاح", "مجلس خبرگان منبع:ایرنا",
                             // dropped stopwords: a second-pass boost, with one free word too
                             "مشارکت مردم در شهر", "اصلاح در مجلس", "حرم در",
                             // two clauses, one free word: no positional boost, all-words pass only
                             "«مجلس خبرگان» رهبری", "صندوق عنوان:مشارکت", "هماهنگی‌ها «ستاد انتخابات»"}) {
-    const std::vector<std::string> expected = one_pass(db_, query);
-    EXPECT_EQ(ids(run_query(searcher, query, 100)), expected) << query;
-    std::vector<std::string> paged;
-    for (std::uint32_t offset = 0; offset < expected.size() + 1; ++offset) {
-      SearchRequest request;
-      request.query = query;
-      request.offset = offset;
-      request.limit = 1;  // a page that documents matching every word fill, for the all-words pass
-      const SearchResults page = searcher.search(request);
-      for (const Hit& hit : page.hits) {
-        EXPECT_EQ(hit.rank, offset + 1) << query;
-        paged.push_back(hit.id);
-      }
-      EXPECT_GE(page.total, page.hits.empty() ? 0u : offset + 1) << query;
-    }
-    EXPECT_EQ(paged, expected) << query;
+    expect_pages_follow_passes(*searcher_, db_, query);
   }
+}
+
+// Three windows of documents that tie in the first pass (same words, same length; newest first); every
+// third one has the words as a phrase. The boost lifts the phrases of the first window to the top of
+// it; below the window the first pass's order holds on every page.
+TEST(RescoreWindow, RanksBelowTheWindowKeepTheFirstPassOrder) {
+  testing::TempDir dir;
+  const std::string db = dir.path() + "/db";
+  std::vector<std::string> records;
+  for (unsigned i = 0; i < 3 * kRescoreWindow; ++i) {
+    const char* body = i % 3 == 0 ? "مجلس خبرگان نشست داشت" : "مجلس نشست خبرگان داشت";
+    char date[16];
+    std::snprintf(date, sizeof date, "2024-01-%02u", i + 1);  // one day each: no two documents tie on date
+    records.push_back(R"({"id":"d)" + std::to_string(100 + i) + R"(","body":")" + body + R"(","date":")" + date +
+                      R"("})");
+  }
+  testing::build_database(db, records);
+  const Searcher searcher(db);
+  const std::vector<std::string> ranking = expect_pages_follow_passes(searcher, db, "مجلس خبرگان");
+  ASSERT_EQ(ranking.size(), 3 * kRescoreWindow);
+  // Newest first among ties: d129 … d100. In the window (d129 … d120) the phrases d127, d124, d121 lead.
+  EXPECT_THAT(std::vector(ranking.begin(), ranking.begin() + 4), ElementsAre("d127", "d124", "d121", "d129"));
+  EXPECT_EQ(ranking[kRescoreWindow], "d119");  // not the phrase d118: first-pass order below the window
 }
 
 TEST(SplitClosedWords, OnlyRareClosedFormsAreSplit) {
