@@ -70,6 +70,7 @@ class Build {
   void note_keys(const QueryWord& word, const Atom& atom, bool spell);
   void note_surface(const std::string& text);
   Q matching_query(bool all_words) const;
+  Q any_words() const;
   std::vector<Q> boosts() const;
   Q filters(const ParsedQuery& parsed) const;
 
@@ -280,15 +281,18 @@ void Build::add_clause(const AnalyzedClause& clause) {
 /// weight from half the posting lists.
 Q Build::matching_query(bool all_words) const {
   std::vector<Q> strict;
-  std::vector<Q> loose;
-  for (const Unit& unit : units_) {
-    strict.push_back(unit.strict);
-    loose.push_back(unit.loose);
-  }
+  for (const Unit& unit : units_) strict.push_back(unit.strict);
   if (units_.size() == 1 && !soft_) return all_words ? Q() : strict.front();
   if (all_words && !soft_) return scaled(combine(Q::OP_AND, strict), ranking::kAllWordsFactor + 1);
   return Q(all_words ? Q::OP_AND_MAYBE : Q::OP_OR, scaled(combine(Q::OP_AND, strict), ranking::kAllWordsFactor),
-           combine(Q::OP_OR, loose));
+           any_words());
+}
+
+/// OR(loose): the documents that match some clause.
+Q Build::any_words() const {
+  std::vector<Q> loose;
+  for (const Unit& unit : units_) loose.push_back(unit.loose);
+  return combine(Q::OP_OR, loose);
 }
 
 /// The AND_MAYBE boosts: the title boost first, then the second-pass ones: (for 2+ words) the positional
@@ -356,6 +360,7 @@ BuiltQuery Build::run(const ParsedQuery& parsed, bool partial) {
     query = matching_query(false);
     all_words = matching_query(true);
     all_words_query = all_words;
+    if (!all_words.empty()) out_.any_words = any_words();
     if (const std::vector<Q> boost = boosts(); !boost.empty()) {
       // boost[0] is the title boost; more means second-pass boosts (positional, stopwords), which the
       // first pass leaves out.
@@ -378,6 +383,7 @@ BuiltQuery Build::run(const ParsedQuery& parsed, bool partial) {
   constrain(first_pass);
   constrain(all_words);
   constrain(all_words_query);
+  constrain(out_.any_words);
   out_.query = query;
   out_.first_pass = first_pass;
   out_.all_words = all_words;

@@ -104,8 +104,8 @@ struct Searcher::Impl {
     std::uint64_t total = 0;
     bool all_words_only = false;  ///< every match came from the all_words query
   };
-  Ranked ranked(const Xapian::Query& ranking, const Xapian::Query& all_words, Xapian::doccount first,
-                Xapian::doccount count, Xapian::doccount check_at_least, SortOrder sort) const;
+  Ranked ranked(const Xapian::Query& ranking, const BuiltQuery& built, Xapian::doccount first, Xapian::doccount count,
+                Xapian::doccount check_at_least, SortOrder sort) const;
 
   std::optional<Xapian::Query> window_filter(const Xapian::MSet& matches) const;
 
@@ -114,23 +114,24 @@ struct Searcher::Impl {
                const AddHit& add_hit) const;
 };
 
-/// The documents of ranks [first, first + count) by `ranking`, and the estimated number of matches.
-/// By relevance, `all_words` (BuiltQuery::all_words, when not empty) is asked first: the documents that
-/// match every clause rank above all others with the weights `ranking` gives them, so when they fill
-/// the ranks asked for they are the answer, found without walking the documents that match only some
-/// words. The total is then the larger of their count and Xapian's estimate for `ranking` from its
-/// terms' frequencies (get_mset(0, 0, 0) reads no posting).
-Searcher::Impl::Ranked Searcher::Impl::ranked(const Xapian::Query& ranking, const Xapian::Query& all_words,
+/// The documents of ranks [first, first + count) by `ranking` (built.first_pass, or built.query when
+/// that is empty), and the estimated number of matches. By relevance, built.all_words (when not empty)
+/// is asked first: the documents that match every clause rank above all others with the weights
+/// `ranking` gives them, so when they fill the ranks asked for they are the answer, found without
+/// walking the documents that match only some words. The total is then the larger of their count and
+/// Xapian's estimate for built.any_words (the same documents as `ranking`, from half its posting lists)
+/// from its terms' frequencies (get_mset(0, 0, 0) reads no posting).
+Searcher::Impl::Ranked Searcher::Impl::ranked(const Xapian::Query& ranking, const BuiltQuery& built,
                                               Xapian::doccount first, Xapian::doccount count,
                                               Xapian::doccount check_at_least, SortOrder sort) const {
   Xapian::Enquire enquire(database);
   configure(enquire, sort);
-  if (!all_words.empty() && sort == SortOrder::kRelevance) {
-    enquire.set_query(all_words);
+  if (!built.all_words.empty() && sort == SortOrder::kRelevance) {
+    enquire.set_query(built.all_words);
     Xapian::MSet matches = enquire.get_mset(first, count, check_at_least);
     if (matches.size() == count) {
       const Xapian::doccount found = matches.get_matches_estimated();
-      enquire.set_query(ranking);
+      enquire.set_query(built.any_words);
       const Xapian::doccount none{0};
       const Xapian::doccount estimated = enquire.get_mset(none, none, none).get_matches_estimated();
       return {std::move(matches), std::max(found, estimated), true};
@@ -174,12 +175,12 @@ bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& reque
   if (built.first_pass.empty() || request.sort != SortOrder::kRelevance) return false;
   const Xapian::doccount end = request.offset + limit;
   if (request.offset >= kRescoreWindow) {  // a page below the window: first-pass ranks only
-    const Ranked page = ranked(built.first_pass, built.all_words, request.offset, limit, end + 1, request.sort);
+    const Ranked page = ranked(built.first_pass, built, request.offset, limit, end + 1, request.sort);
     total = page.total;
     for (auto it = page.matches.begin(); it != page.matches.end(); ++it) add_hit(it, it.get_rank());
     return true;
   }
-  const Ranked first = ranked(built.first_pass, built.all_words, 0, std::max<Xapian::doccount>(end, kRescoreWindow),
+  const Ranked first = ranked(built.first_pass, built, 0, std::max<Xapian::doccount>(end, kRescoreWindow),
                               end + 1, request.sort);
   const std::optional<Q> window_only = window_filter(first.matches);
   if (!window_only) return false;  // rank in one pass
@@ -211,8 +212,7 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
       results.hits.push_back(detail::make_hit(database, it, rank, built.keys, analyzer, request.snippets));
     };
     if (!rescore(built, request, limit, results.total, add_hit)) {
-      const Xapian::Query& all_words = built.first_pass.empty() ? built.all_words : Xapian::Query();
-      const Ranked page = ranked(built.query, all_words, request.offset, limit, request.offset + limit + 1, request.sort);
+      const Ranked page = ranked(built.query, built, request.offset, limit, request.offset + limit + 1, request.sort);
       results.total = page.total;
       for (auto it = page.matches.begin(); it != page.matches.end(); ++it) add_hit(it, it.get_rank());
     }

@@ -46,6 +46,10 @@ struct BuiltQuery {
   /// the first pass ranked all_words only (same weights as `query` gives those documents, fewer
   /// posting lists). Empty when all_words is.
   Xapian::Query all_words_query;
+  /// The documents that match some clause (OR of the clauses, no tier, no boost): `query` matches the
+  /// same documents, and the total is estimated from this smaller query after an all-words pass.
+  /// Empty when all_words is.
+  Xapian::Query any_words;
   MatchKeys keys;
   std::vector<QueryWordSpan> words;
   std::vector<std::string> warnings;
