@@ -142,11 +142,6 @@ void set_facts(Token& token, const PersianStemmer& stemmer, std::string_view wor
   token.stopword = facts.stopword;
 }
 
-std::string join(const std::vector<std::string_view>& parts) {
-  std::string out;
-  for (auto p : parts) out.append(p);
-  return out;
-}
 
 }  // namespace
 
@@ -170,7 +165,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_
       continue;
     }
     const auto parts = split_parts(raw.text);
-    joined.text = join(parts);
+    joined.text = chars::without_zwnj(raw.text);
     set_facts(joined, stemmer_, raw.text, joined.text, scratch);
     out.push_back(std::move(joined));
     if (is_affixal(parts)) {

@@ -1,5 +1,6 @@
 // Named code points used by the Persian analysis, in the spirit of Lucene's analysis/fa.
 #pragma once
+#include <string>
 #include <string_view>
 
 namespace kavosh::analysis::chars {
@@ -74,6 +75,19 @@ constexpr int eastern_digit_value(char32_t c) {
 /// Letters of the Arabic script block (after normalization), used by the half-space rules.
 constexpr bool is_arabic_letter(char32_t c) {
   return (c >= 0x0620 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D3) || c == 0x06D5 || (c >= 0x06FA && c <= 0x06FF);
+}
+
+/// `word` with its half-spaces taken out: the joined spelling of a compound (`هماهنگی‌ها` → `هماهنگیها`).
+inline std::string without_zwnj(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  for (std::size_t pos = 0; pos < word.size();) {
+    const auto z = word.find(kZwnjUtf8, pos);
+    out.append(word.substr(pos, z == std::string_view::npos ? std::string_view::npos : z - pos));
+    if (z == std::string_view::npos) break;
+    pos = z + kZwnjUtf8.size();
+  }
+  return out;
 }
 
 }  // namespace kavosh::analysis::chars

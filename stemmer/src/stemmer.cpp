@@ -108,17 +108,6 @@ const std::array<Layer, 4> kLayers = {{{kCliticSuffixes.data(), kCliticSuffixes.
                                        {kPluralSuffixes.data(), kPluralSuffixes.data() + kPluralSuffixes.size()},
                                        {kComparativeSuffixes.data(), kComparativeSuffixes.data() + kComparativeSuffixes.size()}}};
 
-std::string remove_zwnj(std::string_view word) {
-  std::string out;
-  out.reserve(word.size());
-  for (std::size_t pos = 0; pos < word.size();) {
-    const auto z = word.find(kZwnjUtf8, pos);
-    out.append(word.substr(pos, z == std::string_view::npos ? std::string_view::npos : z - pos));
-    if (z == std::string_view::npos) break;
-    pos = z + kZwnjUtf8.size();
-  }
-  return out;
-}
 
 bool long_enough(std::string_view stem) { return utf8::length(stem) >= kMinStemLetters; }
 
@@ -348,13 +337,13 @@ std::optional<std::string> plural_outside_lexicon(const Lexicon& lex, std::strin
 
 std::string PersianStemmer::stem(std::string_view word) const {
   const Lexicon& lex = Lexicon::instance();
-  const std::string joined = remove_zwnj(word);
+  const std::string joined = chars::without_zwnj(word);
   if (!long_enough(joined) || lex.protected_words.contains(joined)) return joined;
   if (const auto it = lex.broken_plurals.find(joined); it != lex.broken_plurals.end()) return it->second;
   if (auto singular = broken_plural_with_yeh(lex, joined)) return *singular;
 
   if (const std::string head = head_before_suffix_chain(word); !head.empty()) {
-    if (auto past = analyze_verb(lex, remove_zwnj(word))) return *past;  // رفته‌اند
+    if (auto past = analyze_verb(lex, chars::without_zwnj(word))) return *past;  // رفته‌اند
     return stem(head);
   }
   // Verbs before nouns when a verbal prefix is there: the word list holds many verb forms
