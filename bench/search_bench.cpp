@@ -2,7 +2,8 @@
 // Query latency (issue 5): kavosh::Searcher beside a plain Xapian QueryParser over a plain TermGenerator
 // index of the same text, in the same run. The collection is ../shared/dev-data/news (when present)
 // replicated with variations up to --docs; queries are 1–3 consecutive words of random titles.
-// Usage: search_bench [--docs N] [--queries N] [--work DIR] [--news DIR]
+// Usage: search_bench [--docs N] [--queries N] [--work DIR] [--news DIR] [--only searcher]
+// (--only searcher: the first row alone, e.g. to count block reads with `strace -c -e trace=pread64`).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -34,6 +35,7 @@ struct Config {
   std::size_t queries = 250;
   std::string work = "/tmp/kavosh-search-bench";
   std::string news = KAVOSH_SOURCE_DIR "/../shared/dev-data/news";
+  bool searcher_only = false;
 };
 
 Config parse_args(int argc, char** argv) {
@@ -44,6 +46,7 @@ Config parse_args(int argc, char** argv) {
     if (key == "--queries") config.queries = std::stoul(argv[i + 1]);
     if (key == "--work") config.work = argv[i + 1];
     if (key == "--news") config.news = argv[i + 1];
+    if (key == "--only") config.searcher_only = std::string(argv[i + 1]) == "searcher";
   }
   return config;
 }
@@ -192,6 +195,7 @@ int main(int argc, char** argv) {
            request.query = q;
            searcher.search(request);
          }));
+  if (config.searcher_only) return 0;
   report("kavosh Searcher::search (hits, no snippets)", measure(queries, [&](const std::string& q) {
            kavosh::SearchRequest request;
            request.query = q;
