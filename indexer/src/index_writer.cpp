@@ -58,6 +58,15 @@ Xapian::WritableDatabase open_database(const std::string& path) {
 
 }  // namespace
 
+std::vector<std::string> spelling_words(const Xapian::Document& document) {
+  std::vector<std::string> words;
+  for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
+    std::string term = *it;
+    if (is_spelling_word(term)) words.push_back(std::move(term));
+  }
+  return words;
+}
+
 struct IndexWriter::Impl {
   Xapian::WritableDatabase db;
   analysis::Analyzer analyzer;
@@ -75,11 +84,8 @@ struct IndexWriter::Impl {
     if (!options.synonyms_file.empty()) replace_synonyms(db, load_synonyms(options.synonyms_file, analyzer));
   }
 
-  void gather_spelling(const Xapian::Document& document) {
-    for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
-      const std::string& term = *it;
-      if (is_spelling_word(term)) ++spelling[term];
-    }
+  void count_spelling(const std::vector<std::string>& words) {
+    for (const std::string& word : words) ++spelling[word];
   }
 
   void count_change() {
@@ -107,6 +113,11 @@ IndexWriter::~IndexWriter() {
 bool IndexWriter::add(const Record& record) { return add_document(record.id, make_document(record, impl_->analyzer)); }
 
 bool IndexWriter::add_document(const std::string& id, const Xapian::Document& document) {
+  return add_document(id, document, spelling_words(document));
+}
+
+bool IndexWriter::add_document(const std::string& id, const Xapian::Document& document,
+                               const std::vector<std::string>& words) {
   const std::string term = id_term(id);
   const bool exists = impl_->db.term_exists(term);
   // replace_document(term) also works for a new id, but costs a second lookup.
@@ -115,10 +126,12 @@ bool IndexWriter::add_document(const std::string& id, const Xapian::Document& do
   } else {
     impl_->db.add_document(document);
   }
-  impl_->gather_spelling(document);
+  impl_->count_spelling(words);
   impl_->count_change();
   return exists;
 }
+
+void IndexWriter::add_spelling(const std::vector<std::string>& words) { impl_->count_spelling(words); }
 
 bool IndexWriter::remove(std::string_view id) {
   const std::string term = id_term(id);
