@@ -20,6 +20,9 @@ std::string id_term(std::string_view id) {
 // and a query word the index holds is never corrected (hits.cpp), so short words only cost table space.
 constexpr std::size_t kMinSpellingLetters = 3;
 
+// How many documents' spelling words are gathered before a commit hands them to Xapian (Impl::commit_batch).
+constexpr std::uint32_t kSpellingRecords = 50000;
+
 bool is_spelling_word(const std::string& term) {
   const unsigned char first = static_cast<unsigned char>(term[0]);
   if ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9')) return false;
@@ -72,8 +75,10 @@ struct IndexWriter::Impl {
   analysis::Analyzer analyzer;
   std::uint32_t batch;
   std::uint32_t pending = 0;
-  // Spelling counts gathered over a batch: one add_spelling per distinct word instead of per posting.
+  // Spelling counts gathered since they were last handed to Xapian: one add_spelling per distinct word
+  // instead of per posting, and of kSpellingRecords documents at least (see commit_batch).
   std::unordered_map<std::string, Xapian::termcount> spelling;
+  std::uint32_t spelling_records = 0;
 
   explicit Impl(const IndexOptions& options)
       : db(open_database(options.db_path)), batch(std::max<std::uint32_t>(options.batch, 1)) {
@@ -86,17 +91,33 @@ struct IndexWriter::Impl {
 
   void count_spelling(const std::vector<std::string>& words) {
     for (const std::string& word : words) ++spelling[word];
+    ++spelling_records;
   }
 
   void count_change() {
-    if (++pending >= batch) commit();
+    if (++pending >= batch) commit_batch();
+  }
+
+  // A commit that adds words rewrites every spelling fragment list a new word touches (Xapian's fragments
+  // are byte n-grams: with two-byte Persian letters there are few of them, ~1,300 for a 10 MB input, each
+  // listing a large part of the vocabulary), so it costs about the whole table. The words go in at the first commit after kSpellingRecords documents
+  // and at the last one (commit()): a SIGKILL loses no record, only the spelling counts of the records
+  // since, which re-indexing them (the documented recovery) adds back.
+  void commit_batch() {
+    if (spelling_records >= kSpellingRecords) add_spelling();
+    db.commit();
+    pending = 0;
   }
 
   void commit() {
+    add_spelling();
+    commit_batch();
+  }
+
+  void add_spelling() {
     for (const auto& [word, count] : spelling) db.add_spelling(word, count);
     spelling.clear();
-    db.commit();
-    pending = 0;
+    spelling_records = 0;
   }
 };
 

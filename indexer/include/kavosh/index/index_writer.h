@@ -31,8 +31,9 @@ struct IndexOptions {
 
 /// Writes records into one Xapian database (created if missing): replaces a record whose id is
 /// already indexed, deletes by id, commits every `batch` records, records the analyzer and schema
-/// versions in the metadata, fills the spelling table. Refuses a database of another analyzer version.
-/// One thread at a time; the destructor commits what is pending.
+/// versions in the metadata, fills the spelling table (at the first commit after 50,000 documents and at
+/// commit(), not at every batch: each spelling update rewrites most of the table). Refuses a database of
+/// another analyzer version. One thread at a time; the destructor commits what is pending.
 class IndexWriter {
  public:
   explicit IndexWriter(const IndexOptions& options);
@@ -51,7 +52,7 @@ class IndexWriter {
   void add_spelling(const std::vector<std::string>& words);
   /// Deletes the record with this id; returns false when there was none.
   bool remove(std::string_view id);
-  /// Commits what has been added so far (and the spelling words gathered since the last commit).
+  /// Commits what has been added so far and the spelling words gathered since they were last written.
   void commit();
 
  private:
