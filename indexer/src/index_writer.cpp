@@ -20,6 +20,9 @@ std::string id_term(std::string_view id) {
 // and a query word the index holds is never corrected (hits.cpp), so short words only cost table space.
 constexpr std::size_t kMinSpellingLetters = 3;
 
+// How many documents' spelling words are gathered before a commit hands them to Xapian (Impl::commit_batch).
+constexpr std::uint32_t kSpellingRecords = 50000;
+
 bool is_spelling_word(const std::string& term) {
   const unsigned char first = static_cast<unsigned char>(term[0]);
   if ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9')) return false;
@@ -58,13 +61,24 @@ Xapian::WritableDatabase open_database(const std::string& path) {
 
 }  // namespace
 
+std::vector<std::string> spelling_words(const Xapian::Document& document) {
+  std::vector<std::string> words;
+  for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
+    std::string term = *it;
+    if (is_spelling_word(term)) words.push_back(std::move(term));
+  }
+  return words;
+}
+
 struct IndexWriter::Impl {
   Xapian::WritableDatabase db;
   analysis::Analyzer analyzer;
   std::uint32_t batch;
   std::uint32_t pending = 0;
-  // Spelling counts gathered over a batch: one add_spelling per distinct word instead of per posting.
+  // Spelling counts gathered since they were last handed to Xapian: one add_spelling per distinct word
+  // instead of per posting, and of kSpellingRecords documents at least (see commit_batch).
   std::unordered_map<std::string, Xapian::termcount> spelling;
+  std::uint32_t spelling_records = 0;
 
   explicit Impl(const IndexOptions& options)
       : db(open_database(options.db_path)), batch(std::max<std::uint32_t>(options.batch, 1)) {
@@ -75,22 +89,35 @@ struct IndexWriter::Impl {
     if (!options.synonyms_file.empty()) replace_synonyms(db, load_synonyms(options.synonyms_file, analyzer));
   }
 
-  void gather_spelling(const Xapian::Document& document) {
-    for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
-      const std::string& term = *it;
-      if (is_spelling_word(term)) ++spelling[term];
-    }
+  void count_spelling(const std::vector<std::string>& words) {
+    for (const std::string& word : words) ++spelling[word];
+    ++spelling_records;
   }
 
   void count_change() {
-    if (++pending >= batch) commit();
+    if (++pending >= batch) commit_batch();
+  }
+
+  // A commit that adds words rewrites every spelling fragment list a new word touches (Xapian's fragments
+  // are byte n-grams: with two-byte Persian letters there are few of them, ~1,300 for a 10 MB input, each
+  // listing a large part of the vocabulary), so it costs about the whole table. The words go in at the first commit after kSpellingRecords documents
+  // and at the last one (commit()): a SIGKILL loses no record, only the spelling counts of the records
+  // since, which re-indexing them (the documented recovery) adds back.
+  void commit_batch() {
+    if (spelling_records >= kSpellingRecords) add_spelling();
+    db.commit();
+    pending = 0;
   }
 
   void commit() {
+    add_spelling();
+    commit_batch();
+  }
+
+  void add_spelling() {
     for (const auto& [word, count] : spelling) db.add_spelling(word, count);
     spelling.clear();
-    db.commit();
-    pending = 0;
+    spelling_records = 0;
   }
 };
 
@@ -107,6 +134,11 @@ IndexWriter::~IndexWriter() {
 bool IndexWriter::add(const Record& record) { return add_document(record.id, make_document(record, impl_->analyzer)); }
 
 bool IndexWriter::add_document(const std::string& id, const Xapian::Document& document) {
+  return add_document(id, document, spelling_words(document));
+}
+
+bool IndexWriter::add_document(const std::string& id, const Xapian::Document& document,
+                               const std::vector<std::string>& words) {
   const std::string term = id_term(id);
   const bool exists = impl_->db.term_exists(term);
   // replace_document(term) also works for a new id, but costs a second lookup.
@@ -115,10 +147,12 @@ bool IndexWriter::add_document(const std::string& id, const Xapian::Document& do
   } else {
     impl_->db.add_document(document);
   }
-  impl_->gather_spelling(document);
+  impl_->count_spelling(words);
   impl_->count_change();
   return exists;
 }
+
+void IndexWriter::add_spelling(const std::vector<std::string>& words) { impl_->count_spelling(words); }
 
 bool IndexWriter::remove(std::string_view id) {
   const std::string term = id_term(id);

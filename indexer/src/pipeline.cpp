@@ -68,7 +68,9 @@ Outcome analyze_item(InputItem& item, const analysis::Analyzer& analyzer) {
   Outcome outcome{std::move(item.file), item.line, item.bytes, std::nullopt, {}, {}};
   try {
     const Record record = parse_item(item);
-    outcome.document = PreparedDocument{record.id, make_document(record, analyzer)};
+    Xapian::Document document = make_document(record, analyzer);
+    std::vector<std::string> words = spelling_words(document);
+    outcome.document = PreparedDocument{record.id, std::move(document), std::move(words)};
     if (!record.date.empty() && !record.parsed_date) {
       outcome.warning = "date \"" + record.date + "\" not recognized; indexed without a date";
     }

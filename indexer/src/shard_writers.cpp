@@ -30,9 +30,27 @@ void ShardWriters::start() {
   for (auto& shard : shards_) shard->thread = std::thread([this, s = shard.get()] { run(*s); });
 }
 
-bool ShardWriters::write(std::vector<std::vector<PreparedDocument>> batches) {
+namespace {
+
+std::vector<ShardBatch> route_spelling_to_shard_0(std::vector<std::vector<PreparedDocument>> documents) {
+  std::vector<ShardBatch> batches(documents.size());
+  for (std::size_t s = 0; s < documents.size(); ++s) batches[s].documents = std::move(documents[s]);
+  for (std::size_t s = 1; s < batches.size(); ++s) {
+    for (PreparedDocument& document : batches[s].documents) {
+      batches[0].other_shards_spelling.push_back(std::move(document.spelling_words));
+    }
+  }
+  return batches;
+}
+
+}  // namespace
+
+bool ShardWriters::write(std::vector<std::vector<PreparedDocument>> documents) {
+  std::vector<ShardBatch> batches = route_spelling_to_shard_0(std::move(documents));
   for (std::size_t s = 0; s < shards_.size(); ++s) {
-    if (!batches[s].empty() && !shards_[s]->queue.push(std::move(batches[s]))) return false;
+    ShardBatch& batch = batches[s];
+    if (batch.documents.empty() && batch.other_shards_spelling.empty()) continue;
+    if (!shards_[s]->queue.push(std::move(batch))) return false;
   }
   return true;
 }
@@ -40,9 +58,11 @@ bool ShardWriters::write(std::vector<std::vector<PreparedDocument>> batches) {
 void ShardWriters::run(Shard& shard) {
   try {
     while (auto batch = shard.queue.pop()) {
-      for (PreparedDocument& prepared : *batch) {
-        ++(shard.writer->add_document(prepared.id, prepared.document) ? replaced_ : added_);
+      for (const PreparedDocument& prepared : batch->documents) {
+        const bool replaced = shard.writer->add_document(prepared.id, prepared.document, prepared.spelling_words);
+        ++(replaced ? replaced_ : added_);
       }
+      for (const auto& words : batch->other_shards_spelling) shard.writer->add_spelling(words);
     }
     shard.writer->commit();
   } catch (...) {

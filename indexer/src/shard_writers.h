@@ -17,6 +17,16 @@ namespace kavosh::index {
 struct PreparedDocument {
   std::string id;
   Xapian::Document document;
+  std::vector<std::string> spelling_words;  ///< spelling_words(document), computed by the worker
+};
+
+/// What one shard's writer gets from one input chunk.
+struct ShardBatch {
+  std::vector<PreparedDocument> documents;
+  /// Shard 0 only: the spelling words of each of the chunk's documents written to other shards. One spelling
+  /// table (Xapian merges the shards' tables when searching) writes each word's fragments once, not
+  /// once per shard.
+  std::vector<std::vector<std::string>> other_shards_spelling;
 };
 
 /// One IndexWriter per shard, each on its own thread, so shards are written in parallel.
@@ -29,7 +39,8 @@ class ShardWriters {
   /// Deletes an id from its shard; only before start().
   bool remove(const std::string& id);
   void start();
-  /// Hands each shard its batch (batches[shard]); false when a writer has failed.
+  /// Hands each shard its documents (batches[shard]) and shard 0 every document's spelling words;
+  /// false when a writer has failed.
   bool write(std::vector<std::vector<PreparedDocument>> batches);
   /// Lets the writers finish their queues, commits, joins; rethrows the first writer failure.
   void finish();
@@ -40,7 +51,7 @@ class ShardWriters {
  private:
   struct Shard {
     std::unique_ptr<IndexWriter> writer;
-    BoundedQueue<std::vector<PreparedDocument>> queue{4};
+    BoundedQueue<ShardBatch> queue{4};
     std::thread thread;
   };
   void run(Shard& shard);

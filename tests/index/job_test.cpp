@@ -151,5 +151,27 @@ TEST(Job, ShardsAreWrittenInParallelAndOpenThroughTheStub) {
   EXPECT_EQ(run(options).code, kExitRuntime);
 }
 
+TEST(Job, ShardedSpellingTableIsShardZerosAndCountsEveryShard) {
+  TempDir dir;
+  std::string lines;
+  for (int n = 0; n < 10; ++n) lines += R"({"id": "r)" + std::to_string(n) + R"(", "title": "انتخابات تهران"})" "\n";
+  testing::write_file(dir / "in.jsonl", lines);
+  JobOptions options = job(dir / "db", {dir / "in.jsonl"});
+  options.shards = 2;
+  options.batch = 3;
+  ASSERT_EQ(run(options).code, kExitOk);
+  Xapian::Database shard_1(dir / "db/shard_001");
+  ASSERT_GT(shard_1.get_doccount(), 0u);
+  EXPECT_EQ(shard_1.spellings_begin(), shard_1.spellings_end()) << "one spelling table, in shard 0";
+  Xapian::Database shard_0(dir / "db/shard_000");
+  auto word = shard_0.spellings_begin();
+  word.skip_to("انتخابات");
+  ASSERT_NE(word, shard_0.spellings_end());
+  EXPECT_EQ(*word, "انتخابات");
+  EXPECT_EQ(word.get_termfreq(), 10u) << "every shard's documents counted";
+  Xapian::Database db(dir / "db");
+  EXPECT_EQ(db.get_spelling_suggestion("انتخاباط"), "انتخابات");
+}
+
 }  // namespace
 }  // namespace kavosh::index

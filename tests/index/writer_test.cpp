@@ -90,6 +90,22 @@ TEST(IndexWriter, SpellingTableHoldsNormalizedWordsOfThreeLettersNotNumbers) {
   EXPECT_EQ(db.get_spelling_suggestion("انتخاباط"), "انتخابات");
 }
 
+TEST(IndexWriter, SpellingWaitsForTheLastCommitNotEveryBatch) {
+  TempDir dir;
+  IndexWriter writer({dir / "db", 2, {}});
+  writer.add(record("a", "انتخابات"));
+  writer.add(record("b", "انتخابات"));  // a batch: committed
+  Xapian::Database committed(dir / "db");
+  EXPECT_EQ(committed.get_doccount(), 2u);
+  EXPECT_EQ(committed.spellings_begin(), committed.spellings_end()) << "spelling rewritten every 50,000 records";
+  writer.commit();
+  Xapian::Database db(dir / "db");
+  auto word = db.spellings_begin();
+  ASSERT_NE(word, db.spellings_end());
+  EXPECT_EQ(*word, "انتخابات");
+  EXPECT_EQ(word.get_termfreq(), 2u);
+}
+
 TEST(IndexWriter, SynonymsAreKeyedLikeTheAnalyzer) {
   TempDir dir;
   testing::write_file(dir / "syn.tsv",

@@ -49,7 +49,9 @@ inline constexpr unsigned kIdSlot = 3;
 // Document data: the record as received (JSON, unknown fields kept).
 
 // Spelling: the spelling table holds every unprefixed word term of 3+ letters that is not a number, one
-// count per document (shorter words: an edit distance of 2 would rewrite them into anything).
+// count per document (shorter words: an edit distance of 2 would rewrite them into anything). In a sharded
+// database the table of shard 0 holds the words of every shard (Xapian reads the spelling tables of all the
+// shards of a Database together), so each word's fragments are written once.
 // Synonyms: keys and values are synonym_key()s of the entries of the --synonyms file.
 
 // Metadata keys.

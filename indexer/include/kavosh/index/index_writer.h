@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -17,6 +18,10 @@ namespace kavosh::index {
 /// (kavosh/schema.h says which). Pure: safe to call from worker threads.
 Xapian::Document make_document(const Record& record, const analysis::Analyzer& analyzer);
 
+/// The words of a made document that go into the spelling table (kavosh/schema.h), each once. Pure:
+/// the pipeline's workers call it, so the writer thread, the bottleneck, only counts them.
+std::vector<std::string> spelling_words(const Xapian::Document& document);
+
 /// Options of an IndexWriter.
 struct IndexOptions {
   std::string db_path;
@@ -26,8 +31,9 @@ struct IndexOptions {
 
 /// Writes records into one Xapian database (created if missing): replaces a record whose id is
 /// already indexed, deletes by id, commits every `batch` records, records the analyzer and schema
-/// versions in the metadata, fills the spelling table. Refuses a database of another analyzer version.
-/// One thread at a time; the destructor commits what is pending.
+/// versions in the metadata, fills the spelling table (at the first commit after 50,000 documents and at
+/// commit(), not at every batch: each spelling update rewrites most of the table). Refuses a database of
+/// another analyzer version. One thread at a time; the destructor commits what is pending.
 class IndexWriter {
  public:
   explicit IndexWriter(const IndexOptions& options);
@@ -39,9 +45,14 @@ class IndexWriter {
   bool add(const Record& record);
   /// Adds or replaces a document already made by make_document for `id`.
   bool add_document(const std::string& id, const Xapian::Document& document);
+  /// The same, with the document's spelling_words() already computed.
+  bool add_document(const std::string& id, const Xapian::Document& document, const std::vector<std::string>& words);
+  /// Counts one document's spelling words without adding the document: the writer of shard 0 takes the
+  /// words of every shard's documents (kavosh/schema.h, "Spelling").
+  void add_spelling(const std::vector<std::string>& words);
   /// Deletes the record with this id; returns false when there was none.
   bool remove(std::string_view id);
-  /// Commits what has been added so far (and the spelling words gathered since the last commit).
+  /// Commits what has been added so far and the spelling words gathered since they were last written.
   void commit();
 
  private:
