@@ -12,16 +12,9 @@
 namespace kavosh::analysis {
 namespace {
 
-using chars::kZwnjUtf8;
-
 std::vector<std::string_view> split_parts(std::string_view word) {
   std::vector<std::string_view> parts;
-  for (std::size_t pos = 0;;) {
-    const auto z = word.find(kZwnjUtf8, pos);
-    parts.push_back(word.substr(pos, z == std::string_view::npos ? std::string_view::npos : z - pos));
-    if (z == std::string_view::npos) break;
-    pos = z + kZwnjUtf8.size();
-  }
+  chars::for_each_zwnj_part(word, [&](std::string_view part) { parts.push_back(part); });
   return parts;
 }
 
@@ -141,7 +134,6 @@ void set_facts(Token& token, const PersianStemmer& stemmer, std::string_view wor
   token.stem = facts.stem;
   token.stopword = facts.stopword;
 }
-
 
 }  // namespace
 

@@ -77,16 +77,23 @@ constexpr bool is_arabic_letter(char32_t c) {
   return (c >= 0x0620 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D3) || c == 0x06D5 || (c >= 0x06FA && c <= 0x06FF);
 }
 
+/// Calls visit(part) for each part of `word` between its half-spaces, in order (once, with the whole
+/// word, when it has none).
+template <typename Visit>
+void for_each_zwnj_part(std::string_view word, Visit visit) {
+  for (std::size_t pos = 0;;) {
+    const auto z = word.find(kZwnjUtf8, pos);
+    visit(word.substr(pos, z == std::string_view::npos ? std::string_view::npos : z - pos));
+    if (z == std::string_view::npos) return;
+    pos = z + kZwnjUtf8.size();
+  }
+}
+
 /// `word` with its half-spaces taken out: the joined spelling of a compound (`هماهنگی‌ها` → `هماهنگیها`).
 inline std::string without_zwnj(std::string_view word) {
   std::string out;
   out.reserve(word.size());
-  for (std::size_t pos = 0; pos < word.size();) {
-    const auto z = word.find(kZwnjUtf8, pos);
-    out.append(word.substr(pos, z == std::string_view::npos ? std::string_view::npos : z - pos));
-    if (z == std::string_view::npos) break;
-    pos = z + kZwnjUtf8.size();
-  }
+  for_each_zwnj_part(word, [&](std::string_view part) { out.append(part); });
   return out;
 }
 

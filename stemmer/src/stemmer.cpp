@@ -108,7 +108,6 @@ const std::array<Layer, 4> kLayers = {{{kCliticSuffixes.data(), kCliticSuffixes.
                                        {kPluralSuffixes.data(), kPluralSuffixes.data() + kPluralSuffixes.size()},
                                        {kComparativeSuffixes.data(), kComparativeSuffixes.data() + kComparativeSuffixes.size()}}};
 
-
 bool long_enough(std::string_view stem) { return utf8::length(stem) >= kMinStemLetters; }
 
 // Peels nominal suffixes from `word`, layer by layer from `layer` inwards, and returns the first
