@@ -100,9 +100,10 @@ struct IndexWriter::Impl {
 
   // A commit that adds words rewrites every spelling fragment list a new word touches (Xapian's fragments
   // are byte n-grams: with two-byte Persian letters there are few of them, ~1,300 for a 10 MB input, each
-  // listing a large part of the vocabulary), so it costs about the whole table. The words go in at the first commit after kSpellingRecords documents
-  // and at the last one (commit()): a SIGKILL loses no record, only the spelling counts of the records
-  // since, which re-indexing them (the documented recovery) adds back.
+  // listing a large part of the vocabulary), so it costs about the whole table. The words go in at the
+  // first commit after kSpellingRecords documents and at the last one (commit()): a SIGKILL loses no
+  // record, only the spelling counts of the records since, which re-indexing them (the documented
+  // recovery) adds back.
   void commit_batch() {
     if (spelling_records >= kSpellingRecords) add_spelling();
     db.commit();

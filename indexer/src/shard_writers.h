@@ -39,9 +39,9 @@ class ShardWriters {
   /// Deletes an id from its shard; only before start().
   bool remove(const std::string& id);
   void start();
-  /// Hands each shard its documents (batches[shard]) and shard 0 every document's spelling words;
+  /// Hands each shard its documents (documents[shard]) and shard 0 every document's spelling words;
   /// false when a writer has failed.
-  bool write(std::vector<std::vector<PreparedDocument>> batches);
+  bool write(std::vector<std::vector<PreparedDocument>> documents);
   /// Lets the writers finish their queues, commits, joins; rethrows the first writer failure.
   void finish();
 

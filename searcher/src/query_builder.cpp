@@ -69,7 +69,7 @@ class Build {
   std::vector<Q> group_alternatives(const std::vector<QueryWord>& words, std::size_t begin, std::size_t count);
   void note_keys(const QueryWord& word, const Atom& atom, bool spell);
   void note_surface(const std::string& text);
-  Q matching_query(bool all_words) const;
+  Q matching_query(bool all_words, const Q& any) const;
   Q any_words() const;
   std::vector<Q> boosts() const;
   Q filters(const ParsedQuery& parsed) const;
@@ -274,18 +274,17 @@ void Build::add_clause(const AnalyzedClause& clause) {
   }
 }
 
-/// OR(SCALE(AND(strict), kAllWordsFactor), OR(loose)); with `all_words`, AND_MAYBE in place of the OR:
-/// the documents that match every clause only, each with the weight the OR gives it (empty when the
-/// query has no any-word branch). When no unit has alternatives, loose is strict, so a document with
+/// OR(SCALE(AND(strict), kAllWordsFactor), any), `any` being any_words() (OR(loose)); with `all_words`,
+/// AND_MAYBE in place of the OR: the documents that match every clause only, each with the weight the OR
+/// gives it (empty when the query has no any-word branch). When no unit has alternatives, loose is strict, so a document with
 /// every word gets the AND's weight once more from the OR: SCALE(AND, kAllWordsFactor + 1) is the same
 /// weight from half the posting lists.
-Q Build::matching_query(bool all_words) const {
+Q Build::matching_query(bool all_words, const Q& any) const {
   std::vector<Q> strict;
   for (const Unit& unit : units_) strict.push_back(unit.strict);
   if (units_.size() == 1 && !soft_) return all_words ? Q() : strict.front();
   if (all_words && !soft_) return scaled(combine(Q::OP_AND, strict), ranking::kAllWordsFactor + 1);
-  return Q(all_words ? Q::OP_AND_MAYBE : Q::OP_OR, scaled(combine(Q::OP_AND, strict), ranking::kAllWordsFactor),
-           any_words());
+  return Q(all_words ? Q::OP_AND_MAYBE : Q::OP_OR, scaled(combine(Q::OP_AND, strict), ranking::kAllWordsFactor), any);
 }
 
 /// OR(loose): the documents that match some clause.
@@ -357,10 +356,11 @@ BuiltQuery Build::run(const ParsedQuery& parsed, bool partial) {
   Q all_words;
   Q all_words_query;
   if (!units_.empty()) {
-    query = matching_query(false);
-    all_words = matching_query(true);
+    const Q any = any_words();
+    query = matching_query(false, any);
+    all_words = matching_query(true, any);
     all_words_query = all_words;
-    if (!all_words.empty()) out_.any_words = any_words();
+    if (!all_words.empty()) out_.any_words = any;
     if (const std::vector<Q> boost = boosts(); !boost.empty()) {
       // boost[0] is the title boost; more means second-pass boosts (positional, stopwords), which the
       // first pass leaves out.
