@@ -299,6 +299,47 @@ TEST(SearcherOpen, RefusesMissingAndForeignDatabases) {
   }
 }
 
+// Hits read their fields from the stored JSON record; data another tool wrote (not JSON, not an
+// object, fields of other types) still gives hits, with what can be read and the rest empty.
+TEST(SearcherHits, ReadTheStoredRecordOrLeaveFieldsEmpty) {
+  testing::TempDir dir;
+  const std::string db = dir.path() + "/db";
+  testing::build_database(db, {R"({"id":"a","title":"نخست","body":"سند \"انتخابات\" شهر","source":"ایرنا","url":"u"})",
+                               R"({"id":"b","body":"انتخابات"})", R"({"id":"c","body":"انتخابات"})",
+                               R"({"id":"d","body":"انتخابات"})"});
+  {
+    Xapian::WritableDatabase writable(db, Xapian::DB_OPEN);
+    const auto rewrite = [&](const char* id, const std::string& data) {
+      Xapian::Document document = writable.get_document(*writable.postlist_begin(std::string("Q") + id));
+      document.set_data(data);
+      writable.replace_document(std::string("Q") + id, document);
+    };
+    rewrite("b", "not json at all");
+    rewrite("c", R"(["an", "array"])");
+    rewrite("d", R"({"id":7,"title":["x"],"body":null,"url":"only-url"})");
+    writable.commit();
+  }
+  const Searcher searcher(db);
+  const auto result = run_query(searcher, "انتخابات");
+  ASSERT_EQ(result.hits.size(), 4U);
+  const auto by_url = [&](const std::string& url) {
+    return std::ranges::count_if(result.hits, [&](const Hit& hit) { return hit.url == url; });
+  };
+  EXPECT_EQ(by_url("u"), 1);
+  EXPECT_EQ(by_url("only-url"), 1);
+  for (const Hit& hit : result.hits) {
+    if (hit.url == "u") {
+      EXPECT_EQ(hit.id, "a");
+      EXPECT_EQ(hit.title, "نخست");
+      EXPECT_EQ(hit.source, "ایرنا");
+      EXPECT_THAT(hit.snippet, ::testing::HasSubstr("\"\x02انتخابات\x03\""));  // escapes decoded
+    } else {
+      EXPECT_EQ(hit.id, "");
+      EXPECT_EQ(hit.title, "");
+    }
+  }
+}
+
 TEST(SearcherReopen, SeesNewCommits) {
   testing::TempDir dir;
   const std::string db = dir.path() + "/db";
