@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <string_view>
 
+#include "kavosh/body_offsets.h"
 #include "kavosh/index/index_writer.h"
 #include "kavosh/schema.h"
 
@@ -64,7 +65,11 @@ Xapian::Document make_document(const Record& record, const analysis::Analyzer& a
   const auto title = analyzer.analyze(record.title, 1);
   const Xapian::termpos title_end = add_words(document, title, schema::kTitleWdf);
   add_title_words(document, title);
-  add_words(document, analyzer.analyze(record.body, title_end + schema::kFieldPositionGap), 1);
+  const auto body = analyzer.analyze(record.body, title_end + schema::kFieldPositionGap);
+  add_words(document, body, 1);
+  if (!body.empty()) {
+    document.add_value(schema::kBodyOffsetsSlot, schema::encode_body_offsets(schema::body_offsets(body)));
+  }
 
   const auto& normalizer = analyzer.normalizer();
   add_filter(document, normalizer, schema::kSourcePrefix, record.source);

@@ -5,6 +5,8 @@
 
 #include <simdjson.h>
 
+#include "kavosh/analysis/jalali.h"
+#include "kavosh/body_offsets.h"
 #include "kavosh/schema.h"
 #include "kavosh/search/snippet.h"
 
@@ -35,18 +37,14 @@ class StoredRecord {
   bool is_object_ = false;
 };
 
-/// The first position of a match in the body, counted from the body's first token, read from the
-/// document's position lists of keys.position_terms; nullopt when unknown (a prefix query, a backend
-/// without positions).
-std::optional<std::uint32_t> first_body_match(const Xapian::Database& database, Xapian::docid docid,
-                                              const std::string& title, const MatchKeys& keys,
-                                              const analysis::Analyzer& analyzer) {
-  if (!keys.prefixes.empty()) return std::nullopt;
-  // kavosh-index numbers the title from 1 and starts the body kFieldPositionGap after its last token.
-  Xapian::termpos body = schema::kFieldPositionGap;
-  for (const analysis::Token& token : analyzer.analyze(title, 1)) {
-    body = std::max<Xapian::termpos>(body, token.position + schema::kFieldPositionGap);
-  }
+/// The first match in the body, counted from the body's first token (LocatedMatch::kNone: none), from
+/// the document's position lists of keys.position_terms and its body offsets (schema v3); nullopt when
+/// unknown (a prefix query, a document without offsets, a backend without positions).
+std::optional<LocatedMatch> first_body_match(const Xapian::Database& database, Xapian::docid docid,
+                                             const std::optional<schema::BodyOffsets>& offsets,
+                                             const MatchKeys& keys) {
+  if (!keys.prefixes.empty() || !offsets || offsets->starts.empty()) return std::nullopt;
+  const Xapian::termpos body = offsets->first_position;
   std::optional<Xapian::termpos> first;
   const auto look = [&](const std::string& term) {
     Xapian::PositionIterator it = database.positionlist_begin(docid, term);
@@ -58,8 +56,13 @@ std::optional<std::uint32_t> first_body_match(const Xapian::Database& database, 
   } catch (const Xapian::Error&) {
     return std::nullopt;
   }
-  if (!first) return std::nullopt;
-  return *first - body;
+  return LocatedMatch{first ? *first - body : LocatedMatch::kNone, offsets->starts};
+}
+
+/// `1402/12/11` for an ISO date (what kavosh-index stores in kJalaliDateSlot, computed rather than read).
+std::string jalali_of(const std::string& iso) {
+  const auto date = iso.empty() ? std::nullopt : analysis::parse_date(iso);
+  return date ? analysis::format_jalali(date->jalali, false) : std::string();
 }
 
 }  // namespace
@@ -78,14 +81,15 @@ Hit make_hit(const Xapian::Database& database, const Xapian::MSetIterator& match
   // Searcher sorts every match by the date slot (after or before relevance), so the match carries the
   // date as its sort key: no value lookup.
   hit.date = match.get_sort_key();
-  hit.date_jalali = document.get_value(schema::kJalaliDateSlot);
+  hit.date_jalali = jalali_of(hit.date);
   hit.source = object ? record.field("source") : document.get_value(schema::kSourceSlot);
   hit.url = record.field("url");
   if (snippet) {
     const std::string body = record.field("body");
-    const auto match_word =
-        body.empty() ? std::nullopt : first_body_match(database, *match, hit.title, keys, analyzer);
-    hit.snippet = make_snippet(body.empty() ? hit.title : body, keys, analyzer, 32, match_word);
+    std::optional<schema::BodyOffsets> offsets;
+    if (!body.empty()) offsets = schema::decode_body_offsets(document.get_value(schema::kBodyOffsetsSlot));
+    const auto located = first_body_match(database, *match, offsets, keys);
+    hit.snippet = make_snippet(body.empty() ? hit.title : body, keys, analyzer, 32, located);
   }
   return hit;
 }

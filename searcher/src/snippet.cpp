@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "kavosh/body_offsets.h"
 #include "kavosh/searcher.h"
 
 namespace kavosh::search {
@@ -13,6 +14,9 @@ namespace {
 
 using analysis::Span;
 using analysis::Token;
+
+/// Words of context a passage shows before its first match.
+std::size_t lead_words(std::size_t max_words) { return max_words / 6; }
 
 bool matches(const Token& token, const MatchKeys& keys) {
   if (keys.surfaces.contains(token.text) || keys.stems.contains(token.stem)) return true;
@@ -24,7 +28,7 @@ std::pair<std::size_t, std::size_t> best_window(const std::vector<Token>& tokens
                                                 std::size_t max_words) {
   std::pair<std::size_t, std::size_t> best{0, 0};
   std::size_t best_score = 0;
-  const std::size_t lead = max_words / 6;  // a little context before the first match
+  const std::size_t lead = lead_words(max_words);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (!hit[i]) continue;
     const std::uint32_t start = tokens[i].position > lead ? tokens[i].position - static_cast<std::uint32_t>(lead) : 0;
@@ -107,37 +111,34 @@ Piece analyze(std::string_view text, std::size_t begin, std::size_t end, const M
 
 bool has_hit(const Piece& piece) { return std::ranges::find(piece.hit, true) != piece.hit.end(); }
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
-
-/// The byte offset where the whitespace-separated word `words` (0-based) of text[from..] starts, or the
-/// text's size when it has fewer words.
-std::size_t skip_words(std::string_view text, std::size_t from, std::size_t words) {
-  std::size_t i = from;
-  while (i < text.size() && is_space(text[i])) ++i;
-  for (std::size_t w = 0; w < words && i < text.size(); ++w) {
-    while (i < text.size() && !is_space(text[i])) ++i;
-    while (i < text.size() && is_space(text[i])) ++i;
-  }
-  return i;
+bool is_continuation(std::string_view text, std::size_t at) {
+  return at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80;
 }
 
-/// The piece around the match at token `match_word`. Token positions and whitespace words differ a
-/// little (a half-space compound takes two positions, `می شود` one, a lone dash none), and the
-/// difference grows along the text: the margin grows with it.
-Piece piece_near(std::string_view text, std::uint32_t match_word, std::size_t max_words, const MatchKeys& keys,
+/// The piece between the checkpoints around `located`: from lead words before the match to a passage
+/// after it. Offsets from another text (a stale or foreign value) are clamped and moved off any
+/// code point's middle, and then most likely hold no match.
+Piece piece_near(std::string_view text, const LocatedMatch& located, std::size_t max_words, const MatchKeys& keys,
                  const analysis::Analyzer& analyzer) {
-  const std::size_t margin = 12 + match_word / 8;
-  const std::size_t before = std::min<std::size_t>(match_word, margin + max_words / 6);
-  const std::size_t begin = skip_words(text, 0, match_word - before);
-  const std::size_t end = skip_words(text, begin, before + margin + max_words);
-  return analyze(text, begin, end, keys, analyzer);
+  const std::size_t lead = lead_words(max_words);
+  const std::size_t from = (located.position > lead ? located.position - lead : 0) / schema::kBodyOffsetStride;
+  const std::size_t to = from + (max_words + lead) / schema::kBodyOffsetStride + 2;
+  if (from >= located.starts.size()) return {};
+  std::size_t begin = std::min<std::size_t>(located.starts[from], text.size());
+  std::size_t end = to < located.starts.size() ? std::min<std::size_t>(located.starts[to], text.size()) : text.size();
+  while (is_continuation(text, begin)) ++begin;
+  while (is_continuation(text, end)) ++end;
+  return analyze(text, begin, std::max(begin, end), keys, analyzer);
 }
 
 Piece analyzed_piece(std::string_view text, const MatchKeys& keys, const analysis::Analyzer& analyzer,
-                     std::size_t max_words, std::optional<std::uint32_t> match_word) {
+                     std::size_t max_words, std::optional<LocatedMatch> located) {
   constexpr std::size_t kChunkBytes = 3000;
-  if (match_word) {
-    if (Piece piece = piece_near(text, *match_word, max_words, keys, analyzer); has_hit(piece)) return piece;
+  if (located && located->position == LocatedMatch::kNone) {
+    return piece_near(text, {0, located->starts}, max_words, keys, analyzer);
+  }
+  if (located) {
+    if (Piece piece = piece_near(text, *located, max_words, keys, analyzer); has_hit(piece)) return piece;
   }
   Piece first;
   for (std::size_t begin = 0; begin < text.size();) {
@@ -154,8 +155,8 @@ Piece analyzed_piece(std::string_view text, const MatchKeys& keys, const analysi
 }  // namespace
 
 std::string make_snippet(std::string_view text, const MatchKeys& keys, const analysis::Analyzer& analyzer,
-                         std::size_t max_words, std::optional<std::uint32_t> match_word) {
-  const Piece piece = analyzed_piece(text, keys, analyzer, max_words, match_word);
+                         std::size_t max_words, std::optional<LocatedMatch> located) {
+  const Piece piece = analyzed_piece(text, keys, analyzer, max_words, located);
   const std::vector<Token>& tokens = piece.tokens;
   const std::vector<bool>& hit = piece.hit;
   if (tokens.empty()) return {};

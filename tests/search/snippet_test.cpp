@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "kavosh/body_offsets.h"
 #include "kavosh/search/query.h"
 #include "kavosh/search/query_builder.h"
 #include "kavosh/search/snippet.h"
@@ -35,15 +36,44 @@ MatchKeys keys_of(const std::string& word) {
   return keys;
 }
 
-TEST(Snippet, AnalysisStartsNearTheLocatedMatch) {
-  const std::string body = filler(60) + "صندوق الکترونیکی آماده شد. " + filler(60);
+TEST(Snippet, AnalysisCoversTheCheckpointsAroundTheLocatedMatch) {
+  const std::string body =
+      filler(5) + "الکترونیکی نخست. " + filler(55) + "صندوق الکترونیکی آماده شد. " + filler(60);
   const MatchKeys keys = keys_of("الکترونیکی");
   const std::string scanned = make_snippet(body, keys, analyzer());
-  ASSERT_THAT(render_snippet(scanned, "[", "]"), ::testing::HasSubstr("صندوق [الکترونیکی] آماده"));
-  // Token 421 (60 × 7 + 1), word 481: the margin covers the difference.
-  EXPECT_EQ(make_snippet(body, keys, analyzer(), 32, 421), scanned);
-  EXPECT_EQ(make_snippet(body, keys, analyzer(), 32, 0), scanned) << "a wrong word: scanned from the start";
-  EXPECT_EQ(make_snippet(body, keys, analyzer(), 32, 5000), scanned) << "beyond the text: scanned from the start";
+  ASSERT_THAT(render_snippet(scanned, "[", "]"), ::testing::HasSubstr("[الکترونیکی] نخست"));
+  const auto tokens = analyzer().analyze(body, 0);
+  const schema::BodyOffsets offsets = schema::body_offsets(tokens);
+  const auto second = std::ranges::find_if(tokens, [](const analysis::Token& t) { return t.text == "آماده"; });
+  ASSERT_NE(second, tokens.end());
+  const std::uint32_t located = second->position - 1;  // 5 × 7 + 2 + 55 × 7 + 1 = 423
+  EXPECT_EQ(located, 423U);
+  const std::string near = make_snippet(body, keys, analyzer(), 32, LocatedMatch{located, offsets.starts});
+  EXPECT_THAT(render_snippet(near, "[", "]"), ::testing::HasSubstr("صندوق [الکترونیکی] آماده"));
+  EXPECT_THAT(near, ::testing::StartsWith("… "));
+  EXPECT_THAT(near, ::testing::EndsWith(" …"));
+  EXPECT_EQ(make_snippet(body, keys, analyzer(), 32, LocatedMatch{300, offsets.starts}), scanned)
+      << "a wrong position: scanned from the start";
+  EXPECT_EQ(make_snippet(body, keys, analyzer(), 32, LocatedMatch{5000, offsets.starts}), scanned)
+      << "beyond the text: scanned from the start";
+  // Offsets of another text: inside a code point (1, 3), beyond the text; clamped, then scanned.
+  const std::vector<std::uint32_t> foreign{1, 3, 100001};
+  EXPECT_EQ(make_snippet(body, keys, analyzer(), 32, LocatedMatch{20, foreign}), scanned);
+  EXPECT_EQ(make_snippet(body, keys, analyzer(), 32, LocatedMatch{0, {}}), scanned);
+}
+
+// A document matched in its title only: the index says its body holds no match, so the snippet is the
+// body's beginning, from its first checkpoints, without scanning the body for a match.
+TEST(Snippet, NoMatchInTheBodyGivesItsBeginning) {
+  const std::string body = filler(40) + "صندوق الکترونیکی آماده شد. ";
+  const schema::BodyOffsets offsets = schema::body_offsets(analyzer().analyze(body, 0));
+  const MatchKeys none = keys_of("شمارش");
+  const std::string beginning = make_snippet(body, none, analyzer());
+  ASSERT_THAT(beginning, ::testing::StartsWith("نامزدهای جمهوری‌خواه"));
+  EXPECT_EQ(make_snippet(body, none, analyzer(), 32, LocatedMatch{LocatedMatch::kNone, offsets.starts}), beginning);
+  const std::string trusted =
+      make_snippet(body, keys_of("الکترونیکی"), analyzer(), 32, LocatedMatch{LocatedMatch::kNone, offsets.starts});
+  EXPECT_EQ(trusted, beginning) << "the index's word is taken: the body is not scanned";
 }
 
 TEST(Snippet, SearcherLocatesTheMatchInALongBody) {

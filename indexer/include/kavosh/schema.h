@@ -11,7 +11,8 @@ namespace kavosh::schema {
 
 /// Bumped when the database layout changes (prefixes, slots, positions); stored beside the analyzer version.
 /// 2: `Z`/`ZS` stem terms only for words whose stem differs from the word; the id in kIdSlot.
-inline constexpr int kSchemaVersion = 2;
+/// 3: body position → byte checkpoints in kBodyOffsetsSlot.
+inline constexpr int kSchemaVersion = 3;
 
 // Terms. Title and body words are indexed together (unprefixed surface, `Z` stem) and the title again
 // on its own (`S` surface, `ZS` stem) for `title:` queries. Surface and stem terms share positions.
@@ -45,6 +46,8 @@ inline constexpr unsigned kJalaliDateSlot = 2;  ///< Jalali date `1402/12/11`
 /// The record's id (the `Q` term without its prefix): a searcher reads it for many matches at once
 /// (values are stored per slot) without loading their data or termlists (schema v2).
 inline constexpr unsigned kIdSlot = 3;
+/// Body positions → byte offsets of the body (kavosh/body_offsets.h), for snippets (schema v3).
+inline constexpr unsigned kBodyOffsetsSlot = 4;
 
 // Document data: the record as received (JSON, unknown fields kept).
 

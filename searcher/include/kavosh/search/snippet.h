@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -10,6 +11,16 @@
 #include "kavosh/search/query_builder.h"
 
 namespace kavosh::search {
+
+/// A match the caller located in the index: its position counted from the text's first token (0-based),
+/// or kNone when the index holds none in this text (a document matched in its title only), and the
+/// text's checkpoints (schema::BodyOffsets::starts: the byte offset of every
+/// schema::kBodyOffsetStride-th position).
+struct LocatedMatch {
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  std::uint32_t position = 0;
+  std::span<const std::uint32_t> starts;
+};
 
 /// A passage of the original `text` around its best run of matches (the most distinct query words
 /// within `max_words` words), every matched span wrapped in kHighlightBegin/kHighlightEnd.
@@ -19,11 +30,10 @@ namespace kavosh::search {
 /// original (never inside a code point), marks a cut with `…`, and has control characters replaced
 /// by spaces and whitespace runs collapsed. No match: the text's beginning.
 ///
-/// `match_word`: the 0-based token position, counted from the text's first token, of a match the caller
-/// found in the index (hits.cpp reads it from the document's position lists). The analysis then covers
-/// only the words around it (whitespace-separated words stand in for tokens, with a margin for the
-/// difference); when that piece holds no match, the text is scanned from its beginning as without it.
+/// `located` (hits.cpp reads it from the document's position lists and body offsets): the analysis
+/// then covers only the checkpoints around that match, or the text's first ones for kNone. When a
+/// located piece holds no match (a wrong location), the text is scanned from its beginning as without it.
 std::string make_snippet(std::string_view text, const MatchKeys& keys, const analysis::Analyzer& analyzer,
-                         std::size_t max_words = 32, std::optional<std::uint32_t> match_word = std::nullopt);
+                         std::size_t max_words = 32, std::optional<LocatedMatch> located = std::nullopt);
 
 }  // namespace kavosh::search
