@@ -37,26 +37,43 @@ class StoredRecord {
   bool is_object_ = false;
 };
 
-/// The first match in the body, counted from the body's first token (LocatedMatch::kNone: none), from
-/// the document's position lists of keys.position_terms and its body offsets (schema v3); nullopt when
-/// unknown (a prefix query, a document without offsets, a backend without positions).
-std::optional<LocatedMatch> first_body_match(const Xapian::Database& database, Xapian::docid docid,
-                                             const std::optional<schema::BodyOffsets>& offsets,
-                                             const MatchKeys& keys) {
-  if (!keys.prefixes.empty() || !offsets || offsets->starts.empty()) return std::nullopt;
+/// A match in the body, counted from the body's first token (LocatedMatch::kNone: none): the first
+/// body position of the first of `terms` with one, from the document's position lists and its body
+/// offsets (schema v3); nullopt when unknown (no terms, a document without offsets, a backend without
+/// positions).
+std::optional<LocatedMatch> body_match(const Xapian::Database& database, Xapian::docid docid,
+                                       const std::optional<schema::BodyOffsets>& offsets,
+                                       const std::vector<std::string>& terms) {
+  if (terms.empty() || !offsets || offsets->starts.empty()) return std::nullopt;
   const Xapian::termpos body = offsets->first_position;
-  std::optional<Xapian::termpos> first;
-  const auto look = [&](const std::string& term) {
-    Xapian::PositionIterator it = database.positionlist_begin(docid, term);
-    it.skip_to(body);
-    if (it != database.positionlist_end(docid, term) && (!first || *it < *first)) first = *it;
-  };
   try {
-    for (const std::string& term : keys.position_terms) look(term);
+    for (const std::string& term : terms) {
+      Xapian::PositionIterator it = database.positionlist_begin(docid, term);
+      it.skip_to(body);
+      if (it != database.positionlist_end(docid, term)) return LocatedMatch{*it - body, offsets->starts};
+    }
   } catch (const Xapian::Error&) {
     return std::nullopt;
   }
-  return LocatedMatch{first ? *first - body : LocatedMatch::kNone, offsets->starts};
+  return LocatedMatch{LocatedMatch::kNone, offsets->starts};
+}
+
+/// The terms whose position lists locate a match, rarest first; none for a prefix query (a prefix's
+/// matches have no term to look up).
+std::vector<std::string> rarest_first(const Xapian::Database& database, const MatchKeys& keys) {
+  if (!keys.prefixes.empty()) return {};
+  std::vector<std::pair<Xapian::doccount, std::string>> ranked;
+  try {
+    for (const std::string& term : keys.position_terms) ranked.emplace_back(database.get_termfreq(term), term);
+  } catch (const Xapian::Error&) {
+    return {};
+  }
+  std::ranges::sort(ranked);
+  std::vector<std::string> terms;
+  for (auto& [frequency, term] : ranked) {
+    if (frequency > 0) terms.push_back(std::move(term));
+  }
+  return terms;
 }
 
 /// `1402/12/11` for an ISO date (what kavosh-index stores in kJalaliDateSlot, computed rather than read).
@@ -67,8 +84,12 @@ std::string jalali_of(const std::string& iso) {
 
 }  // namespace
 
-Hit make_hit(const Xapian::Database& database, const Xapian::MSetIterator& match, Xapian::doccount rank,
-             const MatchKeys& keys, const analysis::Analyzer& analyzer, bool snippet) {
+HitMaker::HitMaker(const Xapian::Database& database, const MatchKeys& keys, const analysis::Analyzer& analyzer,
+                   bool snippets)
+    : database_(database), keys_(keys), analyzer_(analyzer), snippets_(snippets),
+      located_terms_(snippets ? rarest_first(database, keys) : std::vector<std::string>()) {}
+
+Hit HitMaker::make(const Xapian::MSetIterator& match, Xapian::doccount rank) const {
   const Xapian::Document document = match.get_document();
   // A record the indexer stored is JSON; anything else still gets a hit, with empty fields.
   const StoredRecord record(document.get_data());
@@ -84,12 +105,12 @@ Hit make_hit(const Xapian::Database& database, const Xapian::MSetIterator& match
   hit.date_jalali = jalali_of(hit.date);
   hit.source = object ? record.field("source") : document.get_value(schema::kSourceSlot);
   hit.url = record.field("url");
-  if (snippet) {
+  if (snippets_) {
     const std::string body = record.field("body");
     std::optional<schema::BodyOffsets> offsets;
     if (!body.empty()) offsets = schema::decode_body_offsets(document.get_value(schema::kBodyOffsetsSlot));
-    const auto located = first_body_match(database, *match, offsets, keys);
-    hit.snippet = make_snippet(body.empty() ? hit.title : body, keys, analyzer, 32, located);
+    const auto located = body_match(database_, *match, offsets, located_terms_);
+    hit.snippet = make_snippet(body.empty() ? hit.title : body, keys_, analyzer_, 32, located);
   }
   return hit;
 }

@@ -14,10 +14,24 @@
 
 namespace kavosh::search::detail {
 
-/// The hit for one match at 0-based `rank`: stored fields, dates from the value slots, a snippet of the
-/// body unless `snippet` is false.
-Hit make_hit(const Xapian::Database& database, const Xapian::MSetIterator& match, Xapian::doccount rank,
-             const MatchKeys& keys, const analysis::Analyzer& analyzer, bool snippet);
+/// Makes the hits of one query's matches: stored fields, dates, and a snippet of the body unless
+/// `snippets` is false. The snippet centers on a body match of the query's rarest term (the most
+/// telling one, found after the fewest position-list reads), located through the index.
+class HitMaker {
+ public:
+  HitMaker(const Xapian::Database& database, const MatchKeys& keys, const analysis::Analyzer& analyzer,
+           bool snippets);
+
+  /// The hit for one match at 0-based `rank`.
+  Hit make(const Xapian::MSetIterator& match, Xapian::doccount rank) const;
+
+ private:
+  const Xapian::Database& database_;
+  const MatchKeys& keys_;
+  const analysis::Analyzer& analyzer_;
+  bool snippets_;
+  std::vector<std::string> located_terms_;  ///< keys_.position_terms, rarest first
+};
 
 /// "Did you mean": the query with each searched word the spelling table can improve replaced
 /// (words are edited in place, so operators and quotes stay); nullopt when nothing improves.

@@ -208,8 +208,9 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
   results.warnings.insert(results.warnings.end(), built.warnings.begin(), built.warnings.end());
   if (!built.query.empty()) {
     const std::uint32_t limit = std::min(request.limit, kMaxLimit);
+    const detail::HitMaker hit_maker(database, built.keys, analyzer, request.snippets);
     const auto add_hit = [&](const Xapian::MSetIterator& it, Xapian::doccount rank) {
-      results.hits.push_back(detail::make_hit(database, it, rank, built.keys, analyzer, request.snippets));
+      results.hits.push_back(hit_maker.make(it, rank));
     };
     if (!rescore(built, request, limit, results.total, add_hit)) {
       const Ranked page = ranked(built.query, built, request.offset, limit, request.offset + limit + 1, request.sort);
