@@ -50,12 +50,12 @@ std::optional<LocatedMatch> body_match(const Xapian::Database& database, Xapian:
     for (const std::string& term : terms) {
       Xapian::PositionIterator it = database.positionlist_begin(docid, term);
       it.skip_to(body);
-      if (it != database.positionlist_end(docid, term)) return LocatedMatch{*it - body, offsets->starts};
+      if (it != database.positionlist_end(docid, term)) return LocatedMatch{*it - body, offsets->stride, offsets->starts};
     }
   } catch (const Xapian::Error&) {
     return std::nullopt;
   }
-  return LocatedMatch{LocatedMatch::kNone, offsets->starts};
+  return LocatedMatch{LocatedMatch::kNone, offsets->stride, offsets->starts};
 }
 
 /// The terms whose position lists locate a match, rarest first; none for a prefix query (a prefix's

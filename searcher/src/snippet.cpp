@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <vector>
 
-#include "kavosh/body_offsets.h"
 #include "kavosh/searcher.h"
 
 namespace kavosh::search {
@@ -121,8 +120,9 @@ bool is_continuation(std::string_view text, std::size_t at) {
 Piece piece_near(std::string_view text, const LocatedMatch& located, std::size_t max_words, const MatchKeys& keys,
                  const analysis::Analyzer& analyzer) {
   const std::size_t lead = lead_words(max_words);
-  const std::size_t from = (located.position > lead ? located.position - lead : 0) / schema::kBodyOffsetStride;
-  const std::size_t to = from + (max_words + lead) / schema::kBodyOffsetStride + 2;
+  const std::size_t stride = std::max<std::uint32_t>(located.stride, 1);
+  const std::size_t from = (located.position > lead ? located.position - lead : 0) / stride;
+  const std::size_t to = from + 1 + (max_words + stride - 1) / stride;
   if (from >= located.starts.size()) return {};
   std::size_t begin = std::min<std::size_t>(located.starts[from], text.size());
   std::size_t end = to < located.starts.size() ? std::min<std::size_t>(located.starts[to], text.size()) : text.size();
@@ -135,7 +135,7 @@ Piece analyzed_piece(std::string_view text, const MatchKeys& keys, const analysi
                      std::size_t max_words, std::optional<LocatedMatch> located) {
   constexpr std::size_t kChunkBytes = 3000;
   if (located && located->position == LocatedMatch::kNone) {
-    return piece_near(text, {0, located->starts}, max_words, keys, analyzer);
+    return piece_near(text, {0, located->stride, located->starts}, max_words, keys, analyzer);
   }
   if (located) {
     if (Piece piece = piece_near(text, *located, max_words, keys, analyzer); has_hit(piece)) return piece;

@@ -118,7 +118,7 @@ TEST(MakeDocument, FiltersValuesAndData) {
 // Each repeat: `شهر` (7 bytes with its space), the compound (joined form and its two parts, 24 bytes):
 // 3 positions in 31 bytes. A checkpoint falling on a part moves to the next whole token.
 TEST(MakeDocument, BodyOffsetsCheckpointEveryStrideAtAWholeToken) {
-  static_assert(schema::kBodyOffsetStride == 16);
+  static_assert(schema::kBodyOffsetStride == 8);
   Record record;
   record.id = "t5";
   record.title = "عنوان";
@@ -127,23 +127,25 @@ TEST(MakeDocument, BodyOffsetsCheckpointEveryStrideAtAWholeToken) {
   const auto offsets = schema::decode_body_offsets(document.get_value(schema::kBodyOffsetsSlot));
   ASSERT_TRUE(offsets);
   EXPECT_EQ(offsets->first_position, 1U + schema::kFieldPositionGap);
-  // Position 16: the compound of repeat 5 (5 × 31 + 7); 32: a part of repeat 10, so repeat 11's `شهر`.
-  EXPECT_EQ(offsets->starts, (std::vector<std::uint32_t>{0, 162, 341}));
+  // Position 8: a part of repeat 2, so repeat 3's `شهر` (3 × 31); 16: the compound of repeat 5
+  // (5 × 31 + 7); 24: repeat 8's `شهر`; 32: a part of repeat 10, so repeat 11's `شهر`.
+  EXPECT_EQ(offsets->starts, (std::vector<std::uint32_t>{0, 93, 162, 248, 341}));
 
   record.body = "";
   EXPECT_EQ(make_document(record, analyzer()).get_value(schema::kBodyOffsetsSlot), "") << "no body, no offsets";
 }
 
 TEST(BodyOffsets, RoundTripAndMalformedValues) {
-  const schema::BodyOffsets offsets{101, {0, 162, 341, 70000, 4000000000U}};
+  const schema::BodyOffsets offsets{101, 8, {0, 162, 341, 70000, 4000000000U}};
   EXPECT_EQ(schema::decode_body_offsets(schema::encode_body_offsets(offsets)), offsets);
   const std::string good = schema::encode_body_offsets(offsets);
   EXPECT_EQ(schema::decode_body_offsets(""), std::nullopt);
   EXPECT_EQ(schema::decode_body_offsets(good.substr(0, good.size() - 1)), std::nullopt) << "truncated";
   EXPECT_EQ(schema::decode_body_offsets(good + "x"), std::nullopt) << "trailing bytes";
   EXPECT_EQ(schema::decode_body_offsets("\xff\xff\xff\xff\xff\x01"), std::nullopt) << "varint too long";
-  EXPECT_EQ(schema::decode_body_offsets(std::string("\x01\x7f", 2)), std::nullopt) << "count beyond the value";
-  EXPECT_EQ(schema::decode_body_offsets(std::string("\x01\x02\xff\xff\xff\xff\x0f\x01", 8)), std::nullopt)
+  EXPECT_EQ(schema::decode_body_offsets(std::string("\x01\x08\x7f", 3)), std::nullopt) << "count beyond the value";
+  EXPECT_EQ(schema::decode_body_offsets(std::string("\x01\x00\x00", 3)), std::nullopt) << "stride 0";
+  EXPECT_EQ(schema::decode_body_offsets(std::string("\x01\x08\x02\xff\xff\xff\xff\x0f\x01", 9)), std::nullopt)
       << "offsets past 4 GiB";
 }
 

@@ -48,18 +48,18 @@ TEST(Snippet, AnalysisCoversTheCheckpointsAroundTheLocatedMatch) {
   ASSERT_NE(second, tokens.end());
   const std::uint32_t located = second->position - 1;  // 5 × 7 + 2 + 55 × 7 + 1 = 423
   EXPECT_EQ(located, 423U);
-  const std::string near = make_snippet(body, keys, analyzer(), 32, LocatedMatch{located, offsets.starts});
+  const std::string near = make_snippet(body, keys, analyzer(), 32, LocatedMatch{located, offsets.stride, offsets.starts});
   EXPECT_THAT(render_snippet(near, "[", "]"), ::testing::HasSubstr("صندوق [الکترونیکی] آماده"));
   EXPECT_THAT(near, ::testing::StartsWith("… "));
   EXPECT_THAT(near, ::testing::EndsWith(" …"));
-  EXPECT_EQ(make_snippet(body, keys, analyzer(), 32, LocatedMatch{300, offsets.starts}), scanned)
+  EXPECT_EQ(make_snippet(body, keys, analyzer(), 32, LocatedMatch{300, offsets.stride, offsets.starts}), scanned)
       << "a wrong position: scanned from the start";
-  EXPECT_EQ(make_snippet(body, keys, analyzer(), 32, LocatedMatch{5000, offsets.starts}), scanned)
+  EXPECT_EQ(make_snippet(body, keys, analyzer(), 32, LocatedMatch{5000, offsets.stride, offsets.starts}), scanned)
       << "beyond the text: scanned from the start";
   // Offsets of another text: inside a code point (1, 3), beyond the text; clamped, then scanned.
   const std::vector<std::uint32_t> foreign{1, 3, 100001};
-  EXPECT_EQ(make_snippet(body, keys, analyzer(), 32, LocatedMatch{20, foreign}), scanned);
-  EXPECT_EQ(make_snippet(body, keys, analyzer(), 32, LocatedMatch{0, {}}), scanned);
+  EXPECT_EQ(make_snippet(body, keys, analyzer(), 32, LocatedMatch{20, 16, foreign}), scanned);
+  EXPECT_EQ(make_snippet(body, keys, analyzer(), 32, LocatedMatch{0, 8, {}}), scanned);
 }
 
 // A document matched in its title only: the index says its body holds no match, so the snippet is the
@@ -70,9 +70,9 @@ TEST(Snippet, NoMatchInTheBodyGivesItsBeginning) {
   const MatchKeys none = keys_of("شمارش");
   const std::string beginning = make_snippet(body, none, analyzer());
   ASSERT_THAT(beginning, ::testing::StartsWith("نامزدهای جمهوری‌خواه"));
-  EXPECT_EQ(make_snippet(body, none, analyzer(), 32, LocatedMatch{LocatedMatch::kNone, offsets.starts}), beginning);
+  EXPECT_EQ(make_snippet(body, none, analyzer(), 32, LocatedMatch{LocatedMatch::kNone, offsets.stride, offsets.starts}), beginning);
   const std::string trusted =
-      make_snippet(body, keys_of("الکترونیکی"), analyzer(), 32, LocatedMatch{LocatedMatch::kNone, offsets.starts});
+      make_snippet(body, keys_of("الکترونیکی"), analyzer(), 32, LocatedMatch{LocatedMatch::kNone, offsets.stride, offsets.starts});
   EXPECT_EQ(trusted, beginning) << "the index's word is taken: the body is not scanned";
 }
 

@@ -13,14 +13,15 @@
 namespace kavosh::schema {
 
 /// One checkpoint every this many body positions: a snippet's piece is then at most 2 × this many
-/// positions longer than the passage it shows.
-inline constexpr std::uint32_t kBodyOffsetStride = 16;
+/// positions longer than the passage it shows (about 1.5 bytes stored per checkpoint).
+inline constexpr std::uint32_t kBodyOffsetStride = 8;
 
 /// Where the body's positions are in its text: first_position is the body's first token position;
 /// starts[k] is the byte offset of the first whole token (not a compound part) at a position ≥
-/// first_position + k × kBodyOffsetStride — a point where analysis can start afresh.
+/// first_position + k × stride — a point where analysis can start afresh.
 struct BodyOffsets {
   std::uint32_t first_position = 0;
+  std::uint32_t stride = kBodyOffsetStride;
   std::vector<std::uint32_t> starts;
 
   friend bool operator==(const BodyOffsets&, const BodyOffsets&) = default;
@@ -59,15 +60,17 @@ inline BodyOffsets body_offsets(const std::vector<analysis::Token>& tokens) {
   for (const analysis::Token& token : tokens) {
     if (token.part) continue;
     const std::uint32_t relative = token.position - offsets.first_position;
-    while (offsets.starts.size() * kBodyOffsetStride <= relative) offsets.starts.push_back(token.span.begin);
+    while (offsets.starts.size() * offsets.stride <= relative) offsets.starts.push_back(token.span.begin);
   }
   return offsets;
 }
 
-/// The value stored: varint first_position, varint count, then varint deltas of starts.
+/// The value stored: varints first_position, stride, count, then the deltas of starts. The stride is
+/// stored so that changing it needs no new schema.
 inline std::string encode_body_offsets(const BodyOffsets& offsets) {
   std::string out;
   detail::append_varint(out, offsets.first_position);
+  detail::append_varint(out, offsets.stride);
   detail::append_varint(out, static_cast<std::uint32_t>(offsets.starts.size()));
   std::uint32_t previous = 0;
   for (const std::uint32_t start : offsets.starts) {
@@ -81,9 +84,10 @@ inline std::string encode_body_offsets(const BodyOffsets& offsets) {
 inline std::optional<BodyOffsets> decode_body_offsets(std::string_view value) {
   std::size_t at = 0;
   const auto first = detail::read_varint(value, at);
+  const auto stride = detail::read_varint(value, at);
   const auto count = detail::read_varint(value, at);
-  if (!first || !count || *count > value.size()) return std::nullopt;
-  BodyOffsets offsets{*first, {}};
+  if (!first || !stride || *stride == 0 || !count || *count > value.size()) return std::nullopt;
+  BodyOffsets offsets{*first, *stride, {}};
   offsets.starts.reserve(*count);
   std::uint64_t start = 0;
   for (std::uint32_t k = 0; k < *count; ++k) {

@@ -14,11 +14,11 @@ namespace kavosh::search {
 
 /// A match the caller located in the index: its position counted from the text's first token (0-based),
 /// or kNone when the index holds none in this text (a document matched in its title only), and the
-/// text's checkpoints (schema::BodyOffsets::starts: the byte offset of every
-/// schema::kBodyOffsetStride-th position).
+/// text's checkpoints (schema::BodyOffsets: the byte offset of every stride-th position).
 struct LocatedMatch {
   static constexpr std::uint32_t kNone = UINT32_MAX;
   std::uint32_t position = 0;
+  std::uint32_t stride = 1;
   std::span<const std::uint32_t> starts;
 };
 
