@@ -58,13 +58,13 @@ std::optional<LocatedMatch> body_match(const Xapian::Database& database, Xapian:
   return LocatedMatch{LocatedMatch::kNone, offsets->stride, offsets->starts};
 }
 
-/// The terms whose position lists locate a match, rarest first; none for a prefix query (a prefix's
-/// matches have no term to look up).
-std::vector<std::string> rarest_first(const Xapian::Database& database, const MatchKeys& keys) {
+/// The terms whose position lists locate a match, rarest first (frequencies from the match set's
+/// statistics); none for a prefix query (a prefix's matches have no term to look up).
+std::vector<std::string> rarest_first(const Xapian::MSet& matches, const MatchKeys& keys) {
   if (!keys.prefixes.empty()) return {};
   std::vector<std::pair<Xapian::doccount, std::string>> ranked;
   try {
-    for (const std::string& term : keys.position_terms) ranked.emplace_back(database.get_termfreq(term), term);
+    for (const std::string& term : keys.position_terms) ranked.emplace_back(matches.get_termfreq(term), term);
   } catch (const Xapian::Error&) {
     return {};
   }
@@ -86,10 +86,9 @@ std::string jalali_of(const std::string& iso) {
 
 HitMaker::HitMaker(const Xapian::Database& database, const MatchKeys& keys, const analysis::Analyzer& analyzer,
                    bool snippets)
-    : database_(database), keys_(keys), analyzer_(analyzer), snippets_(snippets),
-      located_terms_(snippets ? rarest_first(database, keys) : std::vector<std::string>()) {}
+    : database_(database), keys_(keys), analyzer_(analyzer), snippets_(snippets) {}
 
-Hit HitMaker::make(const Xapian::MSetIterator& match, Xapian::doccount rank) const {
+Hit HitMaker::make(const Xapian::MSet& matches, const Xapian::MSetIterator& match, Xapian::doccount rank) {
   const Xapian::Document document = match.get_document();
   // A record the indexer stored is JSON; anything else still gets a hit, with empty fields.
   const StoredRecord record(document.get_data());
@@ -109,7 +108,8 @@ Hit HitMaker::make(const Xapian::MSetIterator& match, Xapian::doccount rank) con
     const std::string body = record.field("body");
     std::optional<schema::BodyOffsets> offsets;
     if (!body.empty()) offsets = schema::decode_body_offsets(document.get_value(schema::kBodyOffsetsSlot));
-    const auto located = body_match(database_, *match, offsets, located_terms_);
+    if (!located_terms_) located_terms_ = rarest_first(matches, keys_);
+    const auto located = body_match(database_, *match, offsets, *located_terms_);
     hit.snippet = make_snippet(body.empty() ? hit.title : body, keys_, analyzer_, 32, located);
   }
   return hit;

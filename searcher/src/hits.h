@@ -22,15 +22,16 @@ class HitMaker {
   HitMaker(const Xapian::Database& database, const MatchKeys& keys, const analysis::Analyzer& analyzer,
            bool snippets);
 
-  /// The hit for one match at 0-based `rank`.
-  Hit make(const Xapian::MSetIterator& match, Xapian::doccount rank) const;
+  /// The hit for the match at 0-based `rank`, one of `matches` (whose term statistics order the
+  /// position terms, with no database lookup).
+  Hit make(const Xapian::MSet& matches, const Xapian::MSetIterator& match, Xapian::doccount rank);
 
  private:
   const Xapian::Database& database_;
   const MatchKeys& keys_;
   const analysis::Analyzer& analyzer_;
   bool snippets_;
-  std::vector<std::string> located_terms_;  ///< keys_.position_terms, rarest first
+  std::optional<std::vector<std::string>> located_terms_;  ///< keys_.position_terms, rarest first
 };
 
 /// "Did you mean": the query with each searched word the spelling table can improve replaced
