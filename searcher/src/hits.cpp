@@ -50,7 +50,9 @@ std::optional<LocatedMatch> body_match(const Xapian::Database& database, Xapian:
     for (const std::string& term : terms) {
       Xapian::PositionIterator it = database.positionlist_begin(docid, term);
       it.skip_to(body);
-      if (it != database.positionlist_end(docid, term)) return LocatedMatch{*it - body, offsets->stride, offsets->starts};
+      if (it != database.positionlist_end(docid, term)) {
+        return LocatedMatch{*it - body, offsets->stride, offsets->starts};
+      }
     }
   } catch (const Xapian::Error&) {
     return std::nullopt;
