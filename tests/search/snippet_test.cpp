@@ -5,7 +5,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include <nlohmann/json.hpp>
+#include <unicode/ustring.h>
 #include <xapian.h>
 
 #include "kavosh/body_offsets.h"
@@ -74,6 +77,30 @@ TEST(Snippet, NoMatchInTheBodyGivesItsBeginning) {
   const std::string trusted =
       make_snippet(body, keys_of("الکترونیکی"), analyzer(), 32, LocatedMatch{LocatedMatch::kNone, offsets.stride, offsets.starts});
   EXPECT_EQ(trusted, beginning) << "the index's word is taken: the body is not scanned";
+}
+
+bool is_valid_utf8(const std::string& text) {
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t length = 0;
+  u_strFromUTF8(nullptr, 0, &length, text.data(), static_cast<int32_t>(text.size()), &status);
+  return status == U_BUFFER_OVERFLOW_ERROR || status == U_ZERO_ERROR || status == U_STRING_NOT_TERMINATED_WARNING;
+}
+
+// Body offsets come from a database value: whatever they say (any position, stride, checkpoints inside
+// code points or beyond the text), the snippet is valid UTF-8 and never reads outside the text (ASan).
+TEST(Snippet, AnyLocationGivesValidText) {
+  const std::string body = filler(12) + "صندوق الکترونیکی آماده شد. " + filler(12);
+  const MatchKeys keys = keys_of("الکترونیکی");
+  std::mt19937 random(7);
+  for (int i = 0; i < 2000; ++i) {
+    std::vector<std::uint32_t> starts(random() % 12);
+    for (std::uint32_t& start : starts) start = static_cast<std::uint32_t>(random() % (body.size() * 2));
+    if (i % 2 == 0) std::ranges::sort(starts);
+    const LocatedMatch located{static_cast<std::uint32_t>(random() % 200), static_cast<std::uint32_t>(random() % 20),
+                               starts};
+    const std::string snippet = make_snippet(body, keys, analyzer(), 1 + random() % 40, located);
+    ASSERT_TRUE(is_valid_utf8(snippet)) << i;
+  }
 }
 
 TEST(Snippet, SearcherLocatesTheMatchInALongBody) {
