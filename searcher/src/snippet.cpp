@@ -17,42 +17,37 @@ using analysis::Token;
 /// Words of context a passage shows before its first match.
 std::size_t lead_words(std::size_t max_words) { return max_words / 6; }
 
+/// Where the passage that starts `lead_words` before a match at `position` begins.
+std::uint32_t passage_start(std::uint32_t position, std::size_t max_words) {
+  const auto lead = static_cast<std::uint32_t>(lead_words(max_words));
+  return position > lead ? position - lead : 0;
+}
+
 bool matches(const Token& token, const MatchKeys& keys) {
   if (keys.surfaces.contains(token.text) || keys.stems.contains(token.stem)) return true;
   return std::ranges::any_of(keys.prefixes, [&](const std::string& p) { return token.text.starts_with(p); });
 }
 
-/// Token index range [first, last] of the best window: most distinct matched words, then most matches.
+/// Token index range [first, last] of the best window (best_passage() over the matched tokens, a word
+/// being a stem); with no match, the first max_words positions.
 std::pair<std::size_t, std::size_t> best_window(const std::vector<Token>& tokens, const std::vector<bool>& hit,
                                                 std::size_t max_words) {
-  std::pair<std::size_t, std::size_t> best{0, 0};
-  std::size_t best_score = 0;
-  const std::size_t lead = lead_words(max_words);
+  std::vector<PositionedMatch> found;
+  std::vector<std::size_t> token_of;
+  std::vector<std::string_view> words;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (!hit[i]) continue;
-    const std::uint32_t start = tokens[i].position > lead ? tokens[i].position - static_cast<std::uint32_t>(lead) : 0;
-    std::size_t first = i;
-    while (first > 0 && tokens[first - 1].position >= start) --first;
-    std::vector<std::string_view> distinct;
-    std::size_t count = 0;
-    std::size_t last = first;
-    for (std::size_t k = first; k < tokens.size() && tokens[k].position < start + max_words; ++k) {
-      last = k;
-      if (!hit[k]) continue;
-      ++count;
-      if (std::ranges::find(distinct, tokens[k].stem) == distinct.end()) distinct.push_back(tokens[k].stem);
-    }
-    if (const std::size_t score = distinct.size() * 1000 + count; score > best_score) {
-      best_score = score;
-      best = {first, last};
-    }
+    auto word = std::ranges::find(words, tokens[i].stem);
+    if (word == words.end()) word = words.insert(word, tokens[i].stem);
+    found.push_back({tokens[i].position, static_cast<std::uint32_t>(word - words.begin())});
+    token_of.push_back(i);
   }
-  if (best_score == 0) {
-    while (best.second + 1 < tokens.size() && tokens[best.second + 1].position < tokens[0].position + max_words) {
-      ++best.second;
-    }
-  }
-  return best;
+  std::size_t first = found.empty() ? 0 : token_of[best_passage(found, max_words)];
+  const std::uint32_t start = found.empty() ? tokens[0].position : passage_start(tokens[first].position, max_words);
+  while (first > 0 && tokens[first - 1].position >= start) --first;
+  std::size_t last = first;
+  while (last + 1 < tokens.size() && tokens[last + 1].position < start + max_words) ++last;
+  return {first, last};
 }
 
 /// Sorted, merged spans of the matched tokens in [first, last].
@@ -153,6 +148,27 @@ Piece analyzed_piece(std::string_view text, const MatchKeys& keys, const analysi
 }
 
 }  // namespace
+
+std::size_t best_passage(std::span<const PositionedMatch> found, std::size_t max_words) {
+  std::size_t best = 0;
+  std::size_t best_score = 0;
+  std::vector<std::uint32_t> distinct;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const std::uint32_t start = passage_start(found[i].position, max_words);
+    std::size_t first = i;
+    while (first > 0 && found[first - 1].position >= start) --first;
+    distinct.clear();
+    std::size_t count = 0;
+    for (std::size_t k = first; k < found.size() && found[k].position < start + max_words; ++k, ++count) {
+      if (std::ranges::find(distinct, found[k].word) == distinct.end()) distinct.push_back(found[k].word);
+    }
+    if (const std::size_t score = distinct.size() * 1000 + count; score > best_score) {
+      best_score = score;
+      best = i;
+    }
+  }
+  return best;
+}
 
 std::string make_snippet(std::string_view text, const MatchKeys& keys, const analysis::Analyzer& analyzer,
                          std::size_t max_words, std::optional<LocatedMatch> located) {

@@ -22,6 +22,18 @@ struct LocatedMatch {
   std::span<const std::uint32_t> starts;
 };
 
+/// A match of query word number `word` at a token position.
+struct PositionedMatch {
+  std::uint32_t position = 0;
+  std::uint32_t word = 0;
+};
+
+/// The index in `found` (sorted by position) of the match that starts the best passage: the window of
+/// `max_words` positions from a few words before a match that holds the most distinct words, then the
+/// most matches (the first such). Snippets pick their passage this way over analyzed tokens, and hits
+/// over a document's position lists. `found` must not be empty.
+std::size_t best_passage(std::span<const PositionedMatch> found, std::size_t max_words);
+
 /// A passage of the original `text` around its best run of matches (the most distinct query words
 /// within `max_words` words), every matched span wrapped in kHighlightBegin/kHighlightEnd.
 /// A token matches when its normalized text is one of `keys.surfaces` (or starts with one of
