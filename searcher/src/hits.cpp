@@ -13,6 +13,8 @@
 namespace kavosh::search::detail {
 namespace {
 
+constexpr std::size_t kSnippetWords = 32;
+
 /// The top-level string fields of a stored record. Parsed with simdjson: a hit parses a whole article,
 /// and nlohmann's lexer took over a third of a hit's instructions. Valid until the thread parses the
 /// next record (the parser's buffers are reused).
@@ -37,43 +39,44 @@ class StoredRecord {
   bool is_object_ = false;
 };
 
-/// A match in the body, counted from the body's first token (LocatedMatch::kNone: none): the first
-/// body position of the first of `terms` with one, from the document's position lists and its body
-/// offsets (schema v3); nullopt when unknown (no terms, a document without offsets, a backend without
-/// positions).
-std::optional<LocatedMatch> body_match(const Xapian::Database& database, Xapian::docid docid,
-                                       const std::optional<schema::BodyOffsets>& offsets,
-                                       const std::vector<std::string>& terms) {
+/// The start of the body's best passage by the index alone (best_passage() over the body positions of
+/// `terms`), counted from the body's first token, or LocatedMatch::kNone when the body has no match; from
+/// the document's position lists and its body offsets (schema v3). nullopt when unknown (no terms, a
+/// document without offsets, a backend without positions).
+std::optional<LocatedMatch> best_body_passage(const Xapian::Database& database, Xapian::docid docid,
+                                              const std::optional<schema::BodyOffsets>& offsets,
+                                              const std::vector<LocatingTerm>& terms, std::size_t max_words) {
   if (terms.empty() || !offsets || offsets->starts.empty()) return std::nullopt;
+  constexpr std::size_t kMaxMatches = 2000;  // bounds the work on a huge body
   const Xapian::termpos body = offsets->first_position;
+  std::vector<PositionedMatch> found;
   try {
-    for (const std::string& term : terms) {
-      Xapian::PositionIterator it = database.positionlist_begin(docid, term);
-      it.skip_to(body);
-      if (it != database.positionlist_end(docid, term)) {
-        return LocatedMatch{*it - body, offsets->stride, offsets->starts};
-      }
+    for (const LocatingTerm& locating : terms) {
+      const Xapian::PositionIterator end = database.positionlist_end(docid, locating.term);
+      Xapian::PositionIterator it = database.positionlist_begin(docid, locating.term);
+      for (it.skip_to(body); it != end && found.size() < kMaxMatches; ++it) found.push_back({*it - body, locating.word});
     }
   } catch (const Xapian::Error&) {
     return std::nullopt;
   }
-  return LocatedMatch{LocatedMatch::kNone, offsets->stride, offsets->starts};
+  if (found.empty()) return LocatedMatch{LocatedMatch::kNone, offsets->stride, offsets->starts};
+  std::ranges::sort(found, {}, &PositionedMatch::position);
+  return LocatedMatch{found[best_passage(found, max_words)].position, offsets->stride, offsets->starts};
 }
 
-/// The terms whose position lists locate a match, rarest first (frequencies from the match set's
-/// statistics); none for a prefix query (a prefix's matches have no term to look up).
-std::vector<std::string> rarest_first(const Xapian::MSet& matches, const MatchKeys& keys) {
+/// The terms whose position lists locate the matches, each with its word: a stem term `Z s` and the
+/// surface `s` are one word. None for a prefix query (a prefix's matches have no term to look up).
+std::vector<LocatingTerm> locating_terms(const MatchKeys& keys) {
   if (!keys.prefixes.empty()) return {};
-  std::vector<std::pair<Xapian::doccount, std::string>> ranked;
-  try {
-    for (const std::string& term : keys.position_terms) ranked.emplace_back(matches.get_termfreq(term), term);
-  } catch (const Xapian::Error&) {
-    return {};
-  }
-  std::ranges::sort(ranked);
-  std::vector<std::string> terms;
-  for (auto& [frequency, term] : ranked) {
-    if (frequency > 0) terms.push_back(std::move(term));
+  std::vector<std::string_view> words;
+  std::vector<LocatingTerm> terms;
+  for (const std::string& term : keys.position_terms) {
+    const std::string_view word = std::string_view(term).starts_with(schema::kStemPrefix)
+                                      ? std::string_view(term).substr(schema::kStemPrefix.size())
+                                      : std::string_view(term);
+    auto it = std::ranges::find(words, word);
+    if (it == words.end()) it = words.insert(it, word);
+    terms.push_back({term, static_cast<std::uint32_t>(it - words.begin())});
   }
   return terms;
 }
@@ -88,9 +91,10 @@ std::string jalali_of(const std::string& iso) {
 
 HitMaker::HitMaker(const Xapian::Database& database, const MatchKeys& keys, const analysis::Analyzer& analyzer,
                    bool snippets)
-    : database_(database), keys_(keys), analyzer_(analyzer), snippets_(snippets) {}
+    : database_(database), keys_(keys), analyzer_(analyzer), snippets_(snippets),
+      locating_terms_(snippets ? locating_terms(keys) : std::vector<LocatingTerm>()) {}
 
-Hit HitMaker::make(const Xapian::MSet& matches, const Xapian::MSetIterator& match, Xapian::doccount rank) {
+Hit HitMaker::make(const Xapian::MSetIterator& match, Xapian::doccount rank) const {
   const Xapian::Document document = match.get_document();
   // A record the indexer stored is JSON; anything else still gets a hit, with empty fields.
   const StoredRecord record(document.get_data());
@@ -110,9 +114,8 @@ Hit HitMaker::make(const Xapian::MSet& matches, const Xapian::MSetIterator& matc
     const std::string body = record.field("body");
     std::optional<schema::BodyOffsets> offsets;
     if (!body.empty()) offsets = schema::decode_body_offsets(document.get_value(schema::kBodyOffsetsSlot));
-    if (!located_terms_) located_terms_ = rarest_first(matches, keys_);
-    const auto located = body_match(database_, *match, offsets, *located_terms_);
-    hit.snippet = make_snippet(body.empty() ? hit.title : body, keys_, analyzer_, 32, located);
+    const auto located = best_body_passage(database_, *match, offsets, locating_terms_, kSnippetWords);
+    hit.snippet = make_snippet(body.empty() ? hit.title : body, keys_, analyzer_, kSnippetWords, located);
   }
   return hit;
 }

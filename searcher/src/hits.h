@@ -14,24 +14,29 @@
 
 namespace kavosh::search::detail {
 
+/// A term whose position list locates matches of query word number `word`.
+struct LocatingTerm {
+  std::string term;
+  std::uint32_t word = 0;
+};
+
 /// Makes the hits of one query's matches: stored fields, dates, and a snippet of the body unless
-/// `snippets` is false. The snippet centers on a body match of the query's rarest term (the most
-/// telling one, found after the fewest position-list reads), located through the index.
+/// `snippets` is false. The snippet's passage is chosen over the whole body from the document's
+/// position lists, so only that passage is analyzed.
 class HitMaker {
  public:
   HitMaker(const Xapian::Database& database, const MatchKeys& keys, const analysis::Analyzer& analyzer,
            bool snippets);
 
-  /// The hit for the match at 0-based `rank`, one of `matches` (whose term statistics order the
-  /// position terms, with no database lookup).
-  Hit make(const Xapian::MSet& matches, const Xapian::MSetIterator& match, Xapian::doccount rank);
+  /// The hit for the match at 0-based `rank`.
+  Hit make(const Xapian::MSetIterator& match, Xapian::doccount rank) const;
 
  private:
   const Xapian::Database& database_;
   const MatchKeys& keys_;
   const analysis::Analyzer& analyzer_;
   bool snippets_;
-  std::optional<std::vector<std::string>> located_terms_;  ///< keys_.position_terms, rarest first
+  std::vector<LocatingTerm> locating_terms_;
 };
 
 /// "Did you mean": the query with each searched word the spelling table can improve replaced

@@ -177,7 +177,7 @@ bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& reque
   if (request.offset >= kRescoreWindow) {  // a page below the window: first-pass ranks only
     const Ranked page = ranked(built.first_pass, built, request.offset, limit, end + 1, request.sort);
     total = page.total;
-    for (auto it = page.matches.begin(); it != page.matches.end(); ++it) add_hit(page.matches, it, it.get_rank());
+    for (auto it = page.matches.begin(); it != page.matches.end(); ++it) add_hit(it, it.get_rank());
     return true;
   }
   const Ranked first = ranked(built.first_pass, built, 0, std::max<Xapian::doccount>(end, kRescoreWindow),
@@ -192,10 +192,10 @@ bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& reque
     second.set_query(Q(Q::OP_FILTER, full, *window_only));
     configure(second, request.sort);
     const Xapian::MSet top = second.get_mset(request.offset, std::min(end, window) - request.offset);
-    for (auto it = top.begin(); it != top.end(); ++it) add_hit(top, it, it.get_rank());
+    for (auto it = top.begin(); it != top.end(); ++it) add_hit(it, it.get_rank());
   }
   for (Xapian::doccount rank = std::max(request.offset, window); rank < end && rank < first.matches.size(); ++rank) {
-    add_hit(first.matches, first.matches[rank], rank);
+    add_hit(first.matches[rank], rank);
   }
   return true;
 }
@@ -208,14 +208,14 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
   results.warnings.insert(results.warnings.end(), built.warnings.begin(), built.warnings.end());
   if (!built.query.empty()) {
     const std::uint32_t limit = std::min(request.limit, kMaxLimit);
-    detail::HitMaker hit_maker(database, built.keys, analyzer, request.snippets);
-    const auto add_hit = [&](const Xapian::MSet& matches, const Xapian::MSetIterator& it, Xapian::doccount rank) {
-      results.hits.push_back(hit_maker.make(matches, it, rank));
+    const detail::HitMaker hit_maker(database, built.keys, analyzer, request.snippets);
+    const auto add_hit = [&](const Xapian::MSetIterator& it, Xapian::doccount rank) {
+      results.hits.push_back(hit_maker.make(it, rank));
     };
     if (!rescore(built, request, limit, results.total, add_hit)) {
       const Ranked page = ranked(built.query, built, request.offset, limit, request.offset + limit + 1, request.sort);
       results.total = page.total;
-      for (auto it = page.matches.begin(); it != page.matches.end(); ++it) add_hit(page.matches, it, it.get_rank());
+      for (auto it = page.matches.begin(); it != page.matches.end(); ++it) add_hit(it, it.get_rank());
     }
   }
   if (results.total <= ranking::kFewResults) {

@@ -116,5 +116,20 @@ TEST(Snippet, SearcherLocatesTheMatchInALongBody) {
   EXPECT_THAT(render_snippet(results.hits[0].snippet, "[", "]"), ::testing::StartsWith("… "));
 }
 
+// The passage comes from the index's positions over the whole body: the run holding both words, not the
+// first match (a lone word early in the text), and only that run is analyzed.
+TEST(Snippet, SearcherShowsThePassageWithTheMostQueryWords) {
+  testing::TempDir dir;
+  const std::string db = dir.path() + "/db";
+  const std::string body = filler(3) + "شمارش آرا آغاز شد. " + filler(40) + "نتیجه شمارش آرا در صندوق الکترونیکی اعلام شد. " +
+                           filler(20) + "الکترونیکی";
+  testing::build_database(db, {nlohmann::json{{"id", "passage"}, {"title", "خبر"}, {"body", body}}.dump()});
+  const Searcher searcher(db);
+  const SearchResults results = testing::run_query(searcher, "شمارش الکترونیکی");
+  ASSERT_EQ(results.hits.size(), 1u);
+  EXPECT_THAT(render_snippet(results.hits[0].snippet, "[", "]"),
+              ::testing::HasSubstr("[شمارش] آرا در صندوق [الکترونیکی]"));
+}
+
 }  // namespace
 }  // namespace kavosh::search
