@@ -114,9 +114,8 @@ bool is_continuation(std::string_view text, std::size_t at) {
 /// code point's middle, and then most likely hold no match.
 Piece piece_near(std::string_view text, const LocatedMatch& located, std::size_t max_words, const MatchKeys& keys,
                  const analysis::Analyzer& analyzer) {
-  const std::size_t lead = lead_words(max_words);
   const std::size_t stride = std::max<std::uint32_t>(located.stride, 1);
-  const std::size_t from = (located.position > lead ? located.position - lead : 0) / stride;
+  const std::size_t from = passage_start(located.position, max_words) / stride;
   const std::size_t to = from + 1 + (max_words + stride - 1) / stride;
   if (from >= located.starts.size()) return {};
   std::size_t begin = std::min<std::size_t>(located.starts[from], text.size());

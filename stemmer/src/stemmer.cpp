@@ -342,7 +342,7 @@ std::string PersianStemmer::stem(std::string_view word) const {
   if (auto singular = broken_plural_with_yeh(lex, joined)) return *singular;
 
   if (const std::string head = head_before_suffix_chain(word); !head.empty()) {
-    if (auto past = analyze_verb(lex, chars::without_zwnj(word))) return *past;  // رفته‌اند
+    if (auto past = analyze_verb(lex, joined)) return *past;  // رفته‌اند
     return stem(head);
   }
   // Verbs before nouns when a verbal prefix is there: the word list holds many verb forms
