@@ -1,9 +1,11 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
 // index_bench: indexing throughput, peak memory and database size of kavosh-index against a plain Xapian
 // TermGenerator indexer over the same input, in the same run. Each indexer runs in a child process so
-// its peak RSS is its own. Usage: index_bench [--mb N] [--threads N] [--batch N] [--shards 1,2]
+// its peak RSS is its own. Usage: index_bench [--mb N] [--threads N] [--batch N] [--shards 1,2] [--phases]
 // [--work DIR] [INPUT...]; INPUT are JSONL files or directories (e.g. ../shared/dev-data/news), repeated
-// with fresh ids up to N MB; without INPUT, Persian-like text is generated.
+// with fresh ids up to N MB; without INPUT, Persian-like text is generated. --phases also splits each
+// indexer's CPU time into making the documents and Xapian writing them (one thread, documents held in
+// memory between the two): Xapian's part is a floor that no analysis speed-up or threading removes.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -21,6 +23,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "kavosh/index/index_writer.h"
 #include "kavosh/index/input.h"
 #include "kavosh/index/pipeline.h"
 
@@ -36,6 +39,7 @@ struct Settings {
   std::vector<std::uint32_t> shards{1};
   std::string work = "/tmp/kavosh-index-bench";
   std::vector<std::string> inputs;
+  bool phases = false;
 };
 
 struct Measure {
@@ -96,24 +100,93 @@ std::uint64_t generate_input(std::uint64_t bytes, std::ofstream& out) {
 
 // The plain Xapian way (its documentation's indexer): TermGenerator, no stemmer (Xapian has no Persian
 // one), title under `S` and in the text, id term, the record as data, default flushing, one thread.
+Xapian::Document plain_document(Xapian::TermGenerator& generator, const std::string& line, std::string& id_term) {
+  const json record = json::parse(line);
+  Xapian::Document document;
+  generator.set_document(document);
+  const std::string title = record.value("title", "");
+  id_term = "Q" + record["id"].get<std::string>();
+  generator.index_text(title, 1, "S");
+  generator.index_text(title);
+  generator.increase_termpos();
+  generator.index_text(record.value("body", ""));
+  document.add_boolean_term(id_term);
+  document.set_data(line);
+  return document;
+}
+
 void plain_xapian_index(const std::string& input, const std::string& db_path) {
   Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OPEN);
   Xapian::TermGenerator generator;
   std::ifstream in(input);
+  std::string id_term;
   for (std::string line; std::getline(in, line);) {
-    const json record = json::parse(line);
-    Xapian::Document document;
-    generator.set_document(document);
-    const std::string title = record.value("title", ""), id_term = "Q" + record["id"].get<std::string>();
-    generator.index_text(title, 1, "S");
-    generator.index_text(title);
-    generator.increase_termpos();
-    generator.index_text(record.value("body", ""));
-    document.add_boolean_term(id_term);
-    document.set_data(line);
+    const Xapian::Document document = plain_document(generator, line, id_term);
     db.replace_document(id_term, document);
   }
   db.commit();
+}
+
+double cpu_seconds() {
+  rusage usage{};
+  ::getrusage(RUSAGE_SELF, &usage);
+  const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+/// CPU seconds of the two phases of one indexer, measured in one thread.
+struct PhaseSplit {
+  double make = 0, write = 0;
+};
+
+// Writes the split to `path`: the phases run in a child process, like the indexers themselves.
+void write_split(const std::string& path, double started, double made) {
+  std::ofstream(path) << made - started << ' ' << cpu_seconds() - made << '\n';
+}
+
+void plain_phases(const std::string& input, const std::string& db_path, const std::string& split_path) {
+  std::vector<std::pair<std::string, Xapian::Document>> documents;
+  const double started = cpu_seconds();
+  {
+    Xapian::TermGenerator generator;
+    std::ifstream in(input);
+    std::string id_term;
+    for (std::string line; std::getline(in, line);) {
+      Xapian::Document document = plain_document(generator, line, id_term);
+      documents.emplace_back(id_term, std::move(document));
+    }
+  }
+  const double made = cpu_seconds();
+  Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OPEN);
+  for (const auto& [id_term, document] : documents) db.replace_document(id_term, document);
+  db.commit();
+  write_split(split_path, started, made);
+}
+
+void kavosh_phases(const Settings& settings, const std::string& input, const std::string& db_path,
+                   const std::string& split_path) {
+  struct Made {
+    std::string id;
+    Xapian::Document document;
+    std::vector<std::string> spelling;
+  };
+  std::vector<Made> documents;
+  const double started = cpu_seconds();
+  {
+    const kavosh::analysis::Analyzer analyzer;
+    std::ifstream in(input);
+    for (std::string line; std::getline(in, line);) {
+      const kavosh::index::Record record = kavosh::index::parse_record(line);
+      Xapian::Document document = kavosh::index::make_document(record, analyzer);
+      std::vector<std::string> spelling = kavosh::index::spelling_words(document);
+      documents.push_back({record.id, std::move(document), std::move(spelling)});
+    }
+  }
+  const double made = cpu_seconds();
+  kavosh::index::IndexWriter writer({db_path, settings.batch, ""});
+  for (const Made& made_document : documents) writer.add_document(made_document.id, made_document.document, made_document.spelling);
+  writer.commit();
+  write_split(split_path, started, made);
 }
 
 void kavosh_index(const Settings& settings, std::uint32_t shards, const std::string& input, const std::string& db) {
@@ -189,6 +262,33 @@ void print_table(const std::vector<Measure>& measures, std::uint64_t input_bytes
   std::printf("\n");
 }
 
+PhaseSplit read_split(const std::string& path) {
+  PhaseSplit split;
+  std::ifstream(path) >> split.make >> split.write;
+  return split;
+}
+
+// Each indexer's CPU time split into its two phases, run one after the other in one thread.
+void print_phases(const Settings& settings, const std::string& input) {
+  const std::string split_path = settings.work + "/split.txt", db = settings.work + "/phases";
+  std::vector<std::pair<std::string, PhaseSplit>> splits;
+  fs::remove_all(db);
+  run_child("plain phases", [&] { plain_phases(input, db, split_path); });
+  splits.emplace_back("plain Xapian TermGenerator", read_split(split_path));
+  fs::remove_all(db);
+  run_child("kavosh phases", [&] { kavosh_phases(settings, input, db, split_path); });
+  splits.emplace_back("kavosh-index (1 shard)", read_split(split_path));
+  std::printf("\n| indexer, phases in one thread | make documents CPU s | Xapian writes them CPU s | total CPU s |\n");
+  std::printf("|---|---:|---:|---:|\n");
+  for (const auto& [name, split] : splits) {
+    std::printf("| %s | %.1f | %.1f | %.1f |\n", name.c_str(), split.make, split.write, split.make + split.write);
+  }
+  const double plain_total = splits[0].second.make + splits[0].second.write;
+  std::printf("\nkavosh's Xapian writes alone: %.2f× plain Xapian's whole CPU time; with every core busy, two cores give "
+              "kavosh-index at most %.2f× plain Xapian's throughput\n",
+              splits[1].second.write / plain_total, 2 * plain_total / (splits[1].second.make + splits[1].second.write));
+}
+
 std::uint64_t count_lines(const std::string& path) {
   std::ifstream in(path);
   std::uint64_t lines = 0;
@@ -217,6 +317,7 @@ int run(const Settings& settings) {
     measure_size(measures.back(), db);
   }
   print_table(measures, input_bytes, count_lines(input));
+  if (settings.phases) print_phases(settings, input);
   return 0;
 }
 
@@ -229,6 +330,7 @@ int main(int argc, char** argv) {
   app.add_option("--threads", settings.threads, "kavosh-index analysis threads (0: one per core)");
   app.add_option("--batch", settings.batch, "kavosh-index commit batch")->capture_default_str();
   app.add_option("--shards", settings.shards, "kavosh-index runs, one per shard count (1,2)")->delimiter(',')->allow_extra_args(false);
+  app.add_flag("--phases", settings.phases, "Also split each indexer's CPU time into making and writing documents");
   app.add_option("--work", settings.work, "Scratch directory (removed first)")->capture_default_str();
   app.add_option("INPUT", settings.inputs, "JSONL files or directories to repeat (default: generated text)");
   CLI11_PARSE(app, argc, argv);
