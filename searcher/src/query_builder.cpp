@@ -5,6 +5,7 @@
 #include <iterator>
 #include <set>
 
+#include "kavosh/analysis/informal_spelling.h"
 #include "kavosh/analysis/stopwords.h"
 #include "kavosh/schema.h"
 #include "kavosh/search/ranking.h"
@@ -66,6 +67,8 @@ class Build {
   std::vector<QueryWord> searched_words(const AnalyzedAtom& atom) const;
   std::vector<Q> synonyms(const std::string& key);
   std::vector<Q> split_alternatives(const QueryWord& word);
+  std::vector<Q> written_alternatives(const QueryWord& word);
+  bool indexed(const QueryWord& word) const;
   std::vector<Q> group_alternatives(const std::vector<QueryWord>& words, std::size_t begin, std::size_t count);
   void note_keys(const QueryWord& word, const Atom& atom, bool spell);
   void note_surface(const std::string& text);
@@ -194,6 +197,26 @@ std::vector<Q> Build::split_alternatives(const QueryWord& word) {
   return out;
 }
 
+/// Whether the index holds the word in a form its word query matches: surface, `Z`stem or stem.
+bool Build::indexed(const QueryWord& word) const {
+  return database_.term_exists(word.token.text) ||
+         database_.term_exists(std::string(schema::kStemPrefix) + word.token.stem) ||
+         (word.stem_is_word && database_.term_exists(word.token.stem));
+}
+
+/// A word the index holds in no form, typed informally (`امد`, `میگن`, `خوبه`), also finds the first
+/// of its written spellings (analysis::InformalSpelling) that the index holds, as a content word.
+std::vector<Q> Build::written_alternatives(const QueryWord& word) {
+  if (word.token.kind != analysis::TokenKind::kWord || !word.parts.empty() || word.prefix || indexed(word)) return {};
+  for (const std::string& candidate : analysis::InformalSpelling::candidates(word.token.text)) {
+    std::vector<QueryWord> written = detail::group_words(analyzer_.analyze(candidate), analyzer_.stemmer());
+    if (written.size() != 1 || written[0].token.stopword || !indexed(written[0])) continue;
+    note_keys(written[0], Atom{}, false);
+    return {scaled(detail::word_query(written[0], detail::prefixes_for(Field::kAny)), ranking::kWrittenFormWeight)};
+  }
+  return {};
+}
+
 /// Alternatives for `count` consecutive words taken together: synonyms of the group (keys are
 /// normalized words joined by a space) and, for two words, their joined form when it is indexed.
 std::vector<Q> Build::group_alternatives(const std::vector<QueryWord>& words, std::size_t begin, std::size_t count) {
@@ -208,6 +231,7 @@ std::vector<Q> Build::group_alternatives(const std::vector<QueryWord>& words, st
   for (const Q& synonym : synonyms(key)) alternatives.push_back(scaled(synonym, ranking::kSynonymWeight));
   if (count == 1) {
     for (const Q& split : split_alternatives(words[begin])) alternatives.push_back(split);
+    if (alternatives.empty()) alternatives = written_alternatives(words[begin]);
   }
   if (count == 2 && database_.term_exists(joined)) {
     note_surface(joined);

@@ -7,6 +7,7 @@ namespace kavosh::analysis {
 // Defined in the source generated from stemmer/data by cmake/EmbedText.cmake.
 extern const std::string_view k_lexicon_data;
 extern const std::string_view k_verb_stems_data;
+extern const std::string_view k_colloquial_stems_data;
 extern const std::string_view k_broken_plurals_data;
 extern const std::string_view k_protected_data;
 extern const std::string_view k_stopwords_data;
@@ -58,6 +59,9 @@ Lexicon load() {
     if (c.size() < 2) return;
     lex.past_stems.emplace(c[0]);
     lex.present_to_past.emplace(std::string(c[1]), std::string(c[0]));
+  });
+  for_each_row(k_colloquial_stems_data, [&](const auto& c) {
+    if (c.size() >= 2) lex.colloquial_stems.emplace(std::string(c[0]), std::string(c[1]));
   });
   for_each_row(k_broken_plurals_data, [&](const auto& c) {
     if (c.size() >= 2) lex.broken_plurals.emplace(std::string(c[0]), std::string(c[1]));

@@ -1,4 +1,5 @@
-// The stemmer's tables: lexicon with suffix classes, verbs, broken plurals, protected words, stopwords.
+// The analysis tables: lexicon with suffix classes, verbs, colloquial verb stems, broken plurals, protected
+// words, stopwords.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -30,6 +31,7 @@ struct Lexicon {
   StringMap<std::uint8_t> bases;            ///< word → SuffixClass bits
   StringMap<std::string> present_to_past;   ///< present stem → past stem
   StringSet past_stems;
+  StringMap<std::string> colloquial_stems;  ///< colloquial present stem → written present stem
   StringMap<std::string> broken_plurals;    ///< plural → singular
   StringSet protected_words;
   StringSet stopwords;

@@ -32,6 +32,19 @@ TEST(Data, VerbTableIsNormalized) {
   }
 }
 
+TEST(Data, ColloquialStemsAreNormalizedWrittenStemsOfTheVerbTable) {
+  const auto& lex = Lexicon::instance();
+  EXPECT_GE(lex.colloquial_stems.size(), 10u);
+  for (const auto& [spoken, written] : lex.colloquial_stems) {
+    expect_normalized(spoken, "colloquial_stems.tsv");
+    expect_normalized(written, "colloquial_stems.tsv");
+    // A stem ending in a vowel is written with the glide ی before the person ending (`آید`): آی is آ.
+    const bool glide = written.ends_with("ی") && lex.present_to_past.contains(written.substr(0, written.size() - 2));
+    EXPECT_TRUE(lex.present_to_past.contains(written) || glide)
+        << written << " (colloquial_stems.tsv) is not a present stem of verb_stems.tsv";
+  }
+}
+
 TEST(Data, BrokenPluralsAreNormalized) {
   const auto& lex = Lexicon::instance();
   EXPECT_GT(lex.broken_plurals.size(), 400u);

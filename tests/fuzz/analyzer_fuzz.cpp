@@ -2,9 +2,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <string>
 #include <string_view>
 
 #include "kavosh/analysis/analyzer.h"
+#include "kavosh/analysis/informal_spelling.h"
 #include "kavosh/analysis/jalali.h"
 #include "segmenter.h"
 
@@ -44,6 +46,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     last = token.position;
     check(!token.text.empty() && valid_utf8(token.text) && valid_utf8(token.stem));
     check(token.stem.size() <= token.text.size() + 8);
+    // The informal readings the searcher tries for a query word: whole, valid words, never the word itself.
+    for (const std::string& written : kavosh::analysis::InformalSpelling::candidates(token.text)) {
+      check(!written.empty() && written != token.text && valid_utf8(written));
+    }
   }
   (void)kavosh::analysis::parse_date(input);
   return 0;

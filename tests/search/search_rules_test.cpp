@@ -79,6 +79,20 @@ TEST_F(SearchRules, OverStemmingTrapsDoNotMatch) {
   EXPECT_THAT(find("خبرگان"), ::testing::Not(::testing::Contains("khabar")));
 }
 
+TEST_F(SearchRules, InformalWordsTheIndexLacksFindTheirWrittenForms) {
+  EXPECT_THAT(find("اهنگ"), ElementsAre("informal-madda"));      // madda left out
+  // The spoken verb stands for می‌گویند, whose stem also finds گفتند; the document with both words first.
+  EXPECT_THAT(find("میگن بازار"), ElementsAre("informal-verb", "phrase-apart"));
+  EXPECT_THAT(find("آرامه"), ElementsAre("informal-verb"));       // copula joined
+  EXPECT_THAT(find("اهنگ موسیقی").front(), "informal-madda");
+}
+
+TEST_F(SearchRules, WordsTheIndexHoldsAreNotRewritten) {
+  EXPECT_THAT(find("نامه"), ElementsAre("informal-letter"));  // not نام + copula (candida holds نام)
+  EXPECT_THAT(find("نام"), ElementsAre("candida"));
+  EXPECT_TRUE(find("زززه").empty());  // no written form held: nothing matches
+}
+
 TEST_F(SearchRules, ExactFormOutranksStemOnly) {
   EXPECT_THAT(find("اصلاحات"), ElementsAre("eslahat", "eslah"));
   EXPECT_THAT(find("اصلاح"), ElementsAre("eslah", "eslahat"));

@@ -54,6 +54,10 @@ const std::vector<std::string>& rule_records() {
       R"({"id":"tie-new","body":"آزمون برابری امتیاز","date":"1402/01/05"})",
       // Synonyms (rule_synonyms: نامزد = کاندیدا = داوطلب).
       R"({"id":"candida","body":"کاندیدا ثبت نام کرد"})",
+      // Informal query words (analysis::InformalSpelling) find the written forms; a held word is kept.
+      R"({"id":"informal-madda","body":"آهنگ تازه گروه موسیقی منتشر شد"})",
+      R"({"id":"informal-verb","body":"کارشناسان می‌گویند بازار ارز آرام است"})",
+      R"({"id":"informal-letter","body":"نامه فرماندار به استانداری رسید"})",
   };
   return records;
 }
