@@ -218,7 +218,8 @@ std::vector<Q> Build::written_alternatives(const QueryWord& word) {
 }
 
 /// Alternatives for `count` consecutive words taken together: synonyms of the group (keys are
-/// normalized words joined by a space) and, for two words, their joined form when it is indexed.
+/// normalized words joined by a space); for one word, its splits into two indexed words, or else its
+/// written form; for two words, their joined form when it is indexed.
 std::vector<Q> Build::group_alternatives(const std::vector<QueryWord>& words, std::size_t begin, std::size_t count) {
   std::string key;
   std::string joined;
