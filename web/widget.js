@@ -32,6 +32,7 @@
     error: 'جستجو انجام نشد؛ دوباره تلاش کنید.',
     about: function (n) { return 'حدود ' + toPersianDigits(n) + ' نتیجه'; },
     didYouMean: 'آیا منظورتان این بود: ',
+    reading: function (typed, written) { return ' «' + typed + '» به صورت «' + written + '» هم جستجو شد.'; },
     pages: 'صفحه‌های نتایج',
     previous: 'قبلی',
     next: 'بعدی',
@@ -276,6 +277,9 @@
   Widget.prototype.renderStatus = function (data, count) {
     var self = this;
     this.status.textContent = count ? TEXT.about(data.total) : TEXT.none;
+    (data.readings || []).forEach(function (reading) {
+      self.status.appendChild(el('span', { class: 'kavosh-reading', text: TEXT.reading(reading.typed, reading.written) }));
+    });
     if (!data.suggestion) return;
     var button = el('button', { type: 'button', class: 'kavosh-didyoumean', text: data.suggestion });
     button.addEventListener('click', function () { self.pick(data.suggestion); });

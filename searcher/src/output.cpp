@@ -42,6 +42,10 @@ void write_json(std::ostream& out, const SearchResults& results, const std::stri
   json["hits"] = Json::array();
   for (const Hit& hit : results.hits) json["hits"].push_back(hit_json(hit));
   json["suggestion"] = results.suggestion ? Json(*results.suggestion) : Json(nullptr);
+  json["readings"] = Json::array();
+  for (const WrittenReading& reading : results.readings) {
+    json["readings"].push_back(Json{{"typed", reading.typed}, {"written", reading.written}});
+  }
   json["warnings"] = results.warnings;
   // The query may be any bytes: invalid UTF-8 becomes U+FFFD rather than an exception.
   out << json.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
@@ -52,6 +56,9 @@ void write_text(std::ostream& out, const SearchResults& results, bool color) {
   const std::string_view end = color ? "\x1b[0m" : "]";
   for (const std::string& warning : results.warnings) out << "! " << warning << '\n';
   if (results.suggestion) out << "آیا منظورتان «" << *results.suggestion << "» بود؟\n";
+  for (const WrittenReading& reading : results.readings) {
+    out << "«" << reading.typed << "» به صورت «" << reading.written << "» هم جست‌وجو شد.\n";
+  }
   if (results.hits.empty()) {
     out << "نتیجه‌ای یافت نشد.\n";
     return;

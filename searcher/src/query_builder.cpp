@@ -212,6 +212,7 @@ std::vector<Q> Build::written_alternatives(const QueryWord& word) {
     std::vector<QueryWord> written = detail::group_words(analyzer_.analyze(candidate), analyzer_.stemmer());
     if (written.size() != 1 || written[0].token.stopword || !indexed(written[0])) continue;
     note_keys(written[0], Atom{}, false);
+    out_.readings.push_back({word.token.text, written[0].token.text});
     return {scaled(detail::word_query(written[0], detail::prefixes_for(Field::kAny)), ranking::kWrittenFormWeight)};
   }
   return {};

@@ -47,7 +47,8 @@ TEST_F(SearchCli, JsonHasExactlyTheDocumentedFields) {
   const auto json = nlohmann::json::parse(out_.str());
   std::vector<std::string> keys;
   for (const auto& [key, value] : json.items()) keys.push_back(key);
-  EXPECT_THAT(keys, ::testing::UnorderedElementsAre("query", "total", "offset", "hits", "suggestion", "warnings"));
+  EXPECT_THAT(keys,
+              ::testing::UnorderedElementsAre("query", "total", "offset", "hits", "suggestion", "warnings", "readings"));
   EXPECT_EQ(json["query"], "کاندیدای شرکت");
   ASSERT_FALSE(json["hits"].empty());
   const auto& hit = json["hits"][0];
@@ -57,6 +58,19 @@ TEST_F(SearchCli, JsonHasExactlyTheDocumentedFields) {
   EXPECT_EQ(hit["id"], "arabic");
   EXPECT_THAT(hit["snippet"].get<std::string>(), ::testing::HasSubstr("\x02" "كانديداي" "\x03"));
   EXPECT_TRUE(json["suggestion"].is_null());
+  EXPECT_EQ(json["readings"], nlohmann::json::array());
+}
+
+TEST_F(SearchCli, InformalWordsSayWhatWasSearched) {
+  ASSERT_EQ(run_cli({"--db", db_, "--format", "json", "--", "اهنگ", "موسیقی"}), 0);
+  const auto json = nlohmann::json::parse(out_.str());
+  EXPECT_EQ(json["readings"], nlohmann::json::parse(R"([{"typed":"اهنگ","written":"آهنگ"}])"));
+  EXPECT_EQ(json["hits"][0]["id"], "informal-madda");
+  EXPECT_THAT(json["hits"][0]["snippet"].get<std::string>(), ::testing::HasSubstr("\x02" "آهنگ" "\x03"));
+  ASSERT_EQ(run_cli({"--db", db_, "--", "اهنگ"}), 0);
+  EXPECT_THAT(out_.str(), ::testing::HasSubstr("«اهنگ» به صورت «آهنگ» هم جست‌وجو شد."));
+  ASSERT_EQ(run_cli({"--db", db_, "--format", "json", "--", "نامه"}), 0);
+  EXPECT_EQ(nlohmann::json::parse(out_.str())["readings"], nlohmann::json::array());
 }
 
 TEST_F(SearchCli, EveryQueryStringExitsZeroWithOneJsonObject) {

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kavosh/search/query.h"
+
 namespace kavosh::search {
 
 enum class SortOrder : unsigned char {
@@ -69,6 +71,7 @@ struct SearchResults {
   std::vector<Hit> hits;
   std::optional<std::string> suggestion;  ///< "did you mean" query, when the query found little
   std::vector<std::string> warnings;      ///< e.g. a syntax error fallback or an ignored date
+  std::vector<WrittenReading> readings;   ///< informal query words also searched in a written form
 };
 
 /// Size and version of the open database, for monitoring (kavosh-serve's /metrics).

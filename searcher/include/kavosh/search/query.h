@@ -9,6 +9,13 @@
 
 namespace kavosh::search {
 
+/// A query word the index does not hold, also searched in the written form the user likely meant
+/// (analysis::InformalSpelling): `امد` → `آمد`. Results list them so a reader knows what was searched.
+struct WrittenReading {
+  std::string typed;    ///< the query word, normalized
+  std::string written;  ///< the written form searched as well
+};
+
 /// Where an atom is searched.
 enum class Field : unsigned char { kAny, kTitle };
 

@@ -52,6 +52,7 @@ struct BuiltQuery {
   Xapian::Query any_words;
   MatchKeys keys;
   std::vector<QueryWordSpan> words;
+  std::vector<WrittenReading> readings;
   std::vector<std::string> warnings;
 };
 
