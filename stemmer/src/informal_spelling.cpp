@@ -77,25 +77,15 @@ void add_colloquial_verb(std::string_view word, Candidates& out) {
   }
 }
 
-/// The copula joined to its word: `خوبه` (خوب است), `معناست` (معنا است).
-void add_copula(std::string_view word, Candidates& out) {
-  constexpr std::string_view kHeh = "ه", kAst = "ست";
-  if (word.ends_with(kHeh)) out.add(std::string(word.substr(0, word.size() - kHeh.size())));
-  static constexpr std::array<std::string_view, 3> kLongVowels{"ا", "و", "ی"};
-  for (const std::string_view vowel : kLongVowels) {
-    if (word.ends_with(concat(vowel, kAst))) out.add(std::string(word.substr(0, word.size() - kAst.size())));
-  }
-}
-
-/// Spoken plural `ا` for `ها` (`خبرا`, `تفاوتایی`).
+/// Spoken plural `ا` for `ها` (`خبرا`, `تفاوتایی`), after a word of the lexicon (not `اینجا`, `معنا`).
 void add_spoken_plural(std::string_view word, Candidates& out) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kPlurals{
       {{"ایی", "هایی"}, {"ای", "های"}, {"ا", "ها"}}};
   for (const auto& [spoken, written] : kPlurals) {
-    if (word.ends_with(spoken) && !word.ends_with(concat("ه", spoken))) {
-      out.add(concat(word.substr(0, word.size() - spoken.size()), written));
-      return;
-    }
+    if (!word.ends_with(spoken)) continue;
+    const std::string_view base = word.substr(0, word.size() - spoken.size());
+    if (Lexicon::instance().classes(base) >= 0) out.add(concat(base, written));
+    return;
   }
 }
 
@@ -111,14 +101,31 @@ void add_spoken_nasal(std::string_view word, Candidates& out) {
   out.add(concat(word.substr(0, at), "ا", word.substr(at + kLetterBytes)));
 }
 
-/// The spoken object marker `رو` / `و` (`کتابارو`, `اینو`), with the spoken plural it often follows.
+/// A word left when a spoken clitic is taken off, and its spoken spellings read as written ones
+/// (`آرومه` → `آروم` → `آرام`).
+void add_bare(std::string_view bare, Candidates& out) {
+  out.add(std::string(bare));
+  add_madda(bare, out);
+  add_spoken_plural(bare, out);
+  add_spoken_nasal(bare, out);
+}
+
+/// The copula joined to its word: `خوبه` (خوب است), `معناست` (معنا است).
+void add_copula(std::string_view word, Candidates& out) {
+  constexpr std::string_view kHeh = "ه", kAst = "ست";
+  if (word.ends_with(kHeh)) add_bare(word.substr(0, word.size() - kHeh.size()), out);
+  static constexpr std::array<std::string_view, 3> kLongVowels{"ا", "و", "ی"};
+  for (const std::string_view vowel : kLongVowels) {
+    if (word.ends_with(concat(vowel, kAst))) add_bare(word.substr(0, word.size() - kAst.size()), out);
+  }
+}
+
+/// The spoken object marker `رو` / `و` (`کتابارو`, `اینو`): `رو` after a vowel, `و` after a consonant.
 void add_object_marker(std::string_view word, Candidates& out) {
   for (const std::string_view marker : {std::string_view("رو"), std::string_view("و")}) {
     if (!word.ends_with(marker)) continue;
-    const std::string_view bare = word.substr(0, word.size() - marker.size());
-    add_spoken_plural(bare, out);
-    out.add(std::string(bare));
-    return;  // `رو` after a vowel, `و` after a consonant: one reading
+    add_bare(word.substr(0, word.size() - marker.size()), out);
+    return;
   }
 }
 
