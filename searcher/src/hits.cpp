@@ -68,15 +68,13 @@ std::optional<LocatedMatch> best_body_passage(const Xapian::Database& database, 
 /// surface `s` are one word. None for a prefix query (a prefix's matches have no term to look up).
 std::vector<LocatingTerm> locating_terms(const MatchKeys& keys) {
   if (!keys.prefixes.empty()) return {};
-  std::vector<std::string_view> words;
+  WordNumbers words;
   std::vector<LocatingTerm> terms;
   for (const std::string& term : keys.position_terms) {
     const std::string_view word = std::string_view(term).starts_with(schema::kStemPrefix)
                                       ? std::string_view(term).substr(schema::kStemPrefix.size())
                                       : std::string_view(term);
-    auto it = std::ranges::find(words, word);
-    if (it == words.end()) it = words.insert(it, word);
-    terms.push_back({term, static_cast<std::uint32_t>(it - words.begin())});
+    terms.push_back({term, words.of(word)});
   }
   return terms;
 }

@@ -34,12 +34,10 @@ std::pair<std::size_t, std::size_t> best_window(const std::vector<Token>& tokens
                                                 std::size_t max_words) {
   std::vector<PositionedMatch> found;
   std::vector<std::size_t> token_of;
-  std::vector<std::string_view> words;
+  WordNumbers words;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (!hit[i]) continue;
-    auto word = std::ranges::find(words, tokens[i].stem);
-    if (word == words.end()) word = words.insert(word, tokens[i].stem);
-    found.push_back({tokens[i].position, static_cast<std::uint32_t>(word - words.begin())});
+    found.push_back({tokens[i].position, words.of(tokens[i].stem)});
     token_of.push_back(i);
   }
   std::size_t first = found.empty() ? 0 : token_of[best_passage(found, max_words)];

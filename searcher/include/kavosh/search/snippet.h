@@ -1,11 +1,13 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kavosh/analysis/analyzer.h"
 #include "kavosh/search/query_builder.h"
@@ -26,6 +28,20 @@ struct LocatedMatch {
 struct PositionedMatch {
   std::uint32_t position = 0;
   std::uint32_t word = 0;
+};
+
+/// Numbers distinct query words in the order they are first seen, for PositionedMatch::word. Holds
+/// views: the words must outlive it.
+class WordNumbers {
+ public:
+  std::uint32_t of(std::string_view word) {
+    auto it = std::ranges::find(words_, word);
+    if (it == words_.end()) it = words_.insert(it, word);
+    return static_cast<std::uint32_t>(it - words_.begin());
+  }
+
+ private:
+  std::vector<std::string_view> words_;
 };
 
 /// The index in `found` (sorted by position) of the match that starts the best passage: the window of
