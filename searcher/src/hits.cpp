@@ -27,12 +27,14 @@ class StoredRecord {
 
   bool is_object() const { return is_object_; }
 
-  /// The field's string, or "" when it is missing or not a string.
-  std::string field(std::string_view name) const {
+  /// The field's string, or "" when it is missing or not a string; a view into the parser's buffers
+  /// (valid as long as the record), so a snippet reads the body without copying it.
+  std::string_view view(std::string_view name) const {
     std::string_view value;
     if (!is_object_ || object_.at_key(name).get_string().get(value) != simdjson::SUCCESS) return {};
-    return std::string(value);
+    return value;
   }
+  std::string field(std::string_view name) const { return std::string(view(name)); }
 
  private:
   simdjson::dom::object object_;
@@ -109,7 +111,7 @@ Hit HitMaker::make(const Xapian::MSetIterator& match, Xapian::doccount rank) con
   hit.source = object ? record.field("source") : document.get_value(schema::kSourceSlot);
   hit.url = record.field("url");
   if (snippets_) {
-    const std::string body = record.field("body");
+    const std::string_view body = record.view("body");
     std::optional<schema::BodyOffsets> offsets;
     if (!body.empty()) offsets = schema::decode_body_offsets(document.get_value(schema::kBodyOffsetsSlot));
     const auto located = best_body_passage(database_, *match, offsets, locating_terms_, kSnippetWords);
