@@ -127,11 +127,17 @@ void plain_xapian_index(const std::string& input, const std::string& db_path) {
   db.commit();
 }
 
+/// User + system seconds of `usage`.
+double cpu_seconds(const rusage& usage) {
+  const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+/// This process's CPU seconds so far.
 double cpu_seconds() {
   rusage usage{};
   ::getrusage(RUSAGE_SELF, &usage);
-  const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
-  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+  return cpu_seconds(usage);
 }
 
 /// CPU seconds of the two phases of one indexer, measured in one thread.
@@ -220,9 +226,8 @@ Measure run_child(const std::string& name, const std::function<void()>& job) {
   rusage usage{};
   ::wait4(pid, &status, 0, &usage);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error(name + " failed");
-  const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
-  return {name, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
-          seconds(usage.ru_utime) + seconds(usage.ru_stime), usage.ru_maxrss};
+  return {name, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), cpu_seconds(usage),
+          usage.ru_maxrss};
 }
 
 std::uint64_t tree_size(const fs::path& path) {

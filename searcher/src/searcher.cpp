@@ -204,7 +204,8 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
   ParsedQuery parsed = parse_query(request.query);
   add_request_constraints(request, parsed);
   BuiltQuery built = QueryBuilder(analyzer, database).build(parsed, request.partial);
-  SearchResults results{request.query, 0, request.offset, {}, std::nullopt, std::move(parsed.warnings), built.readings};
+  SearchResults results{request.query, 0, request.offset, {}, std::nullopt, std::move(parsed.warnings),
+                        std::move(built.readings)};
   results.warnings.insert(results.warnings.end(), built.warnings.begin(), built.warnings.end());
   if (!built.query.empty()) {
     const std::uint32_t limit = std::min(request.limit, kMaxLimit);

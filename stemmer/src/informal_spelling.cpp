@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "lexicon.h"
+#include "utf8.h"
 
 namespace kavosh::analysis {
 namespace {
@@ -18,16 +19,12 @@ class Candidates {
   explicit Candidates(std::string_view word) : word_(word) {}
 
   void add(std::string candidate) {
-    if (candidate == word_ || letters(candidate) < 2) return;
+    if (candidate == word_ || utf8::length(candidate) < 2) return;
     if (std::ranges::find(out_, candidate) == out_.end()) out_.push_back(std::move(candidate));
   }
   std::vector<std::string> take() { return std::move(out_); }
 
  private:
-  static std::size_t letters(std::string_view text) {
-    return static_cast<std::size_t>(std::ranges::count_if(text, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-  }
-
   std::string_view word_;
   std::vector<std::string> out_;
 };

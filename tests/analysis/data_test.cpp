@@ -17,6 +17,15 @@ void expect_normalized(const std::string& word, const char* table) {
   EXPECT_EQ(word.find("\u200c"), std::string::npos) << table << " has a ZWNJ in " << word;
 }
 
+/// Both sides of every entry of a two-column table (key → value).
+template <typename Map>
+void expect_entries_normalized(const Map& table, const char* name) {
+  for (const auto& [key, value] : table) {
+    expect_normalized(key, name);
+    expect_normalized(value, name);
+  }
+}
+
 TEST(Data, LexiconIsNormalizedAndLarge) {
   const auto& lex = Lexicon::instance();
   EXPECT_GT(lex.bases.size(), 20000u);
@@ -26,20 +35,18 @@ TEST(Data, LexiconIsNormalizedAndLarge) {
 TEST(Data, VerbTableIsNormalized) {
   const auto& lex = Lexicon::instance();
   EXPECT_GT(lex.past_stems.size(), 300u);
-  for (const auto& [present, past] : lex.present_to_past) {
-    expect_normalized(present, "verb_stems.tsv");
-    expect_normalized(past, "verb_stems.tsv");
-  }
+  expect_entries_normalized(lex.present_to_past, "verb_stems.tsv");
 }
 
 TEST(Data, ColloquialStemsAreNormalizedWrittenStemsOfTheVerbTable) {
   const auto& lex = Lexicon::instance();
   EXPECT_GE(lex.colloquial_stems.size(), 10u);
+  expect_entries_normalized(lex.colloquial_stems, "colloquial_stems.tsv");
+  constexpr std::string_view kGlide = "ی";
   for (const auto& [spoken, written] : lex.colloquial_stems) {
-    expect_normalized(spoken, "colloquial_stems.tsv");
-    expect_normalized(written, "colloquial_stems.tsv");
     // A stem ending in a vowel is written with the glide ی before the person ending (`آید`): آی is آ.
-    const bool glide = written.ends_with("ی") && lex.present_to_past.contains(written.substr(0, written.size() - 2));
+    const bool glide =
+        written.ends_with(kGlide) && lex.present_to_past.contains(written.substr(0, written.size() - kGlide.size()));
     EXPECT_TRUE(lex.present_to_past.contains(written) || glide)
         << written << " (colloquial_stems.tsv) is not a present stem of verb_stems.tsv";
   }
@@ -48,10 +55,7 @@ TEST(Data, ColloquialStemsAreNormalizedWrittenStemsOfTheVerbTable) {
 TEST(Data, BrokenPluralsAreNormalized) {
   const auto& lex = Lexicon::instance();
   EXPECT_GT(lex.broken_plurals.size(), 400u);
-  for (const auto& [plural, singular] : lex.broken_plurals) {
-    expect_normalized(plural, "broken_plurals.tsv");
-    expect_normalized(singular, "broken_plurals.tsv");
-  }
+  expect_entries_normalized(lex.broken_plurals, "broken_plurals.tsv");
 }
 
 TEST(Data, StopwordsAreNormalizationFixedPointsAndFound) {
