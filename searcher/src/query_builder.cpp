@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 #include <set>
 
 #include "kavosh/analysis/informal_spelling.h"
+#include "kavosh/analysis/loose_readings.h"
 #include "kavosh/analysis/stopwords.h"
 #include "kavosh/schema.h"
 #include "kavosh/search/ranking.h"
@@ -68,7 +70,10 @@ class Build {
   std::vector<Q> synonyms(const std::string& key);
   std::vector<Q> split_alternatives(const QueryWord& word);
   std::vector<Q> written_alternatives(const QueryWord& word);
-  bool indexed(const QueryWord& word) const;
+  std::vector<Q> loose_readings(const QueryWord& word);
+  std::optional<QueryWord> reading_word(const std::string& reading) const;
+  Xapian::doccount frequency(const QueryWord& word) const;
+  bool indexed(const QueryWord& word) const { return frequency(word) > 0; }
   std::vector<Q> group_alternatives(const std::vector<QueryWord>& words, std::size_t begin, std::size_t count);
   void note_keys(const QueryWord& word, const Atom& atom, bool spell);
   void note_surface(const std::string& text);
@@ -197,29 +202,60 @@ std::vector<Q> Build::split_alternatives(const QueryWord& word) {
   return out;
 }
 
-/// Whether the index holds the word in a form its word query matches: surface, `Z`stem or stem.
-bool Build::indexed(const QueryWord& word) const {
-  return database_.term_exists(word.token.text) ||
-         database_.term_exists(std::string(schema::kStemPrefix) + word.token.stem) ||
-         (word.stem_is_word && database_.term_exists(word.token.stem));
+/// The number of documents holding the word in a form its word query matches (surface, `Z`stem or
+/// stem): the largest of those terms' counts.
+Xapian::doccount Build::frequency(const QueryWord& word) const {
+  Xapian::doccount count = std::max(database_.get_termfreq(word.token.text),
+                                    database_.get_termfreq(std::string(schema::kStemPrefix) + word.token.stem));
+  if (word.stem_is_word) count = std::max(count, database_.get_termfreq(word.token.stem));
+  return count;
 }
 
-/// A word the index holds in no form, typed informally (`امد`, `میگن`, `خوبه`), also finds the first
-/// of its written spellings (analysis::InformalSpelling) that the index holds, as a content word.
+/// A reading of a query word as a query word of its own: one content word, or none.
+std::optional<QueryWord> Build::reading_word(const std::string& reading) const {
+  std::vector<QueryWord> words = detail::group_words(analyzer_.analyze(reading), analyzer_.stemmer());
+  if (words.size() != 1 || words[0].token.stopword) return std::nullopt;
+  return std::move(words[0]);
+}
+
+/// A word typed informally (`امد`, `میگن`, `خوبه`) also finds the first of its written spellings
+/// (analysis::InformalSpelling) that the index holds in kReadingFrequencyRatio times as many documents
+/// as the word itself (the word is mostly absent), as a content word.
 std::vector<Q> Build::written_alternatives(const QueryWord& word) {
-  if (word.token.kind != analysis::TokenKind::kWord || !word.parts.empty() || word.prefix || indexed(word)) return {};
+  if (word.token.kind != analysis::TokenKind::kWord || !word.parts.empty() || word.prefix) return {};
+  const double own = frequency(word);
+  if (own * ranking::kReadingFrequencyRatio > database_.get_doccount()) return {};  // no reading can be commoner
   for (const std::string& candidate : analysis::InformalSpelling::candidates(word.token.text)) {
-    std::vector<QueryWord> written = detail::group_words(analyzer_.analyze(candidate), analyzer_.stemmer());
-    if (written.size() != 1 || written[0].token.stopword || !indexed(written[0])) continue;
-    note_keys(written[0], Atom{}, false);
-    out_.readings.push_back({word.token.text, written[0].token.text});
-    return {scaled(detail::word_query(written[0], detail::prefixes_for(Field::kAny)), ranking::kWrittenFormWeight)};
+    const std::optional<QueryWord> written = reading_word(candidate);
+    if (!written) continue;
+    const double theirs = frequency(*written);
+    if (theirs == 0 || theirs < own * ranking::kReadingFrequencyRatio) continue;
+    note_keys(*written, Atom{}, false);
+    out_.readings.push_back({word.token.text, written->token.text});
+    return {scaled(detail::word_query(*written, detail::prefixes_for(Field::kAny)), ranking::kWrittenFormWeight)};
   }
   return {};
 }
 
+/// Optional alternatives of lower weight (analysis::LooseReadings): the word without or with a bare
+/// `ی`, when the index holds that reading under another stem.
+std::vector<Q> Build::loose_readings(const QueryWord& word) {
+  if (word.token.kind != analysis::TokenKind::kWord || !word.parts.empty() || word.prefix) return {};
+  std::vector<Q> out;
+  const auto add = [&](const std::optional<std::string>& reading, double weight) {
+    if (!reading) return;
+    const std::optional<QueryWord> read = reading_word(*reading);
+    if (!read || read->token.stem == word.token.stem || !indexed(*read)) return;
+    note_keys(*read, Atom{}, false);
+    out.push_back(scaled(detail::word_query(*read, detail::prefixes_for(Field::kAny)), weight));
+  };
+  add(analysis::LooseReadings::without_yeh(word.token.text), ranking::kWithoutYehWeight);
+  add(analysis::LooseReadings::with_yeh(word.token.text), ranking::kWithYehWeight);
+  return out;
+}
+
 /// Alternatives for `count` consecutive words taken together: synonyms of the group (keys are
-/// normalized words joined by a space); for one word, its splits into two indexed words, or else its
+/// normalized words joined by a space); for one word, its splits into two indexed words and its
 /// written form; for two words, their joined form when it is indexed.
 std::vector<Q> Build::group_alternatives(const std::vector<QueryWord>& words, std::size_t begin, std::size_t count) {
   std::string key;
@@ -233,7 +269,7 @@ std::vector<Q> Build::group_alternatives(const std::vector<QueryWord>& words, st
   for (const Q& synonym : synonyms(key)) alternatives.push_back(scaled(synonym, ranking::kSynonymWeight));
   if (count == 1) {
     for (const Q& split : split_alternatives(words[begin])) alternatives.push_back(split);
-    if (alternatives.empty()) alternatives = written_alternatives(words[begin]);
+    for (Q& written : written_alternatives(words[begin])) alternatives.push_back(std::move(written));
   }
   if (count == 2 && database_.term_exists(joined)) {
     note_surface(joined);
@@ -265,8 +301,12 @@ void Build::add_words(const AnalyzedAtom& atom) {
     std::vector<Q> loose = each;
     loose.insert(loose.end(), alternatives.begin(), alternatives.end());
     alternatives.insert(alternatives.begin(), combine(Q::OP_AND, each));
+    // Loose readings widen the OR only: a document matching a reading alone is not an all-words match.
+    const std::vector<Q> readings =
+        count == 1 && atom.atom->field == Field::kAny ? loose_readings(words[i]) : std::vector<Q>{};
+    loose.insert(loose.end(), readings.begin(), readings.end());
     units_.push_back({combine(Q::OP_OR, alternatives), combine(Q::OP_OR, loose)});
-    soft_ = soft_ || count > 1;
+    soft_ = soft_ || count > 1 || !readings.empty();
     i += count;
   }
 }

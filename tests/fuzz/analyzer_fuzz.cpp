@@ -7,6 +7,7 @@
 
 #include "kavosh/analysis/analyzer.h"
 #include "kavosh/analysis/informal_spelling.h"
+#include "kavosh/analysis/loose_readings.h"
 #include "kavosh/analysis/jalali.h"
 #include "segmenter.h"
 
@@ -49,6 +50,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // The informal readings the searcher tries for a query word: whole, valid words, never the word itself.
     for (const std::string& written : kavosh::analysis::InformalSpelling::candidates(token.text)) {
       check(!written.empty() && written != token.text && valid_utf8(written));
+    }
+    // The loose readings: the word less its final ی, or the word with ی/یی added.
+    if (const auto without = kavosh::analysis::LooseReadings::without_yeh(token.text)) {
+      check(*without + "ی" == token.text);
+    }
+    if (const auto with = kavosh::analysis::LooseReadings::with_yeh(token.text)) {
+      check(*with == token.text + "ی" || *with == token.text + "یی");
     }
   }
   (void)kavosh::analysis::parse_date(input);

@@ -93,6 +93,48 @@ TEST_F(SearchRules, WordsTheIndexHoldsAreNotRewritten) {
   EXPECT_TRUE(find("زززه").empty());  // no written form held: nothing matches
 }
 
+TEST_F(SearchRules, LooseReadingsFindTheOtherYehForm) {
+  // `کتابی` also finds کتاب (the stemmer keeps the bare ی); the word's own document first.
+  EXPECT_THAT(find("کتابی"), ElementsAre("yeh-all", "yeh-base"));
+  // `رقابت` also finds رقابتی, and the other way round, each word's own document first.
+  EXPECT_THAT(find("رقابت"), ElementsAre("yeh-noun", "yeh-adjective"));
+  EXPECT_THAT(find("رقابتی"), ElementsAre("yeh-adjective", "yeh-noun"));
+  // A protected name is not read as base + ی.
+  EXPECT_THAT(find("سلیمانی"), ::testing::Not(::testing::Contains("yeh-name")));
+  EXPECT_THAT(find("سلیمان"), ElementsAre("yeh-name"));
+}
+
+TEST_F(SearchRules, LooseReadingsStayOutOfTheAllWordsTier) {
+  // yeh-base holds کتاب three times and خاطرات twice, yet only a reading of کتابی: the document with
+  // both words themselves ranks first.
+  EXPECT_THAT(find("کتابی خاطرات"), ElementsAre("yeh-all", "yeh-base"));
+}
+
+TEST(SearchReadings, RareSpellingAlsoSearchesAFarCommonerWrittenForm) {
+  // امریکا (madda left out) in one document: read as آمریکا once آمریکا is in kReadingFrequencyRatio
+  // times as many documents, not before.
+  for (const int commoner : {9, 10}) {
+    testing::TempDir dir;
+    const std::string db = dir.path() + "/db";
+    std::vector<std::string> records{R"({"id":"typed","body":"سفر هیئت به امریکا"})"};
+    for (int i = 0; i < commoner; ++i) {
+      records.push_back(R"({"id":"written-)" + std::to_string(i) + R"(","body":"سفر هیئت به آمریکا"})");
+    }
+    for (int i = 0; i < 20; ++i) records.push_back(R"({"id":"other-)" + std::to_string(i) + R"(","body":"خبر دیگر"})");
+    testing::build_database(db, records);
+    const SearchResults results = run_query(Searcher(db), "امریکا");
+    ASSERT_FALSE(results.hits.empty()) << commoner;
+    EXPECT_EQ(results.hits[0].id, "typed") << commoner;
+    const bool read = static_cast<double>(commoner) >= ranking::kReadingFrequencyRatio;
+    EXPECT_EQ(results.hits.size(), read ? 1u + commoner : 1u) << commoner;
+    ASSERT_EQ(results.readings.size(), read ? 1u : 0u) << commoner;
+    if (read) {
+      EXPECT_EQ(results.readings[0].typed, "امریکا");
+      EXPECT_EQ(results.readings[0].written, "آمریکا");
+    }
+  }
+}
+
 TEST_F(SearchRules, ExactFormOutranksStemOnly) {
   EXPECT_THAT(find("اصلاحات"), ElementsAre("eslahat", "eslah"));
   EXPECT_THAT(find("اصلاح"), ElementsAre("eslah", "eslahat"));
@@ -232,7 +274,8 @@ TEST_F(SearchRules, SnippetHighlightsEverySpelling) {
 
 TEST_F(SearchRules, HitFields) {
   const SearchResults results = run_query(*searcher_, "فرمانداری");
-  ASSERT_EQ(results.hits.size(), 1u);
+  // hs-none holds the word; informal-letter only فرماندار, the word without its bare ی (a loose reading).
+  ASSERT_EQ(ids(results), (std::vector<std::string>{"hs-none", "informal-letter"}));
   const Hit& hit = results.hits[0];
   EXPECT_EQ(hit.id, "hs-none");
   EXPECT_EQ(hit.rank, 1u);
@@ -240,14 +283,14 @@ TEST_F(SearchRules, HitFields) {
   EXPECT_EQ(hit.date, "2023-12-24");
   EXPECT_EQ(hit.date_jalali, "1402/10/03");
   EXPECT_EQ(hit.source, "فارس");
-  EXPECT_EQ(results.total, 1u);
+  EXPECT_EQ(results.total, 2u);
   // The date comes with the match itself: the same from the rescoring pass and in date order.
   SearchRequest request;
   request.query = "لازم فرمانداری";
   for (const SortOrder sort : {SortOrder::kRelevance, SortOrder::kDate}) {
     request.sort = sort;
     const SearchResults two_words = searcher_->search(request);
-    ASSERT_EQ(two_words.hits.size(), 1u);
+    ASSERT_EQ(ids(two_words), (std::vector<std::string>{"hs-none", "informal-letter"}));  // undated last
     EXPECT_EQ(two_words.hits[0].date, "2023-12-24");
     EXPECT_EQ(two_words.hits[0].date_jalali, "1402/10/03");
   }

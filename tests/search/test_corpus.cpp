@@ -58,6 +58,12 @@ const std::vector<std::string>& rule_records() {
       R"({"id":"informal-madda","body":"آهنگ تازه گروه موسیقی منتشر شد"})",
       R"({"id":"informal-verb","body":"کارشناسان می‌گویند بازار ارز آرام است"})",
       R"({"id":"informal-letter","body":"نامه فرماندار به استانداری رسید"})",
+      // Loose readings (analysis::LooseReadings): a bare ی taken off or added, at a lower weight.
+      R"({"id":"yeh-all","body":"کتابی درباره خاطرات جنگ منتشر شد"})",
+      R"({"id":"yeh-base","body":"کتاب کتاب کتاب خاطرات خاطرات"})",
+      R"({"id":"yeh-noun","body":"رقابت فهرست‌ها جدی شد"})",
+      R"({"id":"yeh-adjective","body":"فضای رقابتی گرم شد"})",
+      R"({"id":"yeh-name","body":"سخنرانی سلیمان در همایش"})",
   };
   return records;
 }

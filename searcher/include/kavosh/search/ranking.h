@@ -29,6 +29,18 @@ inline constexpr double kSynonymWeight = 0.7;
 /// not hold: below 1, like a synonym, as the reading is a guess. {0.4, 0.7, 1}: parsinlu_rc within 0.0004
 /// nDCG@10 (its questions are mostly written formally); corpus/ unchanged.
 inline constexpr double kWrittenFormWeight = 0.7;
+/// A query word the index holds in fewer documents than 1/kReadingFrequencyRatio of its written
+/// reading's (`امریکا` beside `آمریکا`) is read too, as one the index lacks: a rare spelling is mostly
+/// a typing habit, and its documents alone would rank first on its high IDF. {5, 10, 20}: parsinlu_rc
+/// within 0.0005 nDCG@10 (20 drops one reading more); 10 is the usual margin of spelling correction.
+inline constexpr double kReadingFrequencyRatio = 10.0;
+/// Weights of a word's loose readings (analysis::LooseReadings), optional alternatives that never
+/// count toward the all-words tier: the word without a bare `ی` (`کتابی` → `کتاب`) and with one
+/// (`رقابت` → `رقابتی`). Without {0.6, 0.8, 1} × with {0.1, 0.2, 0.3} on the even parsinlu_rc qids: flat
+/// within 0.002 nDCG@10 (docs/search.md "Loose readings"); below 1, as a reading is a guess, and the
+/// derived word far below the word itself, as derivation changes the meaning more than inflection.
+inline constexpr double kWithoutYehWeight = 0.8;
+inline constexpr double kWithYehWeight = 0.2;
 /// Extra weight of query words found in the title (the indexer already counts title words
 /// schema::kTitleWdf times in the combined field). {0…2}: 1–2 help corpus/ (+0.006 nDCG@10 at 2) but
 /// cost parsinlu 0.007–0.016 MRR@10 (questions name the article, not the passage); 0 costs corpus/ 0.008.
