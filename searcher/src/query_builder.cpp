@@ -21,10 +21,12 @@ using detail::TermPrefixes;
 using Q = Xapian::Query;
 
 /// One clause of the soft AND: `strict` goes into AND(all clauses), `loose` into OR(all clauses).
-/// They differ for a group of words with alternatives (a joined form, a synonym of the group).
+/// They differ for a group of words with alternatives (a joined form, a synonym of the group), and by
+/// `extra`, the word's loose readings, which only `loose` holds (loose = OR(strict, extra) otherwise).
 struct Unit {
   Q strict;
   Q loose;
+  Q extra;
 };
 
 struct AnalyzedAtom {
@@ -86,7 +88,7 @@ class Build {
   const Xapian::Database& database_;
   bool keep_stopwords_ = false;
   std::vector<Unit> units_;
-  bool soft_ = false;  // some unit's strict and loose queries differ
+  bool soft_ = false;  // some unit's strict and loose queries differ by more than its extra
   std::vector<Q> excluded_;
   std::vector<QueryWord> free_words_;  // plain words of the combined field, for the boosts
   std::vector<QueryWord> dropped_stopwords_;  // stopwords left out of free_words_, for the stopword boost
@@ -305,8 +307,9 @@ void Build::add_words(const AnalyzedAtom& atom) {
     const std::vector<Q> readings =
         count == 1 && atom.atom->field == Field::kAny ? loose_readings(words[i]) : std::vector<Q>{};
     loose.insert(loose.end(), readings.begin(), readings.end());
-    units_.push_back({combine(Q::OP_OR, alternatives), combine(Q::OP_OR, loose)});
-    soft_ = soft_ || count > 1 || !readings.empty();
+    units_.push_back({combine(Q::OP_OR, alternatives), combine(Q::OP_OR, loose),
+                      readings.empty() ? Q() : combine(Q::OP_OR, readings)});
+    soft_ = soft_ || count > 1;
     i += count;
   }
 }
@@ -336,21 +339,32 @@ void Build::add_clause(const AnalyzedClause& clause) {
   if (clause.excluded) {
     excluded_.push_back(query);
   } else {
-    units_.push_back({query, query});
+    units_.push_back({query, query, Q()});
   }
 }
 
 /// OR(SCALE(AND(strict), kAllWordsFactor), any), `any` being any_words() (OR(loose)); with `all_words`,
 /// AND_MAYBE in place of the OR: the documents that match every clause only, each with the weight the OR
-/// gives it (empty when the query has no any-word branch). When no unit has alternatives, loose is strict, so a document with
-/// every word gets the AND's weight once more from the OR: SCALE(AND, kAllWordsFactor + 1) is the same
-/// weight from half the posting lists.
+/// gives it (empty when the query has no any-word branch). When every unit's loose query is its strict
+/// one OR its extra, a document with every word gets the AND's weight once more from the OR, plus its
+/// extras: SCALE(AND, kAllWordsFactor + 1) with the extras is the same weight from half the posting lists.
 Q Build::matching_query(bool all_words, const Q& any) const {
   std::vector<Q> strict;
-  for (const Unit& unit : units_) strict.push_back(unit.strict);
-  if (units_.size() == 1 && !soft_) return all_words ? Q() : strict.front();
-  if (all_words && !soft_) return scaled(combine(Q::OP_AND, strict), ranking::kAllWordsFactor + 1);
-  return Q(all_words ? Q::OP_AND_MAYBE : Q::OP_OR, scaled(combine(Q::OP_AND, strict), ranking::kAllWordsFactor), any);
+  std::vector<Q> extras;
+  for (const Unit& unit : units_) {
+    strict.push_back(unit.strict);
+    if (!unit.extra.empty()) extras.push_back(unit.extra);
+  }
+  if (soft_) {
+    return Q(all_words ? Q::OP_AND_MAYBE : Q::OP_OR, scaled(combine(Q::OP_AND, strict), ranking::kAllWordsFactor), any);
+  }
+  const Q tier = scaled(combine(Q::OP_AND, strict), ranking::kAllWordsFactor + 1);
+  if (all_words) {
+    if (units_.size() == 1 && extras.empty()) return Q();
+    return extras.empty() ? tier : Q(Q::OP_AND_MAYBE, tier, combine(Q::OP_OR, extras));
+  }
+  if (units_.size() == 1) return extras.empty() ? strict.front() : Q(Q::OP_OR, tier, combine(Q::OP_OR, extras));
+  return Q(Q::OP_OR, scaled(combine(Q::OP_AND, strict), ranking::kAllWordsFactor), any);
 }
 
 /// OR(loose): the documents that match some clause.

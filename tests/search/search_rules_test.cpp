@@ -466,7 +466,9 @@ TEST_F(SearchRules, PassesGiveTheirRankingOnEveryPage) {
                             // dropped stopwords: a second-pass boost, with one free word too
                             "مشارکت مردم در شهر", "اصلاح در مجلس", "حرم در",
                             // two clauses, one free word: no positional boost, all-words pass only
-                            "«مجلس خبرگان» رهبری", "صندوق عنوان:مشارکت", "هماهنگی‌ها «ستاد انتخابات»"}) {
+                            "«مجلس خبرگان» رهبری", "صندوق عنوان:مشارکت", "هماهنگی‌ها «ستاد انتخابات»",
+                            // loose readings (one word, several, beside a group and a phrase)
+                            "کتابی", "کتابی خاطرات", "رقابتی جدی شد", "مجلس خبرگان کتابی", "کتابی «خاطرات جنگ»"}) {
     expect_pages_follow_passes(*searcher_, db_, query);
   }
 }
