@@ -55,6 +55,11 @@ QueryWord joined_word(const std::string& text, const analysis::PersianStemmer& s
   return word;
 }
 
+/// A word that may be read otherwise: a whole word typed in full (no number, compound or partial prefix).
+bool plain_word(const QueryWord& word) {
+  return word.token.kind == analysis::TokenKind::kWord && word.parts.empty() && !word.prefix;
+}
+
 /// The state of one build: analyzed clauses in, units, boosts and exclusions out.
 class Build {
  public:
@@ -224,7 +229,7 @@ std::optional<QueryWord> Build::reading_word(const std::string& reading) const {
 /// (analysis::InformalSpelling) that the index holds in kReadingFrequencyRatio times as many documents
 /// as the word itself (the word is mostly absent), as a content word.
 std::vector<Q> Build::written_alternatives(const QueryWord& word) {
-  if (word.token.kind != analysis::TokenKind::kWord || !word.parts.empty() || word.prefix) return {};
+  if (!plain_word(word)) return {};
   const double own = frequency(word);
   if (own * ranking::kReadingFrequencyRatio > database_.get_doccount()) return {};  // no reading can be commoner
   for (const std::string& candidate : analysis::InformalSpelling::candidates(word.token.text)) {
@@ -242,7 +247,7 @@ std::vector<Q> Build::written_alternatives(const QueryWord& word) {
 /// Optional alternatives of lower weight (analysis::LooseReadings): the word without or with a bare
 /// `ی`, when the index holds that reading under another stem.
 std::vector<Q> Build::loose_readings(const QueryWord& word) {
-  if (word.token.kind != analysis::TokenKind::kWord || !word.parts.empty() || word.prefix) return {};
+  if (!plain_word(word)) return {};
   std::vector<Q> out;
   const auto add = [&](const std::optional<std::string>& reading, double weight) {
     if (!reading) return;
