@@ -9,7 +9,7 @@ namespace kavosh::analysis {
 /// The written spellings an informally typed word may stand for: users type queries the way they
 /// speak and type fast (madda left out, `امد` for `آمد`; colloquial verbs, `میگن` for `میگویند`; the
 /// copula joined, `خوبه`), while news is written formally. The searcher tries them, in order, for a
-/// query word the index does not hold; documents are never rewritten.
+/// query word the index does not hold or holds far more rarely; documents are never rewritten.
 class InformalSpelling {
  public:
   /// Candidate written forms of a normalized, ZWNJ-free word, most plausible first, each once, never
