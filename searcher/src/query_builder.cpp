@@ -360,16 +360,13 @@ Q Build::matching_query(bool all_words, const Q& any) const {
     strict.push_back(unit.strict);
     if (!unit.extra.empty()) extras.push_back(unit.extra);
   }
-  if (soft_) {
-    return Q(all_words ? Q::OP_AND_MAYBE : Q::OP_OR, scaled(combine(Q::OP_AND, strict), ranking::kAllWordsFactor), any);
+  const Q every = combine(Q::OP_AND, strict);
+  if (soft_ || (!all_words && units_.size() > 1)) {
+    return Q(all_words ? Q::OP_AND_MAYBE : Q::OP_OR, scaled(every, ranking::kAllWordsFactor), any);
   }
-  const Q tier = scaled(combine(Q::OP_AND, strict), ranking::kAllWordsFactor + 1);
-  if (all_words) {
-    if (units_.size() == 1 && extras.empty()) return Q();
-    return extras.empty() ? tier : Q(Q::OP_AND_MAYBE, tier, combine(Q::OP_OR, extras));
-  }
-  if (units_.size() == 1) return extras.empty() ? strict.front() : Q(Q::OP_OR, tier, combine(Q::OP_OR, extras));
-  return Q(Q::OP_OR, scaled(combine(Q::OP_AND, strict), ranking::kAllWordsFactor), any);
+  const Q tier = scaled(every, ranking::kAllWordsFactor + 1);
+  if (extras.empty()) return all_words ? (units_.size() == 1 ? Q() : tier) : every;
+  return Q(all_words ? Q::OP_AND_MAYBE : Q::OP_OR, tier, combine(Q::OP_OR, extras));
 }
 
 /// OR(loose): the documents that match some clause.

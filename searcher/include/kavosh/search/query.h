@@ -10,7 +10,8 @@
 namespace kavosh::search {
 
 /// A query word the index does not hold (or holds far more rarely than its written form), also searched
-/// in the written form the user likely meant (analysis::InformalSpelling): `امد` → `آمد`. Results list them so a reader knows what was searched.
+/// in the written form the user likely meant (analysis::InformalSpelling): `امد` → `آمد`. Results list
+/// them so a reader knows what was searched.
 struct WrittenReading {
   std::string typed;    ///< the query word, normalized
   std::string written;  ///< the written form searched as well

@@ -26,8 +26,8 @@ inline constexpr double kExactWeight = 1.5;
 /// here: neither judged collection has a synonym table; below 1 so a synonym never outranks the word.
 inline constexpr double kSynonymWeight = 0.7;
 /// Weight of the written form (analysis::InformalSpelling) searched beside a query word the index does
-/// not hold (or holds rarely): below 1, like a synonym, as the reading is a guess. {0.4, 0.7, 1}: parsinlu_rc within 0.0004
-/// nDCG@10 (its questions are mostly written formally); corpus/ unchanged.
+/// not hold (or holds rarely): below 1, like a synonym, as the reading is a guess. {0.4, 0.7, 1}:
+/// parsinlu_rc within 0.0004 nDCG@10 (its questions are mostly written formally); corpus/ unchanged.
 inline constexpr double kWrittenFormWeight = 0.7;
 /// A query word the index holds in fewer documents than 1/kReadingFrequencyRatio of its written
 /// reading's (`امریکا` beside `آمریکا`) is read too, as one the index lacks: a rare spelling is mostly
