@@ -161,6 +161,20 @@ bool takes_bare_present(std::string_view past) {
   return std::find(kVerbs.begin(), kVerbs.end(), past) != kVerbs.end();
 }
 
+// Two defective verbs. The copula هست has no participle (`هسته` is a nucleus, `هسته‌ای` nuclear) and
+// takes no prefix but the negative ن (`نیستند`; `بیست` is twenty, not ب+یست). The modal بایست has no
+// personal endings but the old ی (`بایستی`): `بایستند` is ب+ایست+ند, a subjunctive of ایستاد.
+constexpr std::string_view kCopula = "هست";
+constexpr std::string_view kModalMust = "بایست";
+bool has_participle(std::string_view past) { return past != kCopula; }
+bool takes_prefix(std::string_view past, VerbPrefix prefix) {
+  return past != kCopula || prefix == VerbPrefix::kNegative;
+}
+bool takes_ending(std::string_view past, std::string_view ending) {
+  if (past == kModalMust) return ending.empty() || ending == "ی";
+  return ending != "ه" || has_participle(past);
+}
+
 bool is_perfect_ending(std::string_view e) {
   return e == "ه" || e == "ای" || e == "ام" || e == "اند" || e == "ایم" || e == "اید";
 }
@@ -188,7 +202,9 @@ std::optional<std::string> analyze_verb_body(const Lexicon& lex, std::string_vie
     if (!body.ends_with(ending) || body.size() == ending.size()) continue;
     const std::string_view core = body.substr(0, body.size() - ending.size());
     // ب marks the subjunctive and the imperative, built on present stems only (بهشت is no verb).
-    if (prefix != VerbPrefix::kSubjunctive && is_past_stem(lex, core)) return std::string(core);
+    if (prefix != VerbPrefix::kSubjunctive && is_past_stem(lex, core) && takes_ending(core, ending)) {
+      return std::string(core);
+    }
     if (ending.empty()) {
       // رفتن (infinitive); بگو, نکن (imperative: a bare present stem needs ب or ن).
       if (prefix != VerbPrefix::kSubjunctive && core.ends_with("ن") && is_past_stem(lex, drop_last_letter(core))) {
@@ -198,13 +214,15 @@ std::optional<std::string> analyze_verb_body(const Lexicon& lex, std::string_vie
     }
     if (is_perfect_ending(ending)) {
       // رفته‌اند = participle رفته + اند; participles and perfects are built on past stems only.
-      if (ending != "ه" && core.ends_with("ه") && is_past_stem(lex, drop_last_letter(core))) {
+      if (ending != "ه" && core.ends_with("ه") && is_past_stem(lex, drop_last_letter(core)) &&
+          has_participle(drop_last_letter(core))) {
         return std::string(drop_last_letter(core));
       }
       continue;
     }
     if (const auto it = lex.present_to_past.find(core);
-        it != lex.present_to_past.end() && (prefix != VerbPrefix::kNone || takes_bare_present(it->second))) {
+        it != lex.present_to_past.end() && (prefix != VerbPrefix::kNone || takes_bare_present(it->second)) &&
+        (prefix == VerbPrefix::kNone || takes_prefix(it->second, prefix))) {
       return it->second;
     }
   }
@@ -244,7 +262,16 @@ std::optional<std::string> analyze_prefixed_verb(const Lexicon& lex, std::string
   return std::nullopt;
 }
 
+// A form built on a past stem that itself begins like a prefix (`نشسته`, `نشستند` of نشست; `نوشتن`): that
+// stem, which comes before the prefixed reading (`نشسته` is seated, not ن+شسته "unwashed").
+std::optional<std::string> past_stem_initial(const Lexicon& lex, std::string_view word) {
+  auto past = analyze_verb_body(lex, word, VerbPrefix::kNone);
+  if (past && word.starts_with(*past)) return past;
+  return std::nullopt;
+}
+
 std::optional<std::string> analyze_verb(const Lexicon& lex, std::string_view word) {
+  if (auto past = past_stem_initial(lex, word)) return past;
   if (auto past = analyze_prefixed_verb(lex, word)) return past;
   return analyze_verb_body(lex, word, VerbPrefix::kNone);
 }
@@ -349,12 +376,16 @@ std::string PersianStemmer::stem(std::string_view word) const {
   // (`نرفت`, `بگوید`) as if they were nouns. A past stem is itself (`نشست` is not ن+شست).
   if (lex.past_stems.contains(joined) || is_ordinal(joined)) return joined;
   const int classes = lex.classes(joined);
-  if (auto past = analyze_prefixed_verb(lex, joined, classes >= 0 && (classes & kPluralHa) != 0)) return *past;
   // A noun of the lexicon (`مردم`, `حرم`) is read as a verb only as a participle or infinitive
   // (`شده`, `کردن`), which nouns of that shape rarely are.
   const bool is_participle_or_infinitive = (joined.ends_with("ه") || joined.ends_with("ن")) &&
                                           lex.past_stems.contains(drop_last_letter(joined));
-  if (classes < 0 || is_participle_or_infinitive) {
+  const bool may_be_verb_body = classes < 0 || is_participle_or_infinitive;
+  if (may_be_verb_body) {
+    if (auto past = past_stem_initial(lex, joined)) return *past;
+  }
+  if (auto past = analyze_prefixed_verb(lex, joined, classes >= 0 && (classes & kPluralHa) != 0)) return *past;
+  if (may_be_verb_body) {
     if (auto past = analyze_verb_body(lex, joined, VerbPrefix::kNone)) return *past;
   }
   if (classes >= 0) return joined;
