@@ -187,11 +187,20 @@ bool is_past_stem(const Lexicon& lex, std::string_view s) {
   return lex.past_stems.contains(s) && !lex.protected_words.contains(s);
 }
 
+/// What the word list says of the whole word as a noun, against which a verb reading is weighed.
+struct NounEvidence {
+  /// A lexicon noun with a ها plural of its own: ب/ن + a bare present stem is no imperative there
+  /// (`بستر` is not ب+ستر, `ببر` is a tiger), and ب is no subjunctive (`بخاری` heater, `بدهی` debt).
+  bool has_plural = false;
+  /// Written joined, a lexicon noun or adjective (attested with ها or تر) + ی whose first letters read as
+  /// a verb prefix: prefix + present stem + the 2nd person ی is the rarer reading (`نیازی` is not
+  /// ن+یاز+ی, `بستری` not ب+ستر+ی, `میدانی` not می+دان+ی; `می‌دانی` with its ZWNJ stays a verb).
+  bool is_noun_plus_yeh = false;
+};
+
 // The past stem of a verb form without prefix (`body`), if it is one.
-// `is_plural_noun`: the word is a lexicon noun with a ها plural of its own, so ب/ن + a bare present
-// stem is no imperative there (`بستر` is not ب+ستر, `ببر` is a tiger).
 std::optional<std::string> analyze_verb_body(const Lexicon& lex, std::string_view body, VerbPrefix prefix,
-                                             bool is_plural_noun = false) {
+                                             NounEvidence noun = {}) {
   // The whole body as the past stem of a common verb comes before a rarer present stem + ending:
   // نبود is ن+بود, not ن+بو+د (بویید). For other verbs the present reading stays first: نکند is
   // ن+کن+د (کرد), not the past of کندن.
@@ -210,7 +219,7 @@ std::optional<std::string> analyze_verb_body(const Lexicon& lex, std::string_vie
       if (prefix != VerbPrefix::kSubjunctive && core.ends_with("ن") && is_past_stem(lex, drop_last_letter(core))) {
         return std::string(drop_last_letter(core));
       }
-      if (prefix == VerbPrefix::kNone || prefix == VerbPrefix::kImperfective || is_plural_noun) continue;
+      if (prefix == VerbPrefix::kNone || prefix == VerbPrefix::kImperfective || noun.has_plural) continue;
     }
     if (is_perfect_ending(ending)) {
       // رفته‌اند = participle رفته + اند; participles and perfects are built on past stems only.
@@ -220,6 +229,7 @@ std::optional<std::string> analyze_verb_body(const Lexicon& lex, std::string_vie
       }
       continue;
     }
+    if (ending == "ی" && prefix != VerbPrefix::kNone && noun.is_noun_plus_yeh) continue;
     if (const auto it = lex.present_to_past.find(core);
         it != lex.present_to_past.end() && (prefix != VerbPrefix::kNone || takes_bare_present(it->second)) &&
         (prefix == VerbPrefix::kNone || takes_prefix(it->second, prefix))) {
@@ -230,19 +240,18 @@ std::optional<std::string> analyze_verb_body(const Lexicon& lex, std::string_vie
 }
 
 std::optional<std::string> analyze_prefixed(const Lexicon& lex, std::string_view word, std::string_view preverb,
-                                            bool is_plural_noun) {
+                                            NounEvidence noun) {
   for (const PrefixForm& p : kVerbPrefixes) {
     if (!word.starts_with(p.text) || word.size() <= p.text.size() + 2) continue;
-    // Subjunctive forms take no plural: a word attested with ها is a noun (`بخاری` heater, `بدهی` debt).
-    if (p.kind == VerbPrefix::kSubjunctive && is_plural_noun) continue;
+    if (p.kind == VerbPrefix::kSubjunctive && noun.has_plural) continue;
     const std::string_view rest = word.substr(p.text.size());
     const std::string body = std::string(preverb) + std::string(rest);
-    if (auto past = analyze_verb_body(lex, body, p.kind, is_plural_noun)) return past;
+    if (auto past = analyze_verb_body(lex, body, p.kind, noun)) return past;
     // After ب/ن a stem starting with ا or آ takes a glide ی: بیاید = ب + آید, نینداخت = ن + انداخت.
     if ((p.kind == VerbPrefix::kSubjunctive || p.kind == VerbPrefix::kNegative) && rest.starts_with("ی")) {
       const std::string restored = std::string(preverb) + (rest.starts_with("یا") ? "آ" + std::string(rest.substr(4))
                                                                                   : "ا" + std::string(rest.substr(2)));
-      if (auto past = analyze_verb_body(lex, restored, p.kind, is_plural_noun)) return past;
+      if (auto past = analyze_verb_body(lex, restored, p.kind, noun)) return past;
     }
   }
   return std::nullopt;
@@ -250,11 +259,11 @@ std::optional<std::string> analyze_prefixed(const Lexicon& lex, std::string_view
 
 // A verb form with an explicit prefix (`نمی‌رود`, `بگوید`, `برمی‌گردد`): its past stem.
 std::optional<std::string> analyze_prefixed_verb(const Lexicon& lex, std::string_view word,
-                                                 bool is_plural_noun = false) {
-  if (auto past = analyze_prefixed(lex, word, "", is_plural_noun)) return past;
+                                                 NounEvidence noun = {}) {
+  if (auto past = analyze_prefixed(lex, word, "", noun)) return past;
   for (std::string_view preverb : kPreverbs) {
     if (word.starts_with(preverb)) {
-      if (auto past = analyze_prefixed(lex, word.substr(preverb.size()), preverb, is_plural_noun)) {
+      if (auto past = analyze_prefixed(lex, word.substr(preverb.size()), preverb, noun)) {
         return past;
       }
     }
@@ -384,9 +393,13 @@ std::string PersianStemmer::stem(std::string_view word) const {
   if (may_be_verb_body) {
     if (auto past = past_stem_initial(lex, joined)) return *past;
   }
-  if (auto past = analyze_prefixed_verb(lex, joined, classes >= 0 && (classes & kPluralHa) != 0)) return *past;
+  const int classes_before_yeh = joined.ends_with("ی") ? lex.classes(drop_last_letter(joined)) : -1;
+  const NounEvidence noun{
+      .has_plural = classes >= 0 && (classes & kPluralHa) != 0,
+      .is_noun_plus_yeh = word == joined && classes_before_yeh >= 0 && (classes_before_yeh & (kPluralHa | kComparative)) != 0};
+  if (auto past = analyze_prefixed_verb(lex, joined, noun)) return *past;
   if (may_be_verb_body) {
-    if (auto past = analyze_verb_body(lex, joined, VerbPrefix::kNone)) return *past;
+    if (auto past = analyze_verb_body(lex, joined, VerbPrefix::kNone, noun)) return *past;
   }
   if (classes >= 0) return joined;
   if (auto base = find_nominal_base(lex, joined, 0, 0)) {
