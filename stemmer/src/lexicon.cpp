@@ -9,6 +9,7 @@ extern const std::string_view k_lexicon_data;
 extern const std::string_view k_verb_stems_data;
 extern const std::string_view k_colloquial_stems_data;
 extern const std::string_view k_broken_plurals_data;
+extern const std::string_view k_sound_plurals_data;
 extern const std::string_view k_protected_data;
 extern const std::string_view k_stopwords_data;
 
@@ -63,9 +64,11 @@ Lexicon load() {
   for_each_row(k_colloquial_stems_data, [&](const auto& c) {
     if (c.size() >= 2) lex.colloquial_stems.emplace(std::string(c[0]), std::string(c[1]));
   });
-  for_each_row(k_broken_plurals_data, [&](const auto& c) {
-    if (c.size() >= 2) lex.broken_plurals.emplace(std::string(c[0]), std::string(c[1]));
-  });
+  for (std::string_view plurals : {k_broken_plurals_data, k_sound_plurals_data}) {
+    for_each_row(plurals, [&](const auto& c) {
+      if (c.size() >= 2) lex.plurals.emplace(std::string(c[0]), std::string(c[1]));
+    });
+  }
   for_each_row(k_protected_data, [&](const auto& c) { lex.protected_words.emplace(c[0]); });
   for_each_row(k_stopwords_data, [&](const auto& c) { lex.stopwords.emplace(c[0]); });
   return lex;

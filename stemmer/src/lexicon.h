@@ -32,7 +32,7 @@ struct Lexicon {
   StringMap<std::string> present_to_past;   ///< present stem → past stem
   StringSet past_stems;
   StringMap<std::string> colloquial_stems;  ///< colloquial present stem → written present stem
-  StringMap<std::string> broken_plurals;    ///< plural → singular
+  StringMap<std::string> plurals;           ///< plural → singular: broken plurals, sound plurals in ات
   StringSet protected_words;
   StringSet stopwords;
 

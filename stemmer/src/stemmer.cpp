@@ -31,7 +31,7 @@ struct Suffix {
 
 constexpr std::uint8_t kNoun = kPluralHa | kClitic;
 
-// Nominal suffixes in layers, outermost first; within a layer, longest first.
+// Nominal suffixes in layers, outermost first; within a layer, longest first unless a note says otherwise.
 // The 2nd person singular clitic is not stripped when written joined after a consonant (`دستت`):
 // written Persian seldom uses it, while final ت is everywhere in words of their own (`کتابت`, `حدت`,
 // `جدیت`, `حکمت`) that the word list does not tell from noun + ت.
@@ -63,8 +63,6 @@ constexpr auto kEzafeSuffixes = std::to_array<Suffix>({{"هایی", "ها", 0},
 // comparative + ezafe or indefinite when the comparative resolves (`سریعتری`).
 constexpr auto kComparativeSuffixes = std::to_array<Suffix>({{"ترین", "", kComparative}, {"تر", "", kComparative}});
 constexpr auto kPluralSuffixes = std::to_array<Suffix>({
-    {"جات", "ه", 0},     // کارخانجات = کارخانه + جات
-    {"جات", "", 0},      // سبزیجات
     {"گان", "ه", 0},     // نمایندگان = نماینده + گان
     {"ها", "", 0},
     {"ان", "", kPluralHa},  // before یان: ایرانیان = ایرانی + ان
@@ -72,6 +70,9 @@ constexpr auto kPluralSuffixes = std::to_array<Suffix>({
     {"ات", "ت", 0},  // خدمات = خدمت + ات (ساعت is not attested with ات)
     {"ات", "ه", kPluralAt},  // مقالات = مقاله + ات
     {"ات", "", kPluralAt},
+    // جات after ات: `درجات` is درجه + ات, not در + جات (دره).
+    {"جات", "ه", 0},  // کارخانجات = کارخانه + جات
+    {"جات", "", 0},   // سبزیجات
     {"ین", "", kPluralHa, After::kParticiple},  // Arabic sound plural of people: مسئولین, متخصصین
 });
 
@@ -110,6 +111,17 @@ const std::array<Layer, 4> kLayers = {{{kCliticSuffixes.data(), kCliticSuffixes.
 
 bool long_enough(std::string_view stem) { return utf8::length(stem) >= kMinStemLetters; }
 
+// Whether reading `suffix` as a clitic would hide a مُ- participle's plural in ان: `متهمان` is the accused
+// (متهم+ان), not مته+مان "our drill"; such participles name people and take ان (`معترضان`). The فاعل
+// shape is left out: `کارتان` is your work, not کارت+ان.
+bool is_participle_plural(const Lexicon& lex, std::string_view word, const Suffix& suffix) {
+  constexpr std::string_view kPluralAn = "ان";
+  if (suffix.text.size() != 3 * 2 || !suffix.text.ends_with(kPluralAn) || !word.ends_with(kPluralAn)) return false;
+  const std::string_view singular = word.substr(0, word.size() - kPluralAn.size());
+  const int classes = lex.classes(singular);
+  return singular.starts_with("م") && has_participle_shape(singular) && classes >= 0 && (classes & kPluralHa) != 0;
+}
+
 // Peels nominal suffixes from `word`, layer by layer from `layer` inwards, and returns the first
 // base found in the lexicon that the last peeled suffix is allowed on.
 std::optional<std::string> find_nominal_base(const Lexicon& lex, const std::string& word, std::size_t layer,
@@ -125,7 +137,7 @@ std::optional<std::string> find_nominal_base(const Lexicon& lex, const std::stri
     for (const Suffix* s = kLayers[l].begin; s != kLayers[l].end; ++s) {
       if (!std::string_view(word).ends_with(s->text)) continue;
       std::string base = word.substr(0, word.size() - s->text.size());
-      if (!fits(s->after, base)) continue;
+      if (!fits(s->after, base) || is_participle_plural(lex, word, *s)) continue;
       base.append(s->restore);
       // A past stem takes personal endings, not nominal suffixes: گفتمان is not گفت+مان.
       if (!long_enough(base) || lex.past_stems.contains(base)) continue;
@@ -308,8 +320,8 @@ std::string head_before_suffix_chain(std::string_view word) {
 std::optional<std::string> broken_plural_with_yeh(const Lexicon& lex, std::string_view joined) {
   if (!joined.ends_with("ی")) return std::nullopt;
   const std::string_view plural = drop_last_letter(joined);
-  const auto it = lex.broken_plurals.find(plural);
-  if (it == lex.broken_plurals.end()) return std::nullopt;
+  const auto it = lex.plurals.find(plural);
+  if (it == lex.plurals.end()) return std::nullopt;
   if (!ends_in_vowel(plural) && lex.classes(joined) >= 0) return std::nullopt;
   return it->second;
 }
@@ -374,7 +386,7 @@ std::string PersianStemmer::stem(std::string_view word) const {
   const Lexicon& lex = Lexicon::instance();
   const std::string joined = chars::without_zwnj(word);
   if (!long_enough(joined) || lex.protected_words.contains(joined)) return joined;
-  if (const auto it = lex.broken_plurals.find(joined); it != lex.broken_plurals.end()) return it->second;
+  if (const auto it = lex.plurals.find(joined); it != lex.plurals.end()) return it->second;
   if (auto singular = broken_plural_with_yeh(lex, joined)) return *singular;
 
   if (const std::string head = head_before_suffix_chain(word); !head.empty()) {
@@ -403,7 +415,7 @@ std::string PersianStemmer::stem(std::string_view word) const {
   }
   if (classes >= 0) return joined;
   if (auto base = find_nominal_base(lex, joined, 0, 0)) {
-    if (const auto it = lex.broken_plurals.find(*base); it != lex.broken_plurals.end()) return it->second;
+    if (const auto it = lex.plurals.find(*base); it != lex.plurals.end()) return it->second;
     return *base;
   }
   if (const std::string_view heh_word = heh_word_before_ezafe(lex, joined); !heh_word.empty()) {

@@ -54,8 +54,8 @@ TEST(Data, ColloquialStemsAreNormalizedWrittenStemsOfTheVerbTable) {
 
 TEST(Data, BrokenPluralsAreNormalized) {
   const auto& lex = Lexicon::instance();
-  EXPECT_GT(lex.broken_plurals.size(), 400u);
-  expect_entries_normalized(lex.broken_plurals, "broken_plurals.tsv");
+  EXPECT_GT(lex.plurals.size(), 400u);
+  expect_entries_normalized(lex.plurals, "broken_plurals.tsv, sound_plurals.tsv");
 }
 
 TEST(Data, StopwordsAreNormalizationFixedPointsAndFound) {
