@@ -15,6 +15,7 @@ import os
 import subprocess
 import sys
 
+HAMZA_SEATS = str.maketrans({"أ": "ئ", "ؤ": "ئ", "إ": "ئ"})
 GROUPS = {"nominal (NOUN+ADJ+PROPN)": {"NOUN", "ADJ", "PROPN"}, "verbal (VERB+AUX)": {"VERB", "AUX"}}
 
 
@@ -62,12 +63,17 @@ def main():
                         help="print the N misses and false merges that cost the most pairs, per group")
     parser.add_argument("--causes", action="store_true",
                         help="count missed forms by cause: what the form adds to its lemma (a rough first sort)")
+    parser.add_argument("--fold-hamza", action="store_true",
+                        help="compare lemmas with a hamza on any seat as one (the treebank lemmatizes مسأله and "
+                             "مسئله apart; normalization folds each seat to its own letter)")
     args = parser.parse_args()
     if not os.path.exists(args.data):
         print(f"skipped: {args.data} not present")
         return 0
     forms = read_forms(args.data)
     stems = run_stemmer(args.stem, list(forms))
+    if args.fold_hamza:
+        forms = {f: (lemma.translate(HAMZA_SEATS), tag) for f, (lemma, tag) in forms.items()}
     lemma_keys = run_stemmer(args.stem, sorted({lemma for lemma, _ in forms.values()}))
     forms = {f: (lemma_keys[lemma][0].replace("\u200c", ""), tag) for f, (lemma, tag) in forms.items()}
     for name, tags in GROUPS.items():

@@ -10,6 +10,7 @@ extern const std::string_view k_verb_stems_data;
 extern const std::string_view k_colloquial_stems_data;
 extern const std::string_view k_broken_plurals_data;
 extern const std::string_view k_sound_plurals_data;
+extern const std::string_view k_spelling_variants_data;
 extern const std::string_view k_protected_data;
 extern const std::string_view k_stopwords_data;
 
@@ -69,6 +70,9 @@ Lexicon load() {
       if (c.size() >= 2) lex.plurals.emplace(std::string(c[0]), std::string(c[1]));
     });
   }
+  for_each_row(k_spelling_variants_data, [&](const auto& c) {
+    if (c.size() >= 2) lex.spelling_variants.emplace(std::string(c[0]), std::string(c[1]));
+  });
   for_each_row(k_protected_data, [&](const auto& c) { lex.protected_words.emplace(c[0]); });
   for_each_row(k_stopwords_data, [&](const auto& c) { lex.stopwords.emplace(c[0]); });
   return lex;

@@ -33,6 +33,7 @@ struct Lexicon {
   StringSet past_stems;
   StringMap<std::string> colloquial_stems;  ///< colloquial present stem → written present stem
   StringMap<std::string> plurals;           ///< plural → singular: broken plurals, sound plurals in ات
+  StringMap<std::string> spelling_variants;  ///< stem of one spelling → stem of the usual one
   StringSet protected_words;
   StringSet stopwords;
 

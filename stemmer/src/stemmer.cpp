@@ -380,10 +380,8 @@ std::optional<std::string> plural_outside_lexicon(const Lexicon& lex, std::strin
   return std::nullopt;
 }
 
-}  // namespace
-
-std::string PersianStemmer::stem(std::string_view word) const {
-  const Lexicon& lex = Lexicon::instance();
+// The stem of one word, before spelling variants are joined.
+std::string stem_word(const Lexicon& lex, std::string_view word) {
   const std::string joined = chars::without_zwnj(word);
   if (!long_enough(joined) || lex.protected_words.contains(joined)) return joined;
   if (const auto it = lex.plurals.find(joined); it != lex.plurals.end()) return it->second;
@@ -391,7 +389,7 @@ std::string PersianStemmer::stem(std::string_view word) const {
 
   if (const std::string head = head_before_suffix_chain(word); !head.empty()) {
     if (auto past = analyze_verb(lex, joined)) return *past;  // رفته‌اند
-    return stem(head);
+    return stem_word(lex, head);
   }
   // Verbs before nouns when a verbal prefix is there: the word list holds many verb forms
   // (`نرفت`, `بگوید`) as if they were nouns. A past stem is itself (`نشست` is not ن+شست).
@@ -405,10 +403,10 @@ std::string PersianStemmer::stem(std::string_view word) const {
   if (may_be_verb_body) {
     if (auto past = past_stem_initial(lex, joined)) return *past;
   }
-  const int classes_before_yeh = joined.ends_with("ی") ? lex.classes(drop_last_letter(joined)) : -1;
-  const NounEvidence noun{
-      .has_plural = classes >= 0 && (classes & kPluralHa) != 0,
-      .is_noun_plus_yeh = word == joined && classes_before_yeh >= 0 && (classes_before_yeh & (kPluralHa | kComparative)) != 0};
+  const int before_yeh = joined.ends_with("ی") ? lex.classes(drop_last_letter(joined)) : -1;
+  const NounEvidence noun{.has_plural = classes >= 0 && (classes & kPluralHa) != 0,
+                          .is_noun_plus_yeh = word == joined && before_yeh >= 0 &&
+                                              (before_yeh & (kPluralHa | kComparative)) != 0};
   if (auto past = analyze_prefixed_verb(lex, joined, noun)) return *past;
   if (may_be_verb_body) {
     if (auto past = analyze_verb_body(lex, joined, VerbPrefix::kNone, noun)) return *past;
@@ -422,6 +420,15 @@ std::string PersianStemmer::stem(std::string_view word) const {
     return std::string(heh_word);
   }
   return plural_outside_lexicon(lex, joined).value_or(joined);
+}
+
+}  // namespace
+
+std::string PersianStemmer::stem(std::string_view word) const {
+  const Lexicon& lex = Lexicon::instance();
+  std::string stem = stem_word(lex, word);
+  if (const auto it = lex.spelling_variants.find(stem); it != lex.spelling_variants.end()) return it->second;
+  return stem;
 }
 
 }  // namespace kavosh::analysis

@@ -52,6 +52,18 @@ TEST(Data, ColloquialStemsAreNormalizedWrittenStemsOfTheVerbTable) {
   }
 }
 
+// A spelling variant must end where its usual spelling does, or the table would split a word in two.
+TEST(Data, SpellingVariantsAreNormalizedAndLeadToTheirUsualStem) {
+  const auto& lex = Lexicon::instance();
+  EXPECT_GE(lex.spelling_variants.size(), 5u);
+  expect_entries_normalized(lex.spelling_variants, "spelling_variants.tsv");
+  const analysis::PersianStemmer stemmer;
+  for (const auto& [variant, usual] : lex.spelling_variants) {
+    EXPECT_EQ(stemmer.stem(variant), usual) << variant << " (spelling_variants.tsv)";
+    EXPECT_EQ(stemmer.stem(usual), usual) << usual << " (spelling_variants.tsv) is not a stem of its own";
+  }
+}
+
 TEST(Data, BrokenPluralsAreNormalized) {
   const auto& lex = Lexicon::instance();
   EXPECT_GT(lex.plurals.size(), 400u);
