@@ -17,7 +17,8 @@ constexpr std::size_t kMinStemLetters = 2;
 
 /// Where a suffix may attach: clitics and the indefinite take different shapes after a vowel.
 /// kParticiple: the shape of an Arabic participle, the only nouns that take the Arabic plural ین.
-enum class After : unsigned char { kAny, kHeh, kVowel, kConsonant, kParticiple };
+/// kVerbalNoun: the shape of an Arabic verbal noun of a derived form, which takes the plural ات.
+enum class After : unsigned char { kAny, kHeh, kVowel, kConsonant, kParticiple, kVerbalNoun };
 
 /// One strippable suffix: its text, what replaces it (`گان`→`ه`), the class its base must be attested
 /// with (any of the bits; 0 = any lexicon base) and the final letter the base must have.
@@ -70,6 +71,7 @@ constexpr auto kPluralSuffixes = std::to_array<Suffix>({
     {"ات", "ت", 0},  // خدمات = خدمت + ات (ساعت is not attested with ات)
     {"ات", "ه", kPluralAt},  // مقالات = مقاله + ات
     {"ات", "", kPluralAt},
+    {"ات", "", 0, After::kVerbalNoun},  // تجاوزات, اعترافات: the word list seldom attests their ات
     // جات after ات: `درجات` is درجه + ات, not در + جات (دره).
     {"جات", "ه", 0},  // کارخانجات = کارخانه + جات
     {"جات", "", 0},   // سبزیجات
@@ -87,6 +89,24 @@ bool has_participle_shape(std::string_view base) {
   return base.starts_with("م") || (letters == 4 && base.substr(2).starts_with("ا"));
 }
 
+// Verbal nouns of the Arabic derived forms, whose plural is ات (`تأکیدات`, `تعاملات`, `اعترافات`):
+// تفعیل, تفاعل, تفعّل (written with four letters), إفعال, افتعال, انفعال, استفعال. Letters are counted, the
+// shape's fixed letters checked; the base must still be a lexicon word.
+bool has_verbal_noun_shape(std::string_view base) {
+  std::u32string letters;
+  for (std::size_t pos = 0; pos < base.size();) letters.push_back(utf8::decode(base, pos));
+  auto at = [&](std::size_t i, char32_t c) { return i < letters.size() && letters[i] == c; };
+  constexpr char32_t kTeh = U'ت', kAlef = U'ا', kYeh = U'ی', kNoon = U'ن', kSeen = U'س';
+  switch (letters.size()) {
+    case 4: return at(0, kTeh);                                                 // تحول
+    case 5: return (at(0, kTeh) && (at(3, kYeh) || at(2, kAlef))) ||          // تأکید, تعامل
+                   (at(0, kAlef) && at(3, kAlef));                            // ایراد
+    case 6: return at(0, kAlef) && at(4, kAlef) && (at(2, kTeh) || at(1, kNoon));  // اعتراف, انحراف
+    case 7: return at(0, kAlef) && at(1, kSeen) && at(2, kTeh) && at(5, kAlef);   // استحکام
+    default: return false;
+  }
+}
+
 bool fits(After after, std::string_view base) {
   switch (after) {
     case After::kAny: return true;
@@ -94,6 +114,7 @@ bool fits(After after, std::string_view base) {
     case After::kVowel: return ends_in_vowel(base);
     case After::kConsonant: return !base.ends_with("ه") && !ends_in_vowel(base);
     case After::kParticiple: return has_participle_shape(base);
+    case After::kVerbalNoun: return has_verbal_noun_shape(base);
   }
   return true;
 }
