@@ -413,8 +413,14 @@ std::string stem_word(const Lexicon& lex, std::string_view word) {
     return stem_word(lex, head);
   }
   // Verbs before nouns when a verbal prefix is there: the word list holds many verb forms
-  // (`نرفت`, `بگوید`) as if they were nouns. A past stem is itself (`نشست` is not ن+شست).
-  if (lex.past_stems.contains(joined) || is_ordinal(joined)) return joined;
+  // (`نرفت`, `بگوید`) as if they were nouns. A past stem is itself (`نشست` is not ن+شست), unless it
+  // also reads as the bare present of a common verb, which is far more frequent: `کند` is کن+د of کرد
+  // (`کمک کند`), not the past of کندن.
+  if (lex.past_stems.contains(joined)) {
+    if (auto past = analyze_verb_body(lex, joined, VerbPrefix::kNone); past && takes_bare_present(*past)) return *past;
+    return joined;
+  }
+  if (is_ordinal(joined)) return joined;
   const int classes = lex.classes(joined);
   // A noun of the lexicon (`مردم`, `حرم`) is read as a verb only as a participle or infinitive
   // (`شده`, `کردن`), which nouns of that shape rarely are.
