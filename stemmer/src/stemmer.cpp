@@ -229,7 +229,17 @@ struct NounEvidence {
   /// a verb prefix: prefix + present stem + the 2nd person ی is the rarer reading (`نیازی` is not
   /// ن+یاز+ی, `بستری` not ب+ستر+ی, `میدانی` not می+دان+ی; `می‌دانی` with its ZWNJ stays a verb).
   bool is_noun_plus_yeh = false;
+  /// Neither a lexicon word nor a stopword (`شاید` perhaps), so a bare present stem + a plural or 3rd
+  /// person ending is no noun either (`داند`, `بخشد`, `خوانیم`, `گردانند`: literary forms without می).
+  bool is_unknown = false;
 };
+
+// A personal ending that no nominal suffix shares after `core` (ی is also the indefinite, م the clitic):
+// د, ند, یم, ید after a consonant. After a vowel یم is the clitic (`پایم` my foot) and the stems are
+// too short to tell (`موید`, `مود`, `گراد`).
+bool is_verbal_only_ending(std::string_view core, std::string_view e) {
+  return !ends_in_vowel(core) && (e == "د" || e == "ند" || e == "یم" || e == "ید");
+}
 
 // The past stem of a verb form without prefix (`body`), if it is one.
 std::optional<std::string> analyze_verb_body(const Lexicon& lex, std::string_view body, VerbPrefix prefix,
@@ -264,7 +274,9 @@ std::optional<std::string> analyze_verb_body(const Lexicon& lex, std::string_vie
     }
     if (ending == "ی" && prefix != VerbPrefix::kNone && noun.is_noun_plus_yeh) continue;
     if (const auto it = lex.present_to_past.find(core);
-        it != lex.present_to_past.end() && (prefix != VerbPrefix::kNone || takes_bare_present(it->second)) &&
+        it != lex.present_to_past.end() &&
+        (prefix != VerbPrefix::kNone || takes_bare_present(it->second) ||
+         (noun.is_unknown && is_verbal_only_ending(core, ending))) &&
         (prefix == VerbPrefix::kNone || takes_prefix(it->second, prefix))) {
       return it->second;
     }
@@ -433,7 +445,8 @@ std::string stem_word(const Lexicon& lex, std::string_view word) {
   const int before_yeh = joined.ends_with("ی") ? lex.classes(drop_last_letter(joined)) : -1;
   const NounEvidence noun{.has_plural = classes >= 0 && (classes & kPluralHa) != 0,
                           .is_noun_plus_yeh = word == joined && before_yeh >= 0 &&
-                                              (before_yeh & (kPluralHa | kComparative)) != 0};
+                                              (before_yeh & (kPluralHa | kComparative)) != 0,
+                          .is_unknown = classes < 0 && !lex.stopwords.contains(joined)};
   if (auto past = analyze_prefixed_verb(lex, joined, noun)) return *past;
   if (may_be_verb_body) {
     if (auto past = analyze_verb_body(lex, joined, VerbPrefix::kNone, noun)) return *past;
