@@ -234,6 +234,14 @@ struct NounEvidence {
   bool is_unknown = false;
 };
 
+// A present stem ending in a vowel takes a glide ی before the personal ending (`آیند` = آ + ی + ند,
+// `فرمایید`): `core` without it, when the table lists the stem only without it.
+std::string_view without_glide(const Lexicon& lex, std::string_view core) {
+  if (!core.ends_with("ی") || lex.present_to_past.contains(core)) return core;
+  const std::string_view stem = drop_last_letter(core);
+  return ends_in_vowel(stem) || stem.ends_with("آ") ? stem : core;
+}
+
 // A personal ending that no nominal suffix shares after `core` (ی is also the indefinite, م the clitic):
 // د, ند, یم, ید after a consonant. After a vowel یم is the clitic (`پایم` my foot) and the stems are
 // too short to tell (`موید`, `مود`, `گراد`).
@@ -273,10 +281,11 @@ std::optional<std::string> analyze_verb_body(const Lexicon& lex, std::string_vie
       continue;
     }
     if (ending == "ی" && prefix != VerbPrefix::kNone && noun.is_noun_plus_yeh) continue;
-    if (const auto it = lex.present_to_past.find(core);
+    const std::string_view present = without_glide(lex, core);
+    if (const auto it = lex.present_to_past.find(present);
         it != lex.present_to_past.end() &&
         (prefix != VerbPrefix::kNone || takes_bare_present(it->second) ||
-         (noun.is_unknown && is_verbal_only_ending(core, ending))) &&
+         (noun.is_unknown && is_verbal_only_ending(present, ending))) &&
         (prefix == VerbPrefix::kNone || takes_prefix(it->second, prefix))) {
       return it->second;
     }
@@ -292,11 +301,17 @@ std::optional<std::string> analyze_prefixed(const Lexicon& lex, std::string_view
     const std::string_view rest = word.substr(p.text.size());
     const std::string body = std::string(preverb) + std::string(rest);
     if (auto past = analyze_verb_body(lex, body, p.kind, noun)) return past;
-    // After ب/ن a stem starting with ا or آ takes a glide ی: بیاید = ب + آید, نینداخت = ن + انداخت.
+    // After ب/ن a stem starting with ا or آ takes a glide ی: بیاید = ب + آید, نینداخت = ن + انداخت, and
+    // some write the ا after it: بیاندازند = ب + اندازند.
     if ((p.kind == VerbPrefix::kSubjunctive || p.kind == VerbPrefix::kNegative) && rest.starts_with("ی")) {
-      const std::string restored = std::string(preverb) + (rest.starts_with("یا") ? "آ" + std::string(rest.substr(4))
-                                                                                  : "ا" + std::string(rest.substr(2)));
-      if (auto past = analyze_verb_body(lex, restored, p.kind, noun)) return past;
+      const std::string_view after_glide = rest.substr(2);
+      const bool alef_written = after_glide.starts_with("ا");
+      const std::string stem_start =
+          alef_written ? "آ" + std::string(after_glide.substr(2)) : "ا" + std::string(after_glide);
+      if (auto past = analyze_verb_body(lex, std::string(preverb) + stem_start, p.kind, noun)) return past;
+      if (alef_written) {
+        if (auto past = analyze_verb_body(lex, std::string(preverb).append(after_glide), p.kind, noun)) return past;
+      }
     }
   }
   return std::nullopt;
