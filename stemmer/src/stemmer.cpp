@@ -448,6 +448,10 @@ std::string stem_word(const Lexicon& lex, std::string_view word) {
     return joined;
   }
   if (is_ordinal(joined)) return joined;
+  // The copula's forms are few and frequent; the word list holds `هستیم` as هستی (existence) + م.
+  if (joined.starts_with(kCopula) && is_verbal_only_ending(kCopula, joined.substr(kCopula.size()))) {
+    return std::string(kCopula);
+  }
   const int classes = lex.classes(joined);
   // A noun of the lexicon (`مردم`, `حرم`) is read as a verb only as a participle or infinitive
   // (`شده`, `کردن`), which nouns of that shape rarely are.
