@@ -137,7 +137,8 @@ bool long_enough(std::string_view stem) { return utf8::length(stem) >= kMinStemL
 // shape is left out: `کارتان` is your work, not کارت+ان.
 bool is_participle_plural(const Lexicon& lex, std::string_view word, const Suffix& suffix) {
   constexpr std::string_view kPluralAn = "ان";
-  if (suffix.text.size() != 3 * 2 || !suffix.text.ends_with(kPluralAn) || !word.ends_with(kPluralAn)) return false;
+  const bool is_clitic_in_an = utf8::length(suffix.text) == 3 && suffix.text.ends_with(kPluralAn);  // مان تان شان
+  if (!is_clitic_in_an || !word.ends_with(kPluralAn)) return false;
   const std::string_view singular = word.substr(0, word.size() - kPluralAn.size());
   const int classes = lex.classes(singular);
   return singular.starts_with("م") && has_participle_shape(singular) && classes >= 0 && (classes & kPluralHa) != 0;
@@ -428,6 +429,28 @@ std::optional<std::string> plural_outside_lexicon(const Lexicon& lex, std::strin
   return std::nullopt;
 }
 
+// The past stem of `joined` (`word` without its ZWNJs, lexicon classes `classes`) read as a verb form
+// rather than as a noun, if it is one.
+std::optional<std::string> read_as_verb(const Lexicon& lex, std::string_view word, const std::string& joined,
+                                        int classes) {
+  // A noun of the lexicon (`مردم`, `حرم`) is read as a verb only as a participle or infinitive
+  // (`شده`, `کردن`), which nouns of that shape rarely are.
+  const bool is_participle_or_infinitive = (joined.ends_with("ه") || joined.ends_with("ن")) &&
+                                          lex.past_stems.contains(drop_last_letter(joined));
+  const bool may_be_verb_body = classes < 0 || is_participle_or_infinitive;
+  if (may_be_verb_body) {
+    if (auto past = past_stem_initial(lex, joined)) return past;
+  }
+  const int before_yeh = joined.ends_with("ی") ? lex.classes(drop_last_letter(joined)) : -1;
+  const NounEvidence noun{.has_plural = classes >= 0 && (classes & kPluralHa) != 0,
+                          .is_noun_plus_yeh = word == joined && before_yeh >= 0 &&
+                                              (before_yeh & (kPluralHa | kComparative)) != 0,
+                          .is_unknown = classes < 0 && !lex.stopwords.contains(joined)};
+  if (auto past = analyze_prefixed_verb(lex, joined, noun)) return past;
+  if (may_be_verb_body) return analyze_verb_body(lex, joined, VerbPrefix::kNone, noun);
+  return std::nullopt;
+}
+
 // The stem of one word, before spelling variants are joined.
 std::string stem_word(const Lexicon& lex, std::string_view word) {
   const std::string joined = chars::without_zwnj(word);
@@ -444,8 +467,8 @@ std::string stem_word(const Lexicon& lex, std::string_view word) {
   // also reads as the bare present of a common verb, which is far more frequent: `کند` is کن+د of کرد
   // (`کمک کند`), not the past of کندن.
   if (lex.past_stems.contains(joined)) {
-    if (auto past = analyze_verb_body(lex, joined, VerbPrefix::kNone); past && takes_bare_present(*past)) return *past;
-    return joined;
+    const auto present_reading = analyze_verb_body(lex, joined, VerbPrefix::kNone);
+    return present_reading && takes_bare_present(*present_reading) ? *present_reading : joined;
   }
   if (is_ordinal(joined)) return joined;
   // The copula's forms are few and frequent; the word list holds `هستیم` as هستی (existence) + م.
@@ -453,23 +476,7 @@ std::string stem_word(const Lexicon& lex, std::string_view word) {
     return std::string(kCopula);
   }
   const int classes = lex.classes(joined);
-  // A noun of the lexicon (`مردم`, `حرم`) is read as a verb only as a participle or infinitive
-  // (`شده`, `کردن`), which nouns of that shape rarely are.
-  const bool is_participle_or_infinitive = (joined.ends_with("ه") || joined.ends_with("ن")) &&
-                                          lex.past_stems.contains(drop_last_letter(joined));
-  const bool may_be_verb_body = classes < 0 || is_participle_or_infinitive;
-  if (may_be_verb_body) {
-    if (auto past = past_stem_initial(lex, joined)) return *past;
-  }
-  const int before_yeh = joined.ends_with("ی") ? lex.classes(drop_last_letter(joined)) : -1;
-  const NounEvidence noun{.has_plural = classes >= 0 && (classes & kPluralHa) != 0,
-                          .is_noun_plus_yeh = word == joined && before_yeh >= 0 &&
-                                              (before_yeh & (kPluralHa | kComparative)) != 0,
-                          .is_unknown = classes < 0 && !lex.stopwords.contains(joined)};
-  if (auto past = analyze_prefixed_verb(lex, joined, noun)) return *past;
-  if (may_be_verb_body) {
-    if (auto past = analyze_verb_body(lex, joined, VerbPrefix::kNone, noun)) return *past;
-  }
+  if (auto past = read_as_verb(lex, word, joined, classes)) return *past;
   if (classes >= 0) return joined;
   if (auto base = find_nominal_base(lex, joined, 0, 0)) {
     if (const auto it = lex.plurals.find(*base); it != lex.plurals.end()) return it->second;
