@@ -64,7 +64,7 @@ TEST(Data, SpellingVariantsAreNormalizedAndLeadToTheirUsualStem) {
   }
 }
 
-TEST(Data, BrokenPluralsAreNormalized) {
+TEST(Data, PluralTablesAreNormalized) {
   const auto& lex = Lexicon::instance();
   EXPECT_GT(lex.plurals.size(), 400u);
   expect_entries_normalized(lex.plurals, "broken_plurals.tsv, sound_plurals.tsv");
