@@ -226,9 +226,10 @@ struct NounEvidence {
   /// A lexicon noun with a ها plural of its own: ب/ن + a bare present stem is no imperative there
   /// (`بستر` is not ب+ستر, `ببر` is a tiger), and ب is no subjunctive (`بخاری` heater, `بدهی` debt).
   bool has_plural = false;
-  /// Written joined, a lexicon noun or adjective (attested with ها or تر) + ی whose first letters read as
-  /// a verb prefix: prefix + present stem + the 2nd person ی is the rarer reading (`نیازی` is not
-  /// ن+یاز+ی, `بستری` not ب+ستر+ی, `میدانی` not می+دان+ی; `می‌دانی` with its ZWNJ stays a verb).
+  /// Written joined, a lexicon noun or adjective (attested with ها or تر) or a protected name + ی whose
+  /// first letters read as a verb prefix: prefix + present stem + the 2nd person ی is the rarer reading
+  /// (`نیازی` is not ن+یاز+ی, `بستری` not ب+ستر+ی, `میدانی` not می+دان+ی, the surname `بستانی` not
+  /// ب+ستان+ی; `می‌دانی` with its ZWNJ stays a verb).
   bool is_noun_plus_yeh = false;
   /// Neither a lexicon word nor a stopword (`شاید` perhaps), so a bare present stem + a plural or 3rd
   /// person ending is no noun either (`داند`, `بخشد`, `خوانیم`, `گردانند`: literary forms without می).
@@ -441,10 +442,12 @@ std::optional<std::string> read_as_verb(const Lexicon& lex, std::string_view wor
   if (may_be_verb_body) {
     if (auto past = past_stem_initial(lex, joined)) return past;
   }
-  const int before_yeh = joined.ends_with("ی") ? lex.classes(drop_last_letter(joined)) : -1;
+  const std::string_view before_yeh = joined.ends_with("ی") ? drop_last_letter(joined) : std::string_view();
+  const int before_yeh_classes = lex.classes(before_yeh);
+  const bool is_noun_before_yeh = (before_yeh_classes >= 0 && (before_yeh_classes & (kPluralHa | kComparative)) != 0) ||
+                                  lex.protected_words.contains(before_yeh);
   const NounEvidence noun{.has_plural = classes >= 0 && (classes & kPluralHa) != 0,
-                          .is_noun_plus_yeh = word == joined && before_yeh >= 0 &&
-                                              (before_yeh & (kPluralHa | kComparative)) != 0,
+                          .is_noun_plus_yeh = word == joined && is_noun_before_yeh,
                           .is_unknown = classes < 0 && !lex.stopwords.contains(joined)};
   if (auto past = analyze_prefixed_verb(lex, joined, noun)) return past;
   if (may_be_verb_body) return analyze_verb_body(lex, joined, VerbPrefix::kNone, noun);
