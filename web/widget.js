@@ -95,6 +95,7 @@
     this.active = -1;
     this.searchSeq = 0;
     this.suggestSeq = 0;
+    this.suggestTimer = null;
     this.knownSources = [];
     this.build();
     var preset = (root.getAttribute('data-sources') || '').split(',');
@@ -149,18 +150,17 @@
 
   Widget.prototype.bind = function () {
     var self = this;
-    var timer = null;
     this.form.addEventListener('submit', function (event) {
       event.preventDefault();
-      self.closeList();
+      self.dismissList();
       self.search(0);
     });
     this.input.addEventListener('input', function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () { self.suggest(); }, 150);
+      clearTimeout(self.suggestTimer);
+      self.suggestTimer = setTimeout(function () { self.suggest(); }, 150);
     });
     this.input.addEventListener('keydown', function (event) { self.onKey(event); });
-    this.input.addEventListener('blur', function () { setTimeout(function () { self.closeList(); }, 150); });
+    this.input.addEventListener('blur', function () { setTimeout(function () { self.dismissList(); }, 150); });
     [this.source, this.sort].forEach(function (control) {
       control.addEventListener('change', function () { if (self.input.value.trim()) self.search(0); });
     });
@@ -180,7 +180,7 @@
     } else if (event.key === 'Escape') {
       if (!this.list.hidden) {
         event.preventDefault();
-        this.closeList();
+        this.dismissList();
       }
     }
   };
@@ -194,8 +194,15 @@
 
   Widget.prototype.pick = function (text) {
     this.input.value = text;
-    this.closeList();
+    this.dismissList();
     this.search(0);
+  };
+
+  /** Closes the list for good: a completion still on its way (or about to be asked for) must not reopen it. */
+  Widget.prototype.dismissList = function () {
+    clearTimeout(this.suggestTimer);
+    this.suggestSeq++;
+    this.closeList();
   };
 
   Widget.prototype.closeList = function () {

@@ -124,6 +124,8 @@ TEST_F(BrowserTest, AutocompleteWithTheKeyboard) {
   if (browser_->wait_for("return !document.querySelector('.kavosh-suggestions').hidden;", 3)) {
     browser_->send_keys(input_, kKeyEscape);
     EXPECT_TRUE(browser_->wait_for("return document.querySelector('.kavosh-suggestions').hidden;", 2));
+    // Closed for good: completions asked for before Esc, answered after it, do not reopen the list.
+    EXPECT_FALSE(browser_->wait_for("return !document.querySelector('.kavosh-suggestions').hidden;", 1));
   }
 }
 
