@@ -52,6 +52,13 @@ std::uint8_t parse_classes(std::string_view letters) {
   return bits;
 }
 
+// Adds the rows `key<TAB>value` of a two-column table to `into`; a key already there keeps its value.
+void load_pairs(std::string_view data, StringMap<std::string>& into) {
+  for_each_row(data, [&](const auto& c) {
+    if (c.size() >= 2) into.emplace(std::string(c[0]), std::string(c[1]));
+  });
+}
+
 Lexicon load() {
   Lexicon lex;
   for_each_row(k_lexicon_data, [&](const auto& c) {
@@ -62,17 +69,10 @@ Lexicon load() {
     lex.past_stems.emplace(c[0]);
     lex.present_to_past.emplace(std::string(c[1]), std::string(c[0]));
   });
-  for_each_row(k_colloquial_stems_data, [&](const auto& c) {
-    if (c.size() >= 2) lex.colloquial_stems.emplace(std::string(c[0]), std::string(c[1]));
-  });
-  for (std::string_view plurals : {k_broken_plurals_data, k_sound_plurals_data}) {
-    for_each_row(plurals, [&](const auto& c) {
-      if (c.size() >= 2) lex.plurals.emplace(std::string(c[0]), std::string(c[1]));
-    });
-  }
-  for_each_row(k_spelling_variants_data, [&](const auto& c) {
-    if (c.size() >= 2) lex.spelling_variants.emplace(std::string(c[0]), std::string(c[1]));
-  });
+  load_pairs(k_colloquial_stems_data, lex.colloquial_stems);
+  load_pairs(k_broken_plurals_data, lex.plurals);
+  load_pairs(k_sound_plurals_data, lex.plurals);
+  load_pairs(k_spelling_variants_data, lex.spelling_variants);
   for_each_row(k_protected_data, [&](const auto& c) { lex.protected_words.emplace(c[0]); });
   for_each_row(k_stopwords_data, [&](const auto& c) { lex.stopwords.emplace(c[0]); });
   return lex;
