@@ -430,6 +430,12 @@ std::optional<std::string> plural_outside_lexicon(const Lexicon& lex, std::strin
   return std::nullopt;
 }
 
+// A lexicon noun or adjective (attested with ها or تر) or a protected name.
+bool is_noun_or_name(const Lexicon& lex, std::string_view word) {
+  const int classes = lex.classes(word);
+  return (classes >= 0 && (classes & (kPluralHa | kComparative)) != 0) || lex.protected_words.contains(word);
+}
+
 // The past stem of `joined` (`word` without its ZWNJs, lexicon classes `classes`) read as a verb form
 // rather than as a noun, if it is one.
 std::optional<std::string> read_as_verb(const Lexicon& lex, std::string_view word, const std::string& joined,
@@ -442,12 +448,9 @@ std::optional<std::string> read_as_verb(const Lexicon& lex, std::string_view wor
   if (may_be_verb_body) {
     if (auto past = past_stem_initial(lex, joined)) return past;
   }
-  const std::string_view before_yeh = joined.ends_with("ی") ? drop_last_letter(joined) : std::string_view();
-  const int before_yeh_classes = lex.classes(before_yeh);
-  const bool is_noun_before_yeh = (before_yeh_classes >= 0 && (before_yeh_classes & (kPluralHa | kComparative)) != 0) ||
-                                  lex.protected_words.contains(before_yeh);
   const NounEvidence noun{.has_plural = classes >= 0 && (classes & kPluralHa) != 0,
-                          .is_noun_plus_yeh = word == joined && is_noun_before_yeh,
+                          .is_noun_plus_yeh = word == joined && joined.ends_with("ی") &&
+                                              is_noun_or_name(lex, drop_last_letter(joined)),
                           .is_unknown = classes < 0 && !lex.stopwords.contains(joined)};
   if (auto past = analyze_prefixed_verb(lex, joined, noun)) return past;
   if (may_be_verb_body) return analyze_verb_body(lex, joined, VerbPrefix::kNone, noun);
