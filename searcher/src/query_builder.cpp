@@ -83,7 +83,9 @@ class Build {
   bool indexed(const QueryWord& word) const { return frequency(word) > 0; }
   std::vector<Q> group_alternatives(const std::vector<QueryWord>& words, std::size_t begin, std::size_t count);
   void note_keys(const QueryWord& word, const Atom& atom, bool spell);
+  void note_atom_keys(const AnalyzedAtom& atom);
   void note_surface(const std::string& text);
+  void note_phrase(const std::vector<std::string>& surfaces);
   Q matching_query(bool all_words, const Q& any) const;
   Q any_words() const;
   std::vector<Q> boosts() const;
@@ -147,17 +149,40 @@ void Build::note_keys(const QueryWord& word, const Atom& atom, bool spell) {
   out_.keys.stems.insert(word.token.stem);
   out_.keys.position_terms.insert(std::string(schema::kStemPrefix) + word.token.stem);
   if (word.stem_is_word) out_.keys.position_terms.insert(word.token.stem);
-  for (const analysis::Token& part : word.parts) note_surface(part.text);
+  std::vector<std::string> parts;
+  for (const analysis::Token& part : word.parts) parts.push_back(part.text);
+  note_phrase(parts);
   if (word.prefix) out_.keys.prefixes.push_back(word.token.text);
   if (spell && word.token.kind == analysis::TokenKind::kWord) {
     out_.words.push_back({word.token.text, atom.offset + word.token.span.begin, atom.offset + word.token.span.end});
   }
 }
 
-/// A surface matched as such (a compound's part, a joined or split form, a synonym's word).
+/// The keys of an alternative of an OR clause: a phrase's words match only as the phrase does.
+void Build::note_atom_keys(const AnalyzedAtom& atom) {
+  const std::vector<QueryWord> words = searched_words(atom);
+  if (!atom.atom->phrase) {
+    for (const QueryWord& word : words) note_keys(word, *atom.atom, true);
+    return;
+  }
+  const detail::PhraseSpellings spellings = detail::phrase_spellings(words);
+  note_phrase(spellings.joined);
+  note_phrase(spellings.split);
+}
+
+/// A surface matched as such (a joined form, a written form, a synonym of one word).
 void Build::note_surface(const std::string& text) {
   out_.keys.surfaces.insert(text);
   out_.keys.position_terms.insert(text);
+}
+
+/// Surfaces matched only side by side (a compound's parts, a split, a phrase): highlighting them one by
+/// one would light up `بر` all over a text for a split of `برتر`.
+void Build::note_phrase(const std::vector<std::string>& surfaces) {
+  if (surfaces.empty()) return;
+  if (surfaces.size() == 1) return note_surface(surfaces.front());
+  out_.keys.phrases.insert(surfaces);
+  out_.keys.position_terms.insert(surfaces.begin(), surfaces.end());
 }
 
 std::vector<Q> Build::synonyms(const std::string& key) {
@@ -166,7 +191,7 @@ std::vector<Q> Build::synonyms(const std::string& key) {
     for (auto it = database_.synonyms_begin(key); it != database_.synonyms_end(key); ++it) {
       AnalyzedAtom synonym{nullptr, detail::group_words(analyzer_.analyze(*it), analyzer_.stemmer())};
       if (synonym.words.empty()) continue;
-      for (const QueryWord& word : synonym.words) note_surface(word.token.text);
+      note_phrase(detail::phrase_spellings(synonym.words).joined);
       out.push_back(synonym.words.size() == 1 ? detail::word_query(synonym.words[0], detail::prefixes_for(Field::kAny))
                                               : detail::phrase_query(synonym.words, detail::prefixes_for(Field::kAny)));
     }
@@ -202,8 +227,7 @@ std::vector<Q> Build::split_alternatives(const QueryWord& word) {
     const std::string left = text.substr(0, boundaries[k]);
     const std::string right = text.substr(boundaries[k]);
     if (!database_.term_exists(left) || !database_.term_exists(right)) continue;
-    note_surface(left);
-    note_surface(right);
+    note_phrase({left, right});
     out.emplace_back(Q::OP_PHRASE, Q(left), Q(right));
   }
   return out;
@@ -334,9 +358,7 @@ void Build::add_clause(const AnalyzedClause& clause) {
   if (!clause.excluded && single && !clause.alternatives[0].atom->phrase) return add_words(clause.alternatives[0]);
   std::vector<Q> alternatives;
   for (const AnalyzedAtom& atom : clause.alternatives) {
-    if (!clause.excluded) {
-      for (const QueryWord& word : searched_words(atom)) note_keys(word, *atom.atom, !atom.atom->phrase);
-    }
+    if (!clause.excluded) note_atom_keys(atom);
     if (Q query = alternative_query(atom); !query.empty()) alternatives.push_back(query);
   }
   if (alternatives.empty()) return;

@@ -28,6 +28,38 @@ bool matches(const Token& token, const MatchKeys& keys) {
   return std::ranges::any_of(keys.prefixes, [&](const std::string& p) { return token.text.starts_with(p); });
 }
 
+/// The index of the token at `position` (at or after token `from`) whose text is `text`, or tokens.size().
+std::size_t find_at(const std::vector<Token>& tokens, std::size_t from, std::uint32_t position, std::string_view text) {
+  for (std::size_t i = from; i < tokens.size() && tokens[i].position <= position; ++i) {
+    if (tokens[i].position == position && tokens[i].text == text) return i;
+  }
+  return tokens.size();
+}
+
+/// Marks the tokens of every run of consecutive positions whose texts are `phrase`'s words. A compound
+/// yields its joined form and its first part at one position: a joined form spanning exactly the run's
+/// words is marked with them (one highlight for `جمهوری‌خواه`, not one per part).
+void mark_phrase(const std::vector<Token>& tokens, const std::vector<std::string>& phrase, std::vector<bool>& hit) {
+  std::vector<std::size_t> run;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].text != phrase.front()) continue;
+    run.assign(1, i);
+    for (std::size_t k = 1; k < phrase.size() && run.size() == k; ++k) {
+      const std::size_t next = find_at(tokens, run.back() + 1, tokens[i].position + static_cast<std::uint32_t>(k),
+                                       phrase[k]);
+      if (next < tokens.size()) run.push_back(next);
+    }
+    if (run.size() != phrase.size()) continue;
+    for (const std::size_t t : run) hit[t] = true;
+    const Span whole{tokens[i].span.begin, tokens[run.back()].span.end};
+    std::size_t t = i;
+    while (t > 0 && tokens[t - 1].position == tokens[i].position) --t;
+    for (; t < tokens.size() && tokens[t].position == tokens[i].position; ++t) {
+      if (tokens[t].span.begin == whole.begin && tokens[t].span.end == whole.end) hit[t] = true;
+    }
+  }
+}
+
 /// Token index range [first, last] of the best window (best_passage() over the matched tokens, a word
 /// being a stem); with no match, the first max_words positions.
 std::pair<std::size_t, std::size_t> best_window(const std::vector<Token>& tokens, const std::vector<bool>& hit,
@@ -98,6 +130,7 @@ Piece analyze(std::string_view text, std::size_t begin, std::size_t end, const M
                                                   token.span.end + static_cast<std::uint32_t>(begin)};
   piece.hit.resize(piece.tokens.size());
   for (std::size_t i = 0; i < piece.tokens.size(); ++i) piece.hit[i] = matches(piece.tokens[i], keys);
+  for (const std::vector<std::string>& phrase : keys.phrases) mark_phrase(piece.tokens, phrase, piece.hit);
   return piece;
 }
 

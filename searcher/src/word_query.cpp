@@ -61,19 +61,29 @@ Q word_query(const QueryWord& word, const TermPrefixes& prefixes) {
   return query;
 }
 
-Q phrase_query(const std::vector<QueryWord>& words, const TermPrefixes& prefixes) {
-  std::vector<std::string> joined;
-  std::vector<std::string> split;
+PhraseSpellings phrase_spellings(const std::vector<QueryWord>& words) {
+  PhraseSpellings out;
   bool compound = false;
   for (const QueryWord& word : words) {
-    joined.push_back(prefixes.surface + word.token.text);
+    out.joined.push_back(word.token.text);
     compound = compound || !word.parts.empty();
-    if (word.parts.empty()) split.push_back(joined.back());
-    for (const analysis::Token& part : word.parts) split.push_back(prefixes.surface + part.text);
+    if (word.parts.empty()) out.split.push_back(word.token.text);
+    for (const analysis::Token& part : word.parts) out.split.push_back(part.text);
   }
-  if (joined.empty()) return Q();
-  if (!compound) return phrase_of(joined);
-  return Q(Q::OP_OR, phrase_of(joined), phrase_of(split));
+  if (!compound) out.split.clear();
+  return out;
+}
+
+Q phrase_query(const std::vector<QueryWord>& words, const TermPrefixes& prefixes) {
+  if (words.empty()) return Q();
+  const auto with_prefix = [&](std::vector<std::string> surfaces) {
+    for (std::string& surface : surfaces) surface.insert(0, prefixes.surface);
+    return surfaces;
+  };
+  const PhraseSpellings spellings = phrase_spellings(words);
+  const Q joined = phrase_of(with_prefix(spellings.joined));
+  if (spellings.split.empty()) return joined;
+  return Q(Q::OP_OR, joined, phrase_of(with_prefix(spellings.split)));
 }
 
 Q proximity_query(const std::vector<QueryWord>& words, Q::op op, unsigned window) {

@@ -42,6 +42,14 @@ Xapian::Query stem_query(const QueryWord& word, const TermPrefixes& prefixes, Xa
 /// surface × kExactWeight OR stem_query; a compound also as PHRASE of its parts; a prefix also as a wildcard.
 Xapian::Query word_query(const QueryWord& word, const TermPrefixes& prefixes);
 
+/// The surfaces of a phrase of `words` in order: compounds joined, and (empty when there is no
+/// compound) compounds split into their parts.
+struct PhraseSpellings {
+  std::vector<std::string> joined;
+  std::vector<std::string> split;
+};
+PhraseSpellings phrase_spellings(const std::vector<QueryWord>& words);
+
 /// An exact phrase of surface terms; with compounds, OR of the all-parts and all-joined spellings
 /// (a half-space compound is indexed both ways, a closed one only joined).
 Xapian::Query phrase_query(const std::vector<QueryWord>& words, const TermPrefixes& prefixes);

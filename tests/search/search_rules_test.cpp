@@ -510,5 +510,30 @@ TEST(SplitClosedWords, OnlyRareClosedFormsAreSplit) {
   EXPECT_THAT(found, ::testing::Not(::testing::Contains("spaced")));
 }
 
+// A highlight shows what matched: the words of a phrase, of a split or of a compound's parts light up
+// where they stand together, not wherever one of them occurs.
+TEST(Highlights, PhraseSplitAndPartsLightUpOnlyTogether) {
+  testing::TempDir dir;
+  std::vector<std::string> records = {
+      R"({"id":"phrase","body":"مجلس شورا و مجلس خبرگان رهبری و خبرگان حوزه"})",
+      R"({"id":"spaced","body":"جمهوری اسلامی و نامزد جمهوری خواه"})",
+      R"({"id":"half","body":"جمهوری اسلامی و نامزد جمهوری‌خواه"})"};
+  for (int i = 0; i < 3; ++i) records.push_back(R"({"id":"closed)" + std::to_string(i) + R"(","body":"جمهوریخواه"})");
+  testing::build_database(dir.path() + "/db", records);
+  const Searcher searcher(dir.path() + "/db");
+  const auto snippet_of = [&](const std::string& query, const std::string& id) {
+    for (const Hit& hit : run_query(searcher, query).hits) {
+      if (hit.id == id) return render_snippet(hit.snippet, "[", "]");
+    }
+    return std::string("(not found)");
+  };
+  EXPECT_EQ(snippet_of("«مجلس خبرگان»", "phrase"), "مجلس شورا و [مجلس] [خبرگان] رهبری و خبرگان حوزه");
+  EXPECT_EQ(snippet_of("جمهوریخواه", "spaced"), "جمهوری اسلامی و نامزد [جمهوری] [خواه]") << "a split";
+  EXPECT_EQ(snippet_of("«جمهوری‌خواه»", "half"), "جمهوری اسلامی و نامزد [جمهوری‌خواه]") << "a compound's parts";
+  // Unquoted words still light up one by one.
+  EXPECT_EQ(snippet_of("مجلس خبرگان", "phrase"), "[مجلس] شورا و [مجلس] [خبرگان] رهبری و [خبرگان] حوزه");
+  EXPECT_EQ(snippet_of("جمهوری خواه", "half"), "[جمهوری] اسلامی و نامزد [جمهوری‌خواه]");
+}
+
 }  // namespace
 }  // namespace kavosh::search

@@ -67,6 +67,18 @@ TEST(Snippet, AnalysisCoversTheCheckpointsAroundTheLocatedMatch) {
 
 // A document matched in its title only: the index says its body holds no match, so the snippet is the
 // body's beginning, from its first checkpoints, without scanning the body for a match.
+// A phrase's words light up only side by side, however the text joins them (a half-space compound
+// yields its joined form and its parts); alone or apart they stay dark.
+TEST(Snippet, PhraseWordsLightUpOnlyTogether) {
+  MatchKeys keys;
+  keys.phrases.insert({"جمهوری", "خواه"});
+  const std::string text = "جمهوری اسلامی؛ نامزد جمهوری\u200Cخواه و جمهوری خواه، خواه ناخواه جمهوری";
+  EXPECT_EQ(render_snippet(make_snippet(text, keys, analyzer()), "[", "]"),
+            "جمهوری اسلامی؛ نامزد [جمهوری\u200Cخواه] و [جمهوری] [خواه]، خواه ناخواه جمهوری");
+  keys.phrases = {{"خواه", "جمهوری"}};
+  EXPECT_EQ(render_snippet(make_snippet(text, keys, analyzer()), "[", "]"), text) << "the words in the other order";
+}
+
 TEST(Snippet, NoMatchInTheBodyGivesItsBeginning) {
   const std::string body = filler(40) + "صندوق الکترونیکی آماده شد. ";
   const schema::BodyOffsets offsets = schema::body_offsets(analyzer().analyze(body, 0));

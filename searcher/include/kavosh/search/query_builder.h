@@ -14,13 +14,16 @@
 namespace kavosh::search {
 
 /// What a query matches, in the analyzer's keys: snippets highlight a token when its normalized
-/// text is in `surfaces`, its stem in `stems`, or its text starts with one of `prefixes`.
+/// text is in `surfaces`, its stem in `stems`, or its text starts with one of `prefixes`, and the
+/// tokens of a run of consecutive positions whose texts are one of `phrases` (a quoted phrase, a
+/// compound's parts, a split of a word, a synonym of several words: their words alone match nothing).
 /// `position_terms` are the index terms whose position lists hold every such token but a prefix's
 /// (the first match in a document's body is found from them).
 struct MatchKeys {
   std::set<std::string> surfaces;
   std::set<std::string> stems;
   std::vector<std::string> prefixes;
+  std::set<std::vector<std::string>> phrases;
   std::set<std::string> position_terms;
 };
 
