@@ -269,7 +269,7 @@ std::vector<Q> Build::written_alternatives(const QueryWord& word) {
 }
 
 /// Optional alternatives of lower weight (analysis::LooseReadings): the word without or with a bare
-/// `ی`, when the index holds that reading under another stem.
+/// `ی`, an infinitive's verb, when the index holds that reading under another stem.
 std::vector<Q> Build::loose_readings(const QueryWord& word) {
   if (!plain_word(word)) return {};
   std::vector<Q> out;
@@ -282,6 +282,7 @@ std::vector<Q> Build::loose_readings(const QueryWord& word) {
   };
   add(analysis::LooseReadings::without_yeh(word.token.text), ranking::kWithoutYehWeight);
   add(analysis::LooseReadings::with_yeh(word.token.text), ranking::kWithYehWeight);
+  add(analysis::LooseReadings::verb_of_infinitive(word.token.text), ranking::kInfinitiveVerbWeight);
   return out;
 }
 

@@ -44,4 +44,14 @@ std::optional<std::string> LooseReadings::with_yeh(std::string_view word) {
   return std::string(word).append(after_vowel ? "یی" : kFinalYeh);
 }
 
+std::optional<std::string> LooseReadings::verb_of_infinitive(std::string_view word) {
+  constexpr std::string_view kInfinitiveEnd = "ن";
+  if (fixed_word(word)) return std::nullopt;
+  const std::string stem = PersianStemmer().stem(word);
+  if (!stem.ends_with(kInfinitiveEnd)) return std::nullopt;
+  std::string past = stem.substr(0, stem.size() - kInfinitiveEnd.size());
+  if (!Lexicon::instance().past_stems.contains(past) || PersianStemmer().stem(past) != past) return std::nullopt;
+  return past;
+}
+
 }  // namespace kavosh::analysis

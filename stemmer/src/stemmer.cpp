@@ -268,9 +268,11 @@ std::optional<std::string> analyze_verb_body(const Lexicon& lex, std::string_vie
       return std::string(core);
     }
     if (ending.empty()) {
-      // رفتن (infinitive); بگو, نکن (imperative: a bare present stem needs ب or ن).
+      // رفتن: an infinitive is a noun, its own stem (as UD lemmatizes it): `کشتن` (killing) stays apart
+      // from کشت (also cultivation), `بستن` from بست; queries read it as its verb too (LooseReadings).
+      // بگو, نکن (imperative: a bare present stem needs ب or ن).
       if (prefix != VerbPrefix::kSubjunctive && core.ends_with("ن") && is_past_stem(lex, drop_last_letter(core))) {
-        return std::string(drop_last_letter(core));
+        return std::string(core);
       }
       if (prefix == VerbPrefix::kNone || prefix == VerbPrefix::kImperfective || noun.has_plural) continue;
     }

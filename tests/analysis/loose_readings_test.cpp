@@ -2,6 +2,7 @@
 
 #include "golden.h"
 #include "kavosh/analysis/loose_readings.h"
+#include "kavosh/analysis/stemmer.h"
 
 namespace kavosh::testing {
 namespace {
@@ -9,7 +10,8 @@ namespace {
 using analysis::LooseReadings;
 
 std::string both(const std::string& word) {
-  return LooseReadings::without_yeh(word).value_or("") + "|" + LooseReadings::with_yeh(word).value_or("");
+  return LooseReadings::without_yeh(word).value_or("") + "|" + LooseReadings::with_yeh(word).value_or("") + "|" +
+         LooseReadings::verb_of_infinitive(word).value_or("");
 }
 
 class LooseReadingsGolden : public ::testing::TestWithParam<GoldenRow> {};
@@ -37,6 +39,22 @@ TEST(LooseReadings, ReadingsOnlyRemoveOrAddTheSuffix) {
       EXPECT_TRUE(*with == word + "ی" || *with == word + "یی") << escape(word);
     }
   }
+}
+
+TEST(LooseReadings, AnInfinitiveReadsAsTheVerbOfItsStem) {
+  // In random mixes of verb pieces, the reading is given exactly when the word's stem is a past stem + ن
+  // whose past stem is its own stem, and then it is that past stem.
+  const std::vector<std::string> pieces{"ن", "رفت", "آمد", "کشت", "گرد", "ی", "ها", "\u200C", "x"};
+  const analysis::PersianStemmer stemmer;
+  std::size_t readings = 0;
+  for (const std::string& word : random_mixes(pieces, 5000, 3, 1403)) {
+    const auto verb = LooseReadings::verb_of_infinitive(word);
+    if (!verb) continue;
+    ++readings;
+    EXPECT_EQ(stemmer.stem(word), *verb + "ن") << escape(word);
+    EXPECT_EQ(stemmer.stem(*verb), *verb) << escape(word);
+  }
+  EXPECT_GT(readings, 20u) << "the mixes hold infinitives";
 }
 
 }  // namespace

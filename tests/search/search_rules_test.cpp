@@ -510,6 +510,22 @@ TEST(SplitClosedWords, OnlyRareClosedFormsAreSplit) {
   EXPECT_THAT(found, ::testing::Not(::testing::Contains("spaced")));
 }
 
+// An infinitive is a noun of its own in the index (`کشتن`, killing, is not کشت, also cultivation), and a
+// query for it also reads it as its verb, below the documents that hold the infinitive itself.
+TEST(InfinitiveReadings, AnInfinitiveFindsItsVerbBelowItself) {
+  testing::TempDir dir;
+  testing::build_database(dir.path() + "/db", {R"({"id":"infinitive","body":"رفتن به پای صندوق رای وظیفه است"})",
+                                               R"({"id":"verb","body":"مردم به پای صندوق رای رفتند"})",
+                                               R"({"id":"other","body":"صندوق رای"})",
+                                               R"({"id":"killing","body":"کشتن غیرنظامیان محکوم شد"})",
+                                               R"({"id":"crop","body":"کشت گندم آغاز شد"})"});
+  const Searcher searcher(dir.path() + "/db");
+  EXPECT_THAT(ids(run_query(searcher, "رفتن")), ElementsAre("infinitive", "verb"));
+  EXPECT_THAT(ids(run_query(searcher, "می‌رود")), ElementsAre("verb"));
+  EXPECT_THAT(ids(run_query(searcher, "کشت")), ElementsAre("crop"));
+  EXPECT_THAT(ids(run_query(searcher, "کشتن")), ElementsAre("killing", "crop"));
+}
+
 // A highlight shows what matched: the words of a phrase, of a split or of a compound's parts light up
 // where they stand together, not wherever one of them occurs.
 TEST(Highlights, PhraseSplitAndPartsLightUpOnlyTogether) {

@@ -8,7 +8,7 @@ namespace kavosh::analysis {
 
 /// Readings of a query word looser than its stem. Guarded stemming keeps documents precise by
 /// declining strips it cannot decide (a bare final `ی` is as often derivational, `رقابتی`, as
-/// indefinite, `کتابی`); a query can afford them as optional alternatives of lower weight, so recall
+/// indefinite, `کتابی`) and keeps an infinitive apart from its verb; a query can afford them as optional alternatives of lower weight, so recall
 /// comes back without merging the index's terms. Input is one normalized word without ZWNJ.
 class LooseReadings {
  public:
@@ -21,6 +21,9 @@ class LooseReadings {
   /// after its ending). None after a final `ی` or `ه`, for protected names, stopwords, words of fewer
   /// than three letters or not all Persian letters.
   static std::optional<std::string> with_yeh(std::string_view word);
+  /// `رفتن`, `نرفتن` → `رفت`: the past stem of an infinitive, which the stemmer keeps as a noun of its
+  /// own, so that a query for the infinitive also finds the verb's forms (`رفت`, `می‌رود`).
+  static std::optional<std::string> verb_of_infinitive(std::string_view word);
 };
 
 }  // namespace kavosh::analysis
