@@ -78,6 +78,8 @@ class Build {
   std::vector<Q> split_alternatives(const QueryWord& word);
   std::vector<Q> written_alternatives(const QueryWord& word);
   std::vector<Q> loose_readings(const QueryWord& word);
+  void add_reading(const QueryWord& word, const std::optional<std::string>& reading, double weight,
+                   std::vector<Q>& out);
   std::optional<QueryWord> reading_word(const std::string& reading) const;
   Xapian::doccount frequency(const QueryWord& word) const;
   bool indexed(const QueryWord& word) const { return frequency(word) > 0; }
@@ -268,27 +270,29 @@ std::vector<Q> Build::written_alternatives(const QueryWord& word) {
   return {};
 }
 
-/// Optional alternatives of lower weight (analysis::LooseReadings): the word without or with a bare
-/// `ی`, an infinitive's verb, when the index holds that reading under another stem.
+/// `reading` of `word` (analysis::LooseReadings) as a query of `weight`, into `out`: when the index holds
+/// it under a stem other than the word's.
+void Build::add_reading(const QueryWord& word, const std::optional<std::string>& reading, double weight,
+                        std::vector<Q>& out) {
+  if (!reading || !plain_word(word)) return;
+  const std::optional<QueryWord> read = reading_word(*reading);
+  if (!read || read->token.stem == word.token.stem || !indexed(*read)) return;
+  note_keys(*read, Atom{}, false);
+  out.push_back(scaled(detail::word_query(*read, detail::prefixes_for(Field::kAny)), weight));
+}
+
+/// Optional alternatives of lower weight: the word without or with a bare `ی`.
 std::vector<Q> Build::loose_readings(const QueryWord& word) {
-  if (!plain_word(word)) return {};
   std::vector<Q> out;
-  const auto add = [&](const std::optional<std::string>& reading, double weight) {
-    if (!reading) return;
-    const std::optional<QueryWord> read = reading_word(*reading);
-    if (!read || read->token.stem == word.token.stem || !indexed(*read)) return;
-    note_keys(*read, Atom{}, false);
-    out.push_back(scaled(detail::word_query(*read, detail::prefixes_for(Field::kAny)), weight));
-  };
-  add(analysis::LooseReadings::without_yeh(word.token.text), ranking::kWithoutYehWeight);
-  add(analysis::LooseReadings::with_yeh(word.token.text), ranking::kWithYehWeight);
-  add(analysis::LooseReadings::verb_of_infinitive(word.token.text), ranking::kInfinitiveVerbWeight);
+  add_reading(word, analysis::LooseReadings::without_yeh(word.token.text), ranking::kWithoutYehWeight, out);
+  add_reading(word, analysis::LooseReadings::with_yeh(word.token.text), ranking::kWithYehWeight, out);
   return out;
 }
 
 /// Alternatives for `count` consecutive words taken together: synonyms of the group (keys are
-/// normalized words joined by a space); for one word, its splits into two indexed words and its
-/// written form; for two words, their joined form when it is indexed.
+/// normalized words joined by a space); for one word, its splits into two indexed words, its written
+/// form and an infinitive's verb (the same word, so it counts toward the all-words tier); for two
+/// words, their joined form when it is indexed.
 std::vector<Q> Build::group_alternatives(const std::vector<QueryWord>& words, std::size_t begin, std::size_t count) {
   std::string key;
   std::string joined;
@@ -302,6 +306,8 @@ std::vector<Q> Build::group_alternatives(const std::vector<QueryWord>& words, st
   if (count == 1) {
     for (const Q& split : split_alternatives(words[begin])) alternatives.push_back(split);
     for (Q& written : written_alternatives(words[begin])) alternatives.push_back(std::move(written));
+    add_reading(words[begin], analysis::LooseReadings::verb_of_infinitive(words[begin].token.text),
+                ranking::kInfinitiveVerbWeight, alternatives);
   }
   if (count == 2 && database_.term_exists(joined)) {
     note_surface(joined);

@@ -58,6 +58,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (const auto with = kavosh::analysis::LooseReadings::with_yeh(token.text)) {
       check(*with == token.text + "ی" || *with == token.text + "یی");
     }
+    // An infinitive's verb: its stem less the final ن, a stem of its own.
+    if (const auto verb = kavosh::analysis::LooseReadings::verb_of_infinitive(token.text)) {
+      check(token.stem == *verb + "ن" && analyzer.stemmer().stem(*verb) == *verb);
+    }
   }
   (void)kavosh::analysis::parse_date(input);
   return 0;

@@ -526,6 +526,18 @@ TEST(InfinitiveReadings, AnInfinitiveFindsItsVerbBelowItself) {
   EXPECT_THAT(ids(run_query(searcher, "کشتن")), ElementsAre("killing", "crop"));
 }
 
+// The verb of an infinitive is the same word, not a guess like a loose reading: a document holding it and
+// the query's other word is an all-words match, above one that holds the other word alone, however often.
+TEST(InfinitiveReadings, TheVerbCountsTowardTheAllWordsTier) {
+  testing::TempDir dir;
+  testing::build_database(
+      dir.path() + "/db",
+      {R"({"id":"verb","body":"در این روز گرم تابستان مردم شهر و روستا با شور فراوان به پای صندوق رای رفتند و )"
+       R"(تا پاسی از شب در صف ایستادند تا نظر خود را بگویند"})",
+       R"({"id":"noun","body":"صندوق صندوق صندوق صندوق"})"});
+  EXPECT_THAT(ids(run_query(Searcher(dir.path() + "/db"), "رفتن صندوق")), ElementsAre("verb", "noun"));
+}
+
 // A highlight shows what matched: the words of a phrase, of a split or of a compound's parts light up
 // where they stand together, not wherever one of them occurs.
 TEST(Highlights, PhraseSplitAndPartsLightUpOnlyTogether) {

@@ -41,7 +41,8 @@ inline constexpr double kReadingFrequencyRatio = 10.0;
 /// derived word far below the word itself, as derivation changes the meaning more than inflection.
 inline constexpr double kWithoutYehWeight = 0.8;
 inline constexpr double kWithYehWeight = 0.2;
-/// Weight of an infinitive's verb (`رفتن` → the forms of رفت): one lexeme, as close as an inflection.
+/// Weight of an infinitive's verb (`رفتن` → the forms of رفت): one lexeme, as close as an inflection,
+/// so an alternative of the word itself (in the all-words tier), not a loose reading.
 inline constexpr double kInfinitiveVerbWeight = 0.8;
 /// Extra weight of query words found in the title (the indexer already counts title words
 /// schema::kTitleWdf times in the combined field). {0…2}: 1–2 help corpus/ (+0.006 nDCG@10 at 2) but
