@@ -44,6 +44,10 @@ struct Lexicon {
     const auto it = bases.find(word);
     return it == bases.end() ? -1 : it->second;
   }
+
+  /// A past stem of the verb table that is not also a protected name: `رشته` is a field, not a
+  /// participle of رشتن, and must not meet the city رشت.
+  bool is_past_stem(std::string_view s) const { return past_stems.contains(s) && !protected_words.contains(s); }
 };
 
 }  // namespace kavosh::analysis

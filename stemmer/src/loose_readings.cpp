@@ -50,7 +50,7 @@ std::optional<std::string> LooseReadings::verb_of_infinitive(std::string_view wo
   const std::string stem = PersianStemmer().stem(word);
   if (!stem.ends_with(kInfinitiveEnd)) return std::nullopt;
   std::string past = stem.substr(0, stem.size() - kInfinitiveEnd.size());
-  if (!Lexicon::instance().past_stems.contains(past) || PersianStemmer().stem(past) != past) return std::nullopt;
+  if (!Lexicon::instance().is_past_stem(past) || PersianStemmer().stem(past) != past) return std::nullopt;
   return past;
 }
 

@@ -215,12 +215,6 @@ bool is_perfect_ending(std::string_view e) {
 
 std::string_view drop_last_letter(std::string_view s) { return s.substr(0, s.size() - 2); }  // Arabic script: 2 bytes
 
-// A past stem that is also a protected name is no verb here: `رشته` is a field, not a participle of
-// رشتن, and must not meet the city رشت.
-bool is_past_stem(const Lexicon& lex, std::string_view s) {
-  return lex.past_stems.contains(s) && !lex.protected_words.contains(s);
-}
-
 /// What the word list says of the whole word as a noun, against which a verb reading is weighed.
 struct NounEvidence {
   /// A lexicon noun with a ها plural of its own: ب/ن + a bare present stem is no imperative there
@@ -257,28 +251,28 @@ std::optional<std::string> analyze_verb_body(const Lexicon& lex, std::string_vie
   // The whole body as the past stem of a common verb comes before a rarer present stem + ending:
   // نبود is ن+بود, not ن+بو+د (بویید). For other verbs the present reading stays first: نکند is
   // ن+کن+د (کرد), not the past of کندن.
-  if (prefix != VerbPrefix::kSubjunctive && is_past_stem(lex, body) && takes_bare_present(body)) {
+  if (prefix != VerbPrefix::kSubjunctive && lex.is_past_stem(body) && takes_bare_present(body)) {
     return std::string(body);
   }
   for (std::string_view ending : kVerbEndings) {
     if (!body.ends_with(ending) || body.size() == ending.size()) continue;
     const std::string_view core = body.substr(0, body.size() - ending.size());
     // ب marks the subjunctive and the imperative, built on present stems only (بهشت is no verb).
-    if (prefix != VerbPrefix::kSubjunctive && is_past_stem(lex, core) && takes_ending(core, ending)) {
+    if (prefix != VerbPrefix::kSubjunctive && lex.is_past_stem(core) && takes_ending(core, ending)) {
       return std::string(core);
     }
     if (ending.empty()) {
       // رفتن: an infinitive is a noun, its own stem (as UD lemmatizes it): `کشتن` (killing) stays apart
       // from کشت (also cultivation), `بستن` from بست; queries read it as its verb too (LooseReadings).
       // بگو, نکن (imperative: a bare present stem needs ب or ن).
-      if (prefix != VerbPrefix::kSubjunctive && core.ends_with("ن") && is_past_stem(lex, drop_last_letter(core))) {
+      if (prefix != VerbPrefix::kSubjunctive && core.ends_with("ن") && lex.is_past_stem(drop_last_letter(core))) {
         return std::string(core);
       }
       if (prefix == VerbPrefix::kNone || prefix == VerbPrefix::kImperfective || noun.has_plural) continue;
     }
     if (is_perfect_ending(ending)) {
       // رفته‌اند = participle رفته + اند; participles and perfects are built on past stems only.
-      if (ending != "ه" && core.ends_with("ه") && is_past_stem(lex, drop_last_letter(core)) &&
+      if (ending != "ه" && core.ends_with("ه") && lex.is_past_stem(drop_last_letter(core)) &&
           has_participle(drop_last_letter(core))) {
         return std::string(drop_last_letter(core));
       }

@@ -8,8 +8,8 @@ namespace kavosh::analysis {
 
 /// Readings of a query word looser than its stem. Guarded stemming keeps documents precise by
 /// declining strips it cannot decide (a bare final `ی` is as often derivational, `رقابتی`, as
-/// indefinite, `کتابی`) and keeps an infinitive apart from its verb; a query can afford them as optional alternatives of lower weight, so recall
-/// comes back without merging the index's terms. Input is one normalized word without ZWNJ.
+/// indefinite, `کتابی`) and by keeping an infinitive apart from its verb; a query can afford them as
+/// alternatives of lower weight, so recall comes back without merging the index's terms. Input is one normalized word without ZWNJ.
 class LooseReadings {
  public:
   /// `کتابی` → `کتاب`: the word without a bare final `ی` the stemmer kept. None when the word is itself
