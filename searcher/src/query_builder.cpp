@@ -20,15 +20,6 @@ using detail::QueryWord;
 using detail::TermPrefixes;
 using Q = Xapian::Query;
 
-/// One clause of the soft AND: `strict` goes into AND(all clauses), `loose` into OR(all clauses).
-/// They differ for a group of words with alternatives (a joined form, a synonym of the group), and by
-/// `extra`, the word's loose readings, which only `loose` holds (loose = OR(strict, extra) otherwise).
-struct Unit {
-  Q strict;
-  Q loose;
-  Q extra;
-};
-
 struct AnalyzedAtom {
   const Atom* atom = nullptr;
   std::vector<QueryWord> words;
@@ -76,28 +67,27 @@ class Build {
   std::vector<QueryWord> searched_words(const AnalyzedAtom& atom) const;
   std::vector<Q> synonyms(const std::string& key);
   std::vector<Q> split_alternatives(const QueryWord& word);
-  std::vector<Q> written_alternatives(const QueryWord& word);
-  std::vector<Q> loose_readings(const QueryWord& word);
+  std::vector<std::string> written_form(const QueryWord& word);
+  std::vector<std::vector<std::string>> other_spellings(const std::vector<QueryWord>& words);
+  std::vector<Q> readings(const QueryWord& word);
   void add_reading(const QueryWord& word, const std::optional<std::string>& reading, double weight,
                    std::vector<Q>& out);
   std::optional<QueryWord> reading_word(const std::string& reading) const;
   Xapian::doccount frequency(const QueryWord& word) const;
   bool indexed(const QueryWord& word) const { return frequency(word) > 0; }
-  std::vector<Q> group_alternatives(const std::vector<QueryWord>& words, std::size_t begin, std::size_t count);
+  std::vector<Q> group_synonyms(const std::vector<QueryWord>& words, std::size_t begin, std::size_t count);
   void note_keys(const QueryWord& word, const Atom& atom, bool spell);
   void note_atom_keys(const AnalyzedAtom& atom);
   void note_surface(const std::string& text);
   void note_phrase(const std::vector<std::string>& surfaces);
-  Q matching_query(bool all_words, const Q& any) const;
-  Q any_words() const;
+  Q matching_query() const;
   std::vector<Q> boosts() const;
   Q filters(const ParsedQuery& parsed) const;
 
   const analysis::Analyzer& analyzer_;
   const Xapian::Database& database_;
   bool keep_stopwords_ = false;
-  std::vector<Unit> units_;
-  bool soft_ = false;  // some unit's strict and loose queries differ by more than its extra
+  std::vector<Q> units_;  // one per query word (or group of words with a synonym), OR'ed
   std::vector<Q> excluded_;
   std::vector<QueryWord> free_words_;  // plain words of the combined field, for the boosts
   std::vector<QueryWord> dropped_stopwords_;  // stopwords left out of free_words_, for the stopword boost
@@ -203,22 +193,24 @@ std::vector<Q> Build::synonyms(const std::string& key) {
   return out;
 }
 
-/// A compound typed closed (`جمهوریخواه`) also finds its spaced spelling (`جمهوری خواه`): every split
-/// into two indexed words of 2+ letters becomes PHRASE(left, right). The phrase keeps precision. Only a
-/// word the index holds rarely is split (in fewer than kSplitFewDocs documents, or fewer than
-/// kSplitRareFraction of them): a common closed form is a word of its own (`کارشناس` is not looked for
-/// as `کار شناس`), and its phrase candidates would cost a position check in every document holding
-/// both halves, which for short halves (`با`, `زار`) is most of the collection.
+/// Two words typed without a space (`مجلسخبرگان`) or a compound typed closed (`جمهوریخواه`) also find
+/// their spaced spelling: every split into two indexed words of 2+ letters is looked for as both words
+/// (AND, with a bonus where they stand side by side) when both have 3+ letters and neither is a
+/// stopword, else as PHRASE(left, right), which keeps precision for `بر` + `تر`. Only a word the index holds rarely is split (in fewer
+/// than kSplitFewDocs documents, or fewer than kSplitRareFraction of them): a common closed form is a
+/// word of its own (`کارشناس` is not looked for as `کار شناس`), and its split would cost a walk of
+/// both halves' posting lists.
 std::vector<Q> Build::split_alternatives(const QueryWord& word) {
   constexpr std::size_t kMinLetters = 2;
+  constexpr std::size_t kWordLetters = 3;  // a shorter half (`ات`, `ای`) is more often an affix than a word
   constexpr Xapian::doccount kSplitFewDocs = 20;
   constexpr double kSplitRareFraction = 0.001;
   std::vector<Q> out;
   const std::string& text = word.token.text;
   if (word.token.kind != analysis::TokenKind::kWord || !word.parts.empty() || word.prefix) return out;
-  const Xapian::doccount frequency = database_.get_termfreq(text);
-  if (frequency >= kSplitFewDocs &&
-      static_cast<double>(frequency) >= kSplitRareFraction * static_cast<double>(database_.get_doccount())) {
+  const Xapian::doccount own = frequency(word);
+  if (own >= kSplitFewDocs &&
+      static_cast<double>(own) >= kSplitRareFraction * static_cast<double>(database_.get_doccount())) {
     return out;
   }
   std::vector<std::size_t> boundaries;  // byte offsets of code point starts
@@ -229,8 +221,16 @@ std::vector<Q> Build::split_alternatives(const QueryWord& word) {
     const std::string left = text.substr(0, boundaries[k]);
     const std::string right = text.substr(boundaries[k]);
     if (!database_.term_exists(left) || !database_.term_exists(right)) continue;
-    note_phrase({left, right});
-    out.emplace_back(Q::OP_PHRASE, Q(left), Q(right));
+    const Q phrase(Q::OP_PHRASE, Q(left), Q(right));
+    if (k < kWordLetters || boundaries.size() - k < kWordLetters || analysis::Stopwords::contains(left) ||
+        analysis::Stopwords::contains(right)) {
+      note_phrase({left, right});
+      out.push_back(phrase);
+    } else {
+      note_surface(left);
+      note_surface(right);
+      out.emplace_back(Q::OP_AND_MAYBE, Q(Q::OP_AND, Q(left), Q(right)), phrase);
+    }
   }
   return out;
 }
@@ -251,13 +251,13 @@ std::optional<QueryWord> Build::reading_word(const std::string& reading) const {
   return std::move(words[0]);
 }
 
-/// A word typed informally (`امد`, `میگن`, `خوبه`) also finds the first of its written spellings
+/// A word typed informally (`امد`, `میگن`, `خوبه`) is also the first of its written spellings
 /// (analysis::InformalSpelling) that the index holds in kReadingFrequencyRatio times as many documents
-/// as the word itself (the word is mostly absent), as a content word.
-std::vector<Q> Build::written_alternatives(const QueryWord& word) {
+/// as the word itself (the word is mostly absent), as a content word: its forms, to join the word's own.
+std::vector<std::string> Build::written_form(const QueryWord& word) {
   if (!plain_word(word)) return {};
   const double own = frequency(word);
-  if (own * ranking::kReadingFrequencyRatio > database_.get_doccount()) return {};  // no reading can be commoner
+  if (own * ranking::kReadingFrequencyRatio > database_.get_doccount()) return {};
   for (const std::string& candidate : analysis::InformalSpelling::candidates(word.token.text)) {
     const std::optional<QueryWord> written = reading_word(candidate);
     if (!written) continue;
@@ -265,7 +265,7 @@ std::vector<Q> Build::written_alternatives(const QueryWord& word) {
     if (theirs == 0 || theirs < own * ranking::kReadingFrequencyRatio) continue;
     note_keys(*written, Atom{}, false);
     out_.readings.push_back({word.token.text, written->token.text});
-    return {scaled(detail::word_query(*written, detail::prefixes_for(Field::kAny)), ranking::kWrittenFormWeight)};
+    return detail::stem_terms(*written, detail::prefixes_for(Field::kAny));
   }
   return {};
 }
@@ -281,71 +281,84 @@ void Build::add_reading(const QueryWord& word, const std::optional<std::string>&
   out.push_back(scaled(detail::word_query(*read, detail::prefixes_for(Field::kAny)), weight));
 }
 
-/// Optional alternatives of lower weight: the word without or with a bare `ی`.
-std::vector<Q> Build::loose_readings(const QueryWord& word) {
+/// Other lexemes a word may stand for, each below the word itself and capped with it by OP_MAX (the
+/// best reading counts, not their sum): a synonym from the database's table, its splits into two words,
+/// an infinitive's verb, the word without or with a bare `ی`.
+std::vector<Q> Build::readings(const QueryWord& word) {
   std::vector<Q> out;
+  if (!plain_word(word)) return out;
+  for (const Q& synonym : synonyms(word.token.text)) out.push_back(scaled(synonym, ranking::kSynonymWeight));
+  for (Q& split : split_alternatives(word)) out.push_back(std::move(split));
+  add_reading(word, analysis::LooseReadings::verb_of_infinitive(word.token.text), ranking::kInfinitiveVerbWeight, out);
   add_reading(word, analysis::LooseReadings::without_yeh(word.token.text), ranking::kWithoutYehWeight, out);
   add_reading(word, analysis::LooseReadings::with_yeh(word.token.text), ranking::kWithYehWeight, out);
   return out;
 }
 
-/// Alternatives for `count` consecutive words taken together: synonyms of the group (keys are
-/// normalized words joined by a space); for one word, its splits into two indexed words, its written
-/// form and an infinitive's verb (the same word, so it counts toward the all-words tier); for two
-/// words, their joined form when it is indexed.
-std::vector<Q> Build::group_alternatives(const std::vector<QueryWord>& words, std::size_t begin, std::size_t count) {
+/// The same words written otherwise, to join each word's OP_SYNONYM: its written form, and the joined
+/// spelling of two neighbours when the index holds it (`جمهوری خواه` finds `جمهوریخواه`), which then
+/// counts as an occurrence of each of the two words, weighted as they are, not by its own rarity.
+std::vector<std::vector<std::string>> Build::other_spellings(const std::vector<QueryWord>& words) {
+  std::vector<std::vector<std::string>> forms(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::ranges::move(written_form(words[i]), std::back_inserter(forms[i]));
+    if (i + 1 == words.size() || !words[i].parts.empty() || !words[i + 1].parts.empty() || words[i + 1].prefix) {
+      continue;
+    }
+    const std::string joined = words[i].token.text + words[i + 1].token.text;
+    if (!database_.term_exists(joined)) continue;
+    note_surface(joined);
+    for (const std::string& term : detail::stem_terms(joined_word(joined, analyzer_.stemmer()), detail::prefixes_for(Field::kAny))) {
+      forms[i].push_back(term);
+      forms[i + 1].push_back(term);
+    }
+  }
+  return forms;
+}
+
+/// Synonyms of `count` consecutive words taken together (keys are normalized words joined by a space).
+std::vector<Q> Build::group_synonyms(const std::vector<QueryWord>& words, std::size_t begin, std::size_t count) {
   std::string key;
-  std::string joined;
   for (std::size_t i = begin; i < begin + count; ++i) {
     if (!words[i].parts.empty() || words[i].prefix) return {};
     key += (key.empty() ? "" : " ") + words[i].token.text;
-    joined += words[i].token.text;
   }
-  std::vector<Q> alternatives;
-  for (const Q& synonym : synonyms(key)) alternatives.push_back(scaled(synonym, ranking::kSynonymWeight));
-  if (count == 1) {
-    for (const Q& split : split_alternatives(words[begin])) alternatives.push_back(split);
-    for (Q& written : written_alternatives(words[begin])) alternatives.push_back(std::move(written));
-    add_reading(words[begin], analysis::LooseReadings::verb_of_infinitive(words[begin].token.text),
-                ranking::kInfinitiveVerbWeight, alternatives);
-  }
-  if (count == 2 && database_.term_exists(joined)) {
-    note_surface(joined);
-    alternatives.push_back(detail::word_query(joined_word(joined, analyzer_.stemmer()), detail::prefixes_for(Field::kAny)));
-  }
-  return alternatives;
+  return synonyms(key);
 }
 
+/// One unit per word: the word's forms as one term (word_query()), capped by OP_MAX with its readings of
+/// lower weight; a group of 2–3 words with a synonym of its own is one unit, the words OR'ed and capped
+/// with the synonym.
 void Build::add_words(const AnalyzedAtom& atom) {
   const std::vector<QueryWord> words = searched_words(atom);
   const TermPrefixes prefixes = detail::prefixes_for(atom.atom->field);
+  const bool any_field = atom.atom->field == Field::kAny;
   for (const QueryWord& word : words) note_keys(word, *atom.atom, true);
-  if (atom.atom->field == Field::kAny) {
+  if (any_field) {
     free_words_.insert(free_words_.end(), words.begin(), words.end());
     if (words.size() < atom.words.size()) {
       std::ranges::copy_if(atom.words, std::back_inserter(dropped_stopwords_),
                            [](const QueryWord& w) { return w.token.stopword && !w.prefix; });
     }
   }
+  const std::vector<std::vector<std::string>> forms =
+      any_field ? other_spellings(words) : std::vector<std::vector<std::string>>(words.size());
   for (std::size_t i = 0; i < words.size();) {
     std::size_t count = 1;
-    std::vector<Q> alternatives;
-    for (std::size_t n = std::min<std::size_t>(3, words.size() - i); n >= 1 && alternatives.empty(); --n) {
-      if (atom.atom->field == Field::kAny) alternatives = group_alternatives(words, i, n);
-      count = n;
+    std::vector<Q> group;
+    for (std::size_t n = std::min<std::size_t>(3, words.size() - i); any_field && n >= 2 && group.empty(); --n) {
+      group = group_synonyms(words, i, n);
+      count = group.empty() ? 1 : n;
     }
     std::vector<Q> each;
-    for (std::size_t k = i; k < i + count; ++k) each.push_back(detail::word_query(words[k], prefixes));
-    std::vector<Q> loose = each;
-    loose.insert(loose.end(), alternatives.begin(), alternatives.end());
-    alternatives.insert(alternatives.begin(), combine(Q::OP_AND, each));
-    // Loose readings widen the OR only: a document matching a reading alone is not an all-words match.
-    const std::vector<Q> readings =
-        count == 1 && atom.atom->field == Field::kAny ? loose_readings(words[i]) : std::vector<Q>{};
-    loose.insert(loose.end(), readings.begin(), readings.end());
-    units_.push_back({combine(Q::OP_OR, alternatives), combine(Q::OP_OR, loose),
-                      readings.empty() ? Q() : combine(Q::OP_OR, readings)});
-    soft_ = soft_ || count > 1;
+    for (std::size_t k = i; k < i + count; ++k) {
+      std::vector<Q> best{detail::word_query(words[k], prefixes, forms[k])};
+      if (any_field && count == 1) std::ranges::move(readings(words[k]), std::back_inserter(best));
+      each.push_back(combine(Q::OP_OR, best));
+    }
+    Q unit = combine(Q::OP_OR, each);
+    if (!group.empty()) unit = Q(Q::OP_OR, unit, scaled(combine(Q::OP_OR, group), ranking::kSynonymWeight));
+    units_.push_back(unit);
     i += count;
   }
 }
@@ -373,36 +386,16 @@ void Build::add_clause(const AnalyzedClause& clause) {
   if (clause.excluded) {
     excluded_.push_back(query);
   } else {
-    units_.push_back({query, query, Q()});
+    units_.push_back(query);
   }
 }
 
-/// OR(SCALE(AND(strict), kAllWordsFactor), any), `any` being any_words() (OR(loose)); with `all_words`,
-/// AND_MAYBE in place of the OR: the documents that match every clause only, each with the weight the OR
-/// gives it (empty when the query has no any-word branch). When every unit's loose query is its strict
-/// one OR its extra, a document with every word gets the AND's weight once more from the OR, plus its
-/// extras: SCALE(AND, kAllWordsFactor + 1) with the extras is the same weight from half the posting lists.
-Q Build::matching_query(bool all_words, const Q& any) const {
-  std::vector<Q> strict;
-  std::vector<Q> extras;
-  for (const Unit& unit : units_) {
-    strict.push_back(unit.strict);
-    if (!unit.extra.empty()) extras.push_back(unit.extra);
-  }
-  const Q every = combine(Q::OP_AND, strict);
-  if (soft_ || (!all_words && units_.size() > 1)) {
-    return Q(all_words ? Q::OP_AND_MAYBE : Q::OP_OR, scaled(every, ranking::kAllWordsFactor), any);
-  }
-  const Q tier = scaled(every, ranking::kAllWordsFactor + 1);
-  if (extras.empty()) return all_words ? (units_.size() == 1 ? Q() : tier) : every;
-  return Q(all_words ? Q::OP_AND_MAYBE : Q::OP_OR, tier, combine(Q::OP_OR, extras));
-}
-
-/// OR(loose): the documents that match some clause.
-Q Build::any_words() const {
-  std::vector<Q> loose;
-  for (const Unit& unit : units_) loose.push_back(unit.loose);
-  return combine(Q::OP_OR, loose);
+/// OR of the units, and for two or more the AND of the units at kCoordinationBonus: a document holding
+/// every word earns a share more of its own words' weight, graded by their evidence, not set above all.
+Q Build::matching_query() const {
+  const Q any = combine(Q::OP_OR, units_);
+  if (units_.size() < 2 || ranking::kCoordinationBonus <= 0) return any;
+  return Q(Q::OP_OR, any, scaled(combine(Q::OP_AND, units_), ranking::kCoordinationBonus));
 }
 
 /// The AND_MAYBE boosts: the title boost first, then the second-pass ones: (for 2+ words) the positional
@@ -464,23 +457,12 @@ BuiltQuery Build::run(const ParsedQuery& parsed, bool partial) {
   const Q filter = filters(parsed);
   Q query;
   Q first_pass;
-  Q all_words;
-  Q all_words_query;
   if (!units_.empty()) {
-    const Q any = any_words();
-    query = matching_query(false, any);
-    all_words = matching_query(true, any);
-    all_words_query = all_words;
-    if (!all_words.empty()) out_.any_words = any;
+    query = matching_query();
     if (const std::vector<Q> boost = boosts(); !boost.empty()) {
       // boost[0] is the title boost; more means second-pass boosts (positional, stopwords), which the
       // first pass leaves out.
       if (boost.size() > 1) first_pass = Q(Q::OP_AND_MAYBE, query, boost[0]);
-      const Q ranking_boost = boost.size() > 1 ? boost[0] : combine(Q::OP_OR, boost);
-      if (!all_words.empty()) {
-        all_words_query = Q(Q::OP_AND_MAYBE, all_words, combine(Q::OP_OR, boost));
-        all_words = Q(Q::OP_AND_MAYBE, all_words, ranking_boost);
-      }
       query = Q(Q::OP_AND_MAYBE, query, combine(Q::OP_OR, boost));
     }
   } else if (!excluded_.empty() || !filter.empty()) {
@@ -492,13 +474,8 @@ BuiltQuery Build::run(const ParsedQuery& parsed, bool partial) {
   };
   constrain(query);
   constrain(first_pass);
-  constrain(all_words);
-  constrain(all_words_query);
-  constrain(out_.any_words);
   out_.query = query;
   out_.first_pass = first_pass;
-  out_.all_words = all_words;
-  out_.all_words_query = all_words_query;
   return std::move(out_);
 }
 

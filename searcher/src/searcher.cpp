@@ -98,13 +98,12 @@ struct Searcher::Impl {
 
   SearchResults run(const SearchRequest& request) const;
 
-  /// Ranks by `ranking` from `first`, `count` documents (see ranked()).
+  /// The documents of ranks [first, first + count) by `ranking`, and the estimated number of matches.
   struct Ranked {
     Xapian::MSet matches;
     std::uint64_t total = 0;
-    bool all_words_only = false;  ///< every match came from the all_words query
   };
-  Ranked ranked(const Xapian::Query& ranking, const BuiltQuery& built, Xapian::doccount first, Xapian::doccount count,
+  Ranked ranked(const Xapian::Query& ranking, Xapian::doccount first, Xapian::doccount count,
                 Xapian::doccount check_at_least, SortOrder sort) const;
 
   std::optional<Xapian::Query> window_filter(const Xapian::MSet& matches) const;
@@ -114,33 +113,15 @@ struct Searcher::Impl {
                const AddHit& add_hit) const;
 };
 
-/// The documents of ranks [first, first + count) by `ranking` (built.first_pass, or built.query when
-/// that is empty), and the estimated number of matches. By relevance, built.all_words (when not empty)
-/// is asked first: the documents that match every clause rank above all others with the weights
-/// `ranking` gives them, so when they fill the ranks asked for they are the answer, found without
-/// walking the documents that match only some words. The total is then the larger of their count and
-/// Xapian's estimate for built.any_words (the same documents as `ranking`, from half its posting lists)
-/// from its terms' frequencies (get_mset(0, 0, 0) reads no posting).
-Searcher::Impl::Ranked Searcher::Impl::ranked(const Xapian::Query& ranking, const BuiltQuery& built,
-                                              Xapian::doccount first, Xapian::doccount count,
-                                              Xapian::doccount check_at_least, SortOrder sort) const {
+Searcher::Impl::Ranked Searcher::Impl::ranked(const Xapian::Query& ranking, Xapian::doccount first,
+                                              Xapian::doccount count, Xapian::doccount check_at_least,
+                                              SortOrder sort) const {
   Xapian::Enquire enquire(database);
   configure(enquire, sort);
-  if (!built.all_words.empty() && sort == SortOrder::kRelevance) {
-    enquire.set_query(built.all_words);
-    Xapian::MSet matches = enquire.get_mset(first, count, check_at_least);
-    if (matches.size() == count) {
-      const Xapian::doccount found = matches.get_matches_estimated();
-      enquire.set_query(built.any_words);
-      const Xapian::doccount none{0};
-      const Xapian::doccount estimated = enquire.get_mset(none, none, none).get_matches_estimated();
-      return {std::move(matches), std::max(found, estimated), true};
-    }
-  }
   enquire.set_query(ranking);
   Xapian::MSet matches = enquire.get_mset(first, count, check_at_least);
   const Xapian::doccount total = matches.get_matches_estimated();
-  return {std::move(matches), total, false};
+  return {std::move(matches), total};
 }
 
 /// A boolean filter matching the first kRescoreWindow documents of `matches`: their docids on one
@@ -164,8 +145,7 @@ std::optional<Xapian::Query> Searcher::Impl::window_filter(const Xapian::MSet& m
 /// Two passes for a query with second-pass boosts (positional, stopwords), ranked by relevance: the
 /// first pass ranks by built.first_pass (no PHRASE/NEAR, so no position list is read, and no stopword
 /// posting list) and gives the total; the second runs the whole query over the first pass's top
-/// kRescoreWindow documents only (window_filter()) and orders them as one pass would (with
-/// built.all_words_query when the first pass found only documents matching every word). Ranks from
+/// kRescoreWindow documents only (window_filter()) and orders them as one pass would. Ranks from
 /// kRescoreWindow on keep their first-pass order, on every page, so a document has one rank whatever
 /// the page asked. False (nothing done) when one pass is the plan: no second-pass boost, or date order.
 template <typename AddHit>
@@ -175,12 +155,12 @@ bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& reque
   if (built.first_pass.empty() || request.sort != SortOrder::kRelevance) return false;
   const Xapian::doccount end = request.offset + limit;
   if (request.offset >= kRescoreWindow) {  // a page below the window: first-pass ranks only
-    const Ranked page = ranked(built.first_pass, built, request.offset, limit, end + 1, request.sort);
+    const Ranked page = ranked(built.first_pass, request.offset, limit, end + 1, request.sort);
     total = page.total;
     for (auto it = page.matches.begin(); it != page.matches.end(); ++it) add_hit(it, it.get_rank());
     return true;
   }
-  const Ranked first = ranked(built.first_pass, built, 0, std::max<Xapian::doccount>(end, kRescoreWindow),
+  const Ranked first = ranked(built.first_pass, 0, std::max<Xapian::doccount>(end, kRescoreWindow),
                               end + 1, request.sort);
   const std::optional<Q> window_only = window_filter(first.matches);
   if (!window_only) return false;  // rank in one pass
@@ -188,8 +168,7 @@ bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& reque
   const auto window = std::min<Xapian::doccount>(first.matches.size(), kRescoreWindow);
   if (request.offset < window) {
     Xapian::Enquire second(database);
-    const Q& full = first.all_words_only ? built.all_words_query : built.query;
-    second.set_query(Q(Q::OP_FILTER, full, *window_only));
+    second.set_query(Q(Q::OP_FILTER, built.query, *window_only));
     configure(second, request.sort);
     const Xapian::MSet top = second.get_mset(request.offset, std::min(end, window) - request.offset);
     for (auto it = top.begin(); it != top.end(); ++it) add_hit(it, it.get_rank());
@@ -214,7 +193,7 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
       results.hits.push_back(hit_maker.make(it, rank));
     };
     if (!rescore(built, request, limit, results.total, add_hit)) {
-      const Ranked page = ranked(built.query, built, request.offset, limit, request.offset + limit + 1, request.sort);
+      const Ranked page = ranked(built.query, request.offset, limit, request.offset + limit + 1, request.sort);
       results.total = page.total;
       for (auto it = page.matches.begin(); it != page.matches.end(); ++it) add_hit(it, it.get_rank());
     }

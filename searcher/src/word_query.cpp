@@ -39,15 +39,24 @@ std::vector<QueryWord> group_words(std::vector<analysis::Token> tokens, const an
   return words;
 }
 
-Q stem_query(const QueryWord& word, const TermPrefixes& prefixes, Q::op op) {
-  Q stem(prefixes.stem + word.token.stem);
-  if (!word.stem_is_word) return stem;
-  return Q(op, stem, Q(prefixes.surface + word.token.stem));
+std::vector<std::string> stem_terms(const QueryWord& word, const TermPrefixes& prefixes) {
+  std::vector<std::string> terms{prefixes.stem + word.token.stem};
+  if (word.stem_is_word) terms.push_back(prefixes.surface + word.token.stem);
+  return terms;
 }
 
-Q word_query(const QueryWord& word, const TermPrefixes& prefixes) {
-  const Q exact(Q::OP_SCALE_WEIGHT, Q(prefixes.surface + word.token.text), ranking::kExactWeight);
-  Q query(Q::OP_OR, exact, stem_query(word, prefixes, Q::OP_SYNONYM));
+Q stem_query(const QueryWord& word, const TermPrefixes& prefixes, Q::op op) {
+  const std::vector<std::string> terms = stem_terms(word, prefixes);
+  if (terms.size() == 1) return Q(terms.front());
+  return Q(op, terms.begin(), terms.end());
+}
+
+Q word_query(const QueryWord& word, const TermPrefixes& prefixes, const std::vector<std::string>& other_forms) {
+  // One flat synonym of terms: Xapian 1.4 crashes on some synonyms nested in synonyms.
+  std::vector<std::string> forms = stem_terms(word, prefixes);
+  forms.insert(forms.end(), other_forms.begin(), other_forms.end());
+  const Q exact(Q::OP_SCALE_WEIGHT, Q(prefixes.surface + word.token.text), ranking::kExactBonus);
+  Q query(Q::OP_OR, Q(Q::OP_SYNONYM, forms.begin(), forms.end()), exact);
   if (!word.parts.empty()) {
     std::vector<std::string> parts;
     for (const analysis::Token& part : word.parts) parts.push_back(prefixes.surface + part.text);

@@ -34,13 +34,20 @@ std::vector<QueryWord> group_words(std::vector<analysis::Token> tokens, const an
 /// Sets word.stem_is_word from the stemmer.
 void check_stem(QueryWord& word, const analysis::PersianStemmer& stemmer);
 
+/// The terms of the word's stem: `Z`stem, and the stem itself when stem_is_word.
+std::vector<std::string> stem_terms(const QueryWord& word, const TermPrefixes& prefixes);
+
 /// The documents holding a word of the word's stem: `Z`stem, OR'ed with the surface term stem when
 /// stem_is_word. `op` is OP_SYNONYM for ranking (one term's statistics, as the single `Z` term had
 /// before schema v2) or OP_OR inside OP_PHRASE/OP_NEAR (Xapian 1.4 allows only terms and OR of terms).
 Xapian::Query stem_query(const QueryWord& word, const TermPrefixes& prefixes, Xapian::Query::op op);
 
-/// surface × kExactWeight OR stem_query; a compound also as PHRASE of its parts; a prefix also as a wildcard.
-Xapian::Query word_query(const QueryWord& word, const TermPrefixes& prefixes);
+/// One word as one term: OP_SYNONYM of its forms (stem_terms()) and of `other_forms` (the same word written
+/// otherwise: a joined spelling with a neighbour, a written reading), so that a word weighs the same
+/// however many spellings it has, OR'ed with its exact surface at kExactBonus; a compound is also
+/// PHRASE of its parts and a prefix also a wildcard, each capped by OP_MAX (the best one counts).
+Xapian::Query word_query(const QueryWord& word, const TermPrefixes& prefixes,
+                         const std::vector<std::string>& other_forms = {});
 
 /// The surfaces of a phrase of `words` in order: compounds joined, and (empty when there is no
 /// compound) compounds split into their parts.

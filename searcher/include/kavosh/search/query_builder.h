@@ -40,19 +40,6 @@ struct BuiltQuery {
   /// it matches the same documents, with weights that lack only those boosts. Searcher ranks by it, then
   /// re-ranks the top of that ranking by `query` (kRescoreWindow). Empty when `query` has no such boost.
   Xapian::Query first_pass;
-  /// The ranking query (first_pass, or query when that is empty) over the documents that match every
-  /// clause only, each with the same weight: OR(SCALE(AND, kAllWordsFactor), OR) becomes AND_MAYBE. Those
-  /// documents rank above all others, so when this query finds a page the full one would give the same
-  /// page, without walking the documents that match only some words. Empty for a query of one clause.
-  Xapian::Query all_words;
-  /// `query` over the documents that match every clause, with every boost: the second pass's query when
-  /// the first pass ranked all_words only (same weights as `query` gives those documents, fewer
-  /// posting lists). Empty when all_words is.
-  Xapian::Query all_words_query;
-  /// The documents that match some clause (OR of the clauses, no tier, no boost): `query` matches the
-  /// same documents, and the total is estimated from this smaller query after an all-words pass.
-  /// Empty when all_words is.
-  Xapian::Query any_words;
   MatchKeys keys;
   std::vector<QueryWordSpan> words;
   std::vector<WrittenReading> readings;
@@ -60,15 +47,15 @@ struct BuiltQuery {
 };
 
 /// Builds queries for one database (it reads the synonym table and checks joined forms).
-/// Ranking, as the issue asks, in Xapian's built-in operators only (so remote shards work):
-/// - a word → OR(surface × kExactWeight, `Z`stem); a compound → OR(joined, PHRASE(parts)); two query
-///   words whose joined form is indexed → also the joined form (`جمهوری خواه` finds `جمهوریخواه`);
-/// - synonyms from the database's table → OR'ed in at kSynonymWeight;
+/// Ranking, in Xapian's built-in operators and weights only (so remote shards work), BM25 throughout:
+/// - a word is one term: OP_SYNONYM of its forms (`Z`stem, the stem itself, a joined spelling with a
+///   neighbour, its written form), with a modest bonus for its exact surface (kExactBonus); a compound
+///   also as PHRASE of its parts; readings of lower weight (a synonym, a split, an infinitive's verb, a
+///   bare `ی` taken off or added) capped with the word by OP_MAX, so a word weighs the same however many
+///   spellings or readings it has;
 /// - stopwords dropped outside phrases, unless every word of the query is one; the dropped ones come
 ///   back as an optional boost of low weight (kStopwordBoost) in the second pass;
-/// - clauses c1..cn → OR(SCALE(AND(c1..cn), kAllWordsFactor), OR(c1..cn)): documents with all words
-///   first, then those with some; chosen over two passes because it is one match (paging and the
-///   total stay exact) and Xapian's max-weight pruning soon skips the OR part for a full page;
+/// - the words OR'ed, and their AND at kCoordinationBonus: a graded bonus for holding every word;
 /// - AND_MAYBE boosts: title words, PHRASE and NEAR of the words of a multi-word query, the dropped
 ///   stopwords; the positional ones (PHRASE, NEAR) and the stopwords are left out of `first_pass`, so
 ///   a searcher can evaluate them on the top documents only.

@@ -18,10 +18,9 @@ inline constexpr double kB = 0.75;
 /// Xapian's default floor on the normalized document length.
 inline constexpr double kMinNormLen = 0.5;
 
-/// Weight of a word's exact surface term relative to its stem term (a surface match also matches
-/// the stem, so an exact form earns both). {0…3}: 0.5–1.5 equal within noise, 3 loses 0.003 MRR@10 on
-/// parsinlu, 0 (stem only) loses 0.002 there; 1.5 keeps an exact form ahead of a stem-only match.
-inline constexpr double kExactWeight = 1.5;
+/// Extra weight of a word's exact surface term, beside the OP_SYNONYM of all its forms (which the surface
+/// is one of): a modest preference for the form typed, not a second count of the word.
+inline constexpr double kExactBonus = 0.2;
 /// Weight of a synonym from the database's synonym table, relative to the word itself. Not tunable
 /// here: neither judged collection has a synonym table; below 1 so a synonym never outranks the word.
 inline constexpr double kSynonymWeight = 0.7;
@@ -56,10 +55,9 @@ inline constexpr double kNearBoost = 0.5;
 /// second-pass boost. Picked on the even parsinlu qids from {0.3, 0.4, 0.5, 0.7} (0.5; 0.4–0.7 within
 /// 0.001), held out on the odd ones: +0.004 MRR@10 / +0.004 nDCG@10 there; corpus/ unchanged (docs/search.md).
 inline constexpr double kStopwordBoost = 0.5;
-/// Scale of the all-words subquery: a document matching every clause outranks any document matching
-/// only some (a BM25 document weight stays far below this factor times a matching one). {0, 0.3, 1, 3,
-/// 10, 1000}: parsinlu within ±0.003 MRR@10; below 1000 corpus/ loses up to 0.010 MRR@10 (0 = OR only).
-inline constexpr double kAllWordsFactor = 1000.0;
+/// Graded coordination: a document holding every word of a multi-word query also earns this share of
+/// the AND of the words' weights (a bonus that grows with the words' own evidence, not a tier above it).
+inline constexpr double kCoordinationBonus = 0.5;
 
 /// At most this many query words are searched (a 10,000-character query is cut with a warning).
 inline constexpr unsigned kMaxWords = 32;
