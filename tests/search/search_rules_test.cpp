@@ -556,11 +556,71 @@ TEST(Highlights, PhraseSplitAndPartsLightUpOnlyTogether) {
     return std::string("(not found)");
   };
   EXPECT_EQ(snippet_of("«مجلس خبرگان»", "phrase"), "مجلس شورا و [مجلس] [خبرگان] رهبری و خبرگان حوزه");
-  EXPECT_EQ(snippet_of("جمهوریخواه", "spaced"), "جمهوری اسلامی و نامزد [جمهوری] [خواه]") << "a split";
+  // A rare closed word split into two words of 3+ letters is searched as both words: each lights up.
+  EXPECT_EQ(snippet_of("جمهوریخواه", "spaced"), "[جمهوری] اسلامی و نامزد [جمهوری] [خواه]") << "a split";
   EXPECT_EQ(snippet_of("«جمهوری‌خواه»", "half"), "جمهوری اسلامی و نامزد [جمهوری‌خواه]") << "a compound's parts";
   // Unquoted words still light up one by one.
   EXPECT_EQ(snippet_of("مجلس خبرگان", "phrase"), "[مجلس] شورا و [مجلس] [خبرگان] رهبری و [خبرگان] حوزه");
   EXPECT_EQ(snippet_of("جمهوری خواه", "half"), "[جمهوری] اسلامی و نامزد [جمهوری‌خواه]");
+}
+
+// Two words typed without a space find the documents holding both words, side by side first, then
+// apart; a split with a short half (`نو`) or a stopword half stays a phrase, so it finds nothing apart.
+TEST(SplitWords, TwoWordsTypedTogetherAreSearchedAsWords) {
+  testing::TempDir dir;
+  testing::build_database(dir.path() + "/db",
+                          {R"({"id":"apart","body":"مجلس امروز درباره خبرگان رهبری گفت و گو کرد و مجلس رای داد"})",
+                           R"({"id":"together","body":"نشست مجلس خبرگان رهبری برگزار شد"})",
+                           R"({"id":"one","body":"مجلس امروز تشکیل جلسه داد"})",
+                           R"({"id":"short","body":"سال نو و خبر تازه"})"});
+  const Searcher searcher(dir.path() + "/db");
+  EXPECT_EQ(ids(run_query(searcher, "مجلسخبرگان")), (std::vector<std::string>{"together", "apart"}));
+  EXPECT_TRUE(ids(run_query(searcher, "خبرنو")).empty()) << "خبر + نو only side by side";
+}
+
+}  // namespace
+}  // namespace kavosh::search
+
+namespace kavosh::search {
+namespace {
+
+/// `records` and ten articles on other subjects, so that the query words are rare as in a real index.
+std::vector<std::string> with_other_news(std::vector<std::string> records) {
+  for (int i = 0; i < 10; ++i) {
+    records.push_back(R"({"id":"filler)" + std::to_string(i) + R"(","body":"هوای تهران امروز آفتابی است و باران نمی بارد"})");
+  }
+  return records;
+}
+
+// A query word is one term whatever form it is typed in: a plural in the query counts the singular's
+// documents as the same word (a small bonus for the exact form), so a document about it by its
+// singular does not sink below a passing mention of the plural.
+TEST(QueryModel, AWordsFormsCountAsOneTerm) {
+  testing::TempDir dir;
+  testing::build_database(dir.path() + "/db",
+                          with_other_news({R"({"id":"singular","body":"نماینده تهران و نماینده تبریز و نماینده قم"})",
+                                           R"({"id":"plural","body":"نمایندگان در جلسه امروز حاضر شدند"})"}));
+  const Searcher searcher(dir.path() + "/db");
+  EXPECT_EQ(ids(run_query(searcher, "نمایندگان")), (std::vector<std::string>{"singular", "plural"}));
+  EXPECT_EQ(ids(run_query(searcher, "نماینده")), (std::vector<std::string>{"singular", "plural"}));
+}
+
+// No tier puts every document holding all the words above the others: a short article about one word
+// outranks a long miscellany that mentions each word once, while among comparable documents holding
+// every word still counts (the coordination bonus).
+TEST(QueryModel, HoldingEveryWordIsABonusNotATier) {
+  std::string miscellany = "گزارش روز: ";
+  for (int i = 0; i < 60; ++i) miscellany += "بازار سهام و قیمت طلا و ارز در هفته گذشته تغییر کرد ";
+  miscellany += "قرارداد تازه امضا شد و کیروش هم در مصاحبه ای سخن گفت";
+  testing::TempDir dir;
+  testing::build_database(dir.path() + "/db",
+                          with_other_news({R"({"id":"miscellany","body":")" + miscellany + R"("})",
+                                           R"({"id":"about","title":"کیروش","body":"کیروش از تیم ملی جدا شد و کیروش خداحافظی کرد"})",
+                                           R"({"id":"both","body":"قرارداد کیروش با فدراسیون تمدید شد"})",
+                                           R"({"id":"one","body":"قرارداد فدراسیون با مربی تمدید شد"})"}));
+  const Searcher searcher(dir.path() + "/db");
+  EXPECT_EQ(ids(run_query(searcher, "قرارداد کیروش")),
+            (std::vector<std::string>{"both", "about", "one", "miscellany"}));
 }
 
 }  // namespace

@@ -4,17 +4,18 @@
 
 namespace kavosh::search::ranking {
 
-// BM25 (Xapian::BM25Weight k1, k2, k3, b, min_normlen). Grid-searched on corpus/ and dev-data
-// parsinlu_rc (docs/search.md, "Tuning"): the surface is flat. No neighbour of the values below is
-// better on both parsinlu halves and on corpus/ beyond noise (paired s.e. ≈ 0.0015 MRR@10), so they stay.
+// BM25 (Xapian::BM25Weight k1, k2, k3, b, min_normlen). b chosen on news_topics (long and short news),
+// checked on parsinlu_rc and corpus/ (docs/ranking.md; `python3 scripts/relevance.py`).
 /// k1 ∈ {0.6…2.0}: 0.9–1.6 within 0.003 MRR@10 on parsinlu; 0.6 costs corpus/ 0.008 MRR@10, 2.0 costs parsinlu.
 inline constexpr double kK1 = 1.2;
 /// No document-length correction term (Xapian's default; queries are short).
 inline constexpr double kK2 = 0.0;
 /// Query-term frequency saturation; query words are rarely repeated, so it has no measurable effect.
 inline constexpr double kK3 = 1.0;
-/// b ∈ {0.3…0.9}: 0.6–0.75 best on parsinlu; 0.3–0.45 lose 0.002–0.006 MRR@10 there.
-inline constexpr double kB = 0.75;
+/// b ∈ {0.5, 0.75, 0.9, 1.0} on news_topics: 0.9 gains +0.006 ± 0.005 nDCG@10 over 0.75 (0.5 loses 0.010
+/// MAP); parsinlu_rc +0.002 ± 0.002, corpus/ unchanged. A news archive mixes briefs and long features, and
+/// a long article's many mentions must not outweigh a brief that is about the query.
+inline constexpr double kB = 0.9;
 /// Xapian's default floor on the normalized document length.
 inline constexpr double kMinNormLen = 0.5;
 
@@ -33,12 +34,12 @@ inline constexpr double kWrittenFormWeight = 0.7;
 /// a typing habit, and its documents alone would rank first on its high IDF. {5, 10, 20}: parsinlu_rc
 /// within 0.0005 nDCG@10 (20 drops one reading more); 10 is the usual margin of spelling correction.
 inline constexpr double kReadingFrequencyRatio = 10.0;
-/// Weights of a word's loose readings (analysis::LooseReadings), optional alternatives that never
-/// count toward the all-words tier: the word without a bare `ی` (`کتابی` → `کتاب`) and with one
-/// (`رقابت` → `رقابتی`). Without {0.6, 0.8, 1} × with {0.1, 0.2, 0.3} on the even parsinlu_rc qids: flat
-/// within 0.002 nDCG@10 (docs/search.md "Loose readings"); below 1, as a reading is a guess, and the
-/// derived word far below the word itself, as derivation changes the meaning more than inflection.
-inline constexpr double kWithoutYehWeight = 0.8;
+/// Weights of a word's loose readings (analysis::LooseReadings), alternatives OR'ed beside the word (so
+/// they add to the word's own weight where both occur): the word without a bare `ی` (`کتابی` → `کتاب`)
+/// and with one (`رقابت` → `رقابتی`). Without {0.3, 0.5, 0.8} on news_topics: 0.3–0.5 gain +0.004 nDCG@10
+/// over 0.8, parsinlu_rc and corpus/ within 0.001; 0.5 keeps a word's own documents above its reading's.
+/// The derived word far below the word itself, as derivation changes the meaning more than inflection.
+inline constexpr double kWithoutYehWeight = 0.5;
 inline constexpr double kWithYehWeight = 0.2;
 /// Weight of an infinitive's verb (`رفتن` → the forms of رفت): one lexeme, as close as an inflection,
 /// so an alternative of the word itself (in the all-words tier), not a loose reading.
