@@ -35,6 +35,15 @@ TEST(KavoshStem, InvalidBytesStillGiveOneLine) {
   EXPECT_NE(out.find("تهران\tتهران\tتهران\n"), std::string::npos);
 }
 
+TEST(KavoshStem, WordsAsArgumentsAndHelpDoNotReadStandardInput) {
+  // stdin holds a word that must not be read when words are given (or --help is asked).
+  EXPECT_EQ(run(std::string(KAVOSH_STEM_BIN) + " نمایندگان حرم", "تهران\n"),
+            "نمایندگان\tنمایندگان\tنماینده\nحرم\tحرم\tحرم\n");
+  const std::string help = run(std::string(KAVOSH_STEM_BIN) + " --help", "تهران\n");
+  EXPECT_NE(help.find("Usage"), std::string::npos) << help;
+  EXPECT_EQ(help.find("تهران"), std::string::npos) << help;
+}
+
 TEST(KavoshAnalyze, JsonRowsCarryOriginalNormalizedStemAndPosition) {
   const auto j = nlohmann::json::parse(run(std::string(KAVOSH_ANALYZE_BIN) + " --format json", "نمایندگان در مجلس"));
   ASSERT_EQ(j["tokens"].size(), 3u);
