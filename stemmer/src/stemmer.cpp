@@ -453,10 +453,17 @@ std::optional<std::string> read_as_verb(const Lexicon& lex, std::string_view wor
   return std::nullopt;
 }
 
+// A protected name + the ی of belonging (`سپاهانی`, of Sepahan) is a word of its own, never the
+// name's letters read as a base + suffixes (سپاه + ان + ی).
+bool is_name_with_yeh(const Lexicon& lex, std::string_view word) {
+  constexpr std::string_view kYeh = "ی";
+  return word.ends_with(kYeh) && lex.protected_words.contains(std::string(word.substr(0, word.size() - kYeh.size())));
+}
+
 // The stem of one word, before spelling variants are joined.
 std::string stem_word(const Lexicon& lex, std::string_view word) {
   const std::string joined = chars::without_zwnj(word);
-  if (!long_enough(joined) || lex.protected_words.contains(joined)) return joined;
+  if (!long_enough(joined) || lex.protected_words.contains(joined) || is_name_with_yeh(lex, joined)) return joined;
   if (const auto it = lex.plurals.find(joined); it != lex.plurals.end()) return it->second;
   if (auto singular = broken_plural_with_yeh(lex, joined)) return *singular;
 
@@ -492,10 +499,28 @@ std::string stem_word(const Lexicon& lex, std::string_view word) {
 
 }  // namespace
 
-std::string PersianStemmer::stem(std::string_view word) const {
-  const Lexicon& lex = Lexicon::instance();
+namespace {
+
+std::string stem_once(const Lexicon& lex, std::string_view word) {
   std::string stem = stem_word(lex, word);
   if (const auto it = lex.spelling_variants.find(stem); it != lex.spelling_variants.end()) return it->second;
+  return stem;
+}
+
+}  // namespace
+
+// A stem is its own stem (stem(stem(w)) == stem(w)), so that every form of a word meets its base: a
+// participle's plural reaches the participle's verb as the participle does (`برگزیدگان` → `برگزیده` →
+// `برگزید`), a verbal noun's plural its verb (`گیری‌های` → `گیری` → `گرفت`). A word is stemmed again
+// while that changes it; each round strips something, so two more rounds are enough.
+std::string PersianStemmer::stem(std::string_view word) const {
+  const Lexicon& lex = Lexicon::instance();
+  std::string stem = stem_once(lex, word);
+  for (int round = 0; round < 2; ++round) {
+    std::string again = stem_once(lex, stem);
+    if (again == stem) break;
+    stem = std::move(again);
+  }
   return stem;
 }
 

@@ -13,7 +13,7 @@ namespace kavosh::analysis {
 
 /// Changes whenever the analyzer's output for some input can change (rules, tables, lexicon).
 /// Databases record it; a searcher refuses a database built with another version.
-inline constexpr int kAnalyzerVersion = 5;
+inline constexpr int kAnalyzerVersion = 6;
 
 /// One term-producing token of a text.
 struct Token {
