@@ -1,8 +1,11 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
-// Query latency (issue 5): kavosh::Searcher beside a plain Xapian QueryParser over a plain TermGenerator
-// index of the same text, in the same run. The collection is ../shared/dev-data/news (when present)
-// replicated with variations up to --docs; queries are 1–3 consecutive words of random titles.
-// Usage: search_bench [--docs N] [--queries N] [--work DIR] [--news DIR] [--only searcher]
+// Query latency: kavosh::Searcher beside a plain Xapian QueryParser (BM25) over a plain TermGenerator index
+// of the same text, in the same run, top 10 and top 100. The collection is ../shared/dev-data/news (when
+// present) replicated with variations up to --docs. Queries are real ones, as people type them: every
+// query of the files given by --query-files (colon-separated `qid<TAB>query` files; by default the
+// news_topics topics and the parsinlu_rc questions of ../shared/dev-data/retrieval when present), or else
+// 1–3 consecutive words of random titles (--queries of them).
+// Usage: search_bench [--docs N] [--queries N] [--query-files F:G] [--work DIR] [--news DIR] [--only searcher]
 // (--only searcher: the first row alone, e.g. to count block reads with `strace -c -e trace=pread64`).
 #include <algorithm>
 #include <chrono>
@@ -21,8 +24,6 @@
 #include "kavosh/index/index_writer.h"
 #include "kavosh/index/record.h"
 #include "kavosh/schema.h"
-#include "kavosh/search/query.h"
-#include "kavosh/search/query_builder.h"
 #include "kavosh/searcher.h"
 
 namespace {
@@ -35,6 +36,8 @@ struct Config {
   std::size_t queries = 250;
   std::string work = "/tmp/kavosh-search-bench";
   std::string news = KAVOSH_SOURCE_DIR "/../shared/dev-data/news";
+  std::string query_files = KAVOSH_SOURCE_DIR "/../shared/dev-data/retrieval/news_topics/queries.tsv:" KAVOSH_SOURCE_DIR
+                            "/../shared/dev-data/retrieval/parsinlu_rc/queries.tsv";
   bool searcher_only = false;
 };
 
@@ -46,6 +49,7 @@ Config parse_args(int argc, char** argv) {
     if (key == "--queries") config.queries = std::stoul(argv[i + 1]);
     if (key == "--work") config.work = argv[i + 1];
     if (key == "--news") config.news = argv[i + 1];
+    if (key == "--query-files") config.query_files = argv[i + 1];
     if (key == "--only") config.searcher_only = std::string(argv[i + 1]) == "searcher";
   }
   return config;
@@ -127,8 +131,22 @@ void build_indexes(const Config& config, const std::vector<nlohmann::json>& arti
             << std::chrono::duration<double>(Clock::now() - start).count() << " s\n";
 }
 
+/// The queries of the `qid<TAB>query` files named in `files` (colon-separated) that exist.
+std::vector<std::string> read_queries(const std::string& files) {
+  std::vector<std::string> out;
+  for (std::size_t begin = 0; begin <= files.size();) {
+    const std::size_t end = std::min(files.find(':', begin), files.size());
+    std::ifstream in(files.substr(begin, end - begin));
+    for (std::string line; std::getline(in, line);) {
+      if (const std::size_t tab = line.find('\t'); tab != line.npos && tab + 1 < line.size()) out.push_back(line.substr(tab + 1));
+    }
+    begin = end + 1;
+  }
+  return out;
+}
+
 /// 1–3 consecutive non-stopword words of a random title, as the title spells them.
-std::vector<std::string> make_queries(const Config& config, const std::vector<nlohmann::json>& articles) {
+std::vector<std::string> title_queries(const Config& config, const std::vector<nlohmann::json>& articles) {
   const kavosh::analysis::Analyzer analyzer;
   std::mt19937 random(5);
   std::vector<std::string> out;
@@ -170,9 +188,40 @@ Latency measure(const std::vector<std::string>& queries, Run run) {
   return latency;
 }
 
-void report(const char* name, Latency latency) {
-  std::printf("%-44s p50 %7.3f ms   p99 %7.3f ms   max %7.3f ms\n", name, latency.percentile(0.50),
-              latency.percentile(0.99), latency.percentile(1.0));
+struct Percentiles {
+  double p50 = 0;
+  double p99 = 0;
+};
+
+Percentiles report(const char* name, Latency latency) {
+  const Percentiles out{latency.percentile(0.50), latency.percentile(0.99)};
+  std::printf("%-48s p50 %7.3f ms   p99 %7.3f ms   max %7.3f ms\n", name, out.p50, out.p99, latency.percentile(1.0));
+  return out;
+}
+
+Latency kavosh_latency(const kavosh::Searcher& searcher, const std::vector<std::string>& queries, std::uint32_t limit,
+                       bool snippets) {
+  return measure(queries, [&](const std::string& q) {
+    kavosh::SearchRequest request;
+    request.query = q;
+    request.limit = limit;
+    request.snippets = snippets;
+    searcher.search(request);
+  });
+}
+
+Latency plain_latency(const Xapian::Database& db, const std::vector<std::string>& queries, Xapian::doccount limit) {
+  return measure(queries, [&](const std::string& q) {
+    Xapian::QueryParser parser;
+    parser.set_database(db);
+    Xapian::Enquire enquire(db);
+    try {
+      enquire.set_query(parser.parse_query(q));
+    } catch (const Xapian::QueryParserError&) {
+      return;
+    }
+    enquire.get_mset(0, limit);
+  });
 }
 
 }  // namespace
@@ -181,40 +230,23 @@ int main(int argc, char** argv) {
   const Config config = parse_args(argc, argv);
   const auto articles = load_articles(config.news);
   build_indexes(config, articles);
-  const auto queries = make_queries(config, articles);
+  std::vector<std::string> queries = read_queries(config.query_files);
+  const bool real = !queries.empty();
+  if (!real) queries = title_queries(config, articles);
 
   const kavosh::Searcher searcher(config.work + "/kavosh");
-  const Xapian::Database kavosh_db(config.work + "/kavosh");
   const Xapian::Database plain_db(config.work + "/plain");
-  const kavosh::analysis::Analyzer analyzer;
-  std::printf("%zu documents, %zu queries x 3 passes, top 10\n", static_cast<std::size_t>(plain_db.get_doccount()),
-              queries.size());
+  std::printf("%zu documents, %zu %s x 3 passes\n", static_cast<std::size_t>(plain_db.get_doccount()), queries.size(),
+              real ? "real queries" : "title fragments");
 
-  report("kavosh Searcher::search (hits + snippets)", measure(queries, [&](const std::string& q) {
-           kavosh::SearchRequest request;
-           request.query = q;
-           searcher.search(request);
-         }));
+  const Percentiles top10_snippets = report("kavosh top 10, hits + snippets", kavosh_latency(searcher, queries, 10, true));
   if (config.searcher_only) return 0;
-  report("kavosh Searcher::search (hits, no snippets)", measure(queries, [&](const std::string& q) {
-           kavosh::SearchRequest request;
-           request.query = q;
-           request.snippets = false;
-           searcher.search(request);
-         }));
-  report("kavosh one-pass full query (build + match)", measure(queries, [&](const std::string& q) {
-           const auto built = kavosh::search::QueryBuilder(analyzer, kavosh_db).build(kavosh::search::parse_query(q), false);
-           Xapian::Enquire enquire(kavosh_db);
-           enquire.set_query(built.query);
-           enquire.set_weighting_scheme(Xapian::BM25Weight());
-           enquire.get_mset(0, 10);
-         }));
-  report("plain Xapian QueryParser + TermGenerator index", measure(queries, [&](const std::string& q) {
-           Xapian::QueryParser parser;
-           parser.set_database(plain_db);
-           Xapian::Enquire enquire(plain_db);
-           enquire.set_query(parser.parse_query(q));
-           enquire.get_mset(0, 10);
-         }));
+  report("kavosh top 10, no snippets", kavosh_latency(searcher, queries, 10, false));
+  const Percentiles kavosh100 = report("kavosh top 100, no snippets", kavosh_latency(searcher, queries, 100, false));
+  report("kavosh top 100, hits + snippets", kavosh_latency(searcher, queries, 100, true));
+  report("plain Xapian (QueryParser, BM25), top 10", plain_latency(plain_db, queries, 10));
+  const Percentiles plain100 = report("plain Xapian (QueryParser, BM25), top 100", plain_latency(plain_db, queries, 100));
+  std::printf("top 100 without snippets, kavosh / plain Xapian: p50 %.2fx, p99 %.2fx; top 10 with snippets p99 %.1f ms\n",
+              kavosh100.p50 / plain100.p50, kavosh100.p99 / plain100.p99, top10_snippets.p99);
   return 0;
 }
