@@ -9,6 +9,7 @@
 #include "kavosh/body_offsets.h"
 #include "kavosh/schema.h"
 #include "kavosh/search/snippet.h"
+#include "word_query.h"
 
 namespace kavosh::search::detail {
 namespace {
@@ -120,8 +121,26 @@ Hit HitMaker::make(const Xapian::MSetIterator& match, Xapian::doccount rank) con
   return hit;
 }
 
+namespace {
+
+/// The split of `word` into two words to look for apart whose rarer half is the commonest, as "left right".
+std::string best_split(const Xapian::Database& database, const std::string& word) {
+  std::string best;
+  Xapian::doccount best_frequency = 0;
+  for (const WordSplit& split : two_word_splits(database, word)) {
+    const Xapian::doccount frequency = std::min(database.get_termfreq(split.left), database.get_termfreq(split.right));
+    if (split.as_words && frequency > best_frequency) {
+      best = split.left + " " + split.right;
+      best_frequency = frequency;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
 std::optional<std::string> spelling_suggestion(const Xapian::Database& database, std::string_view query,
-                                               const std::vector<QueryWordSpan>& words) {
+                                               const std::vector<QueryWordSpan>& words, bool splits_only) {
   std::string out;
   std::size_t at = 0;
   bool changed = false;
@@ -131,7 +150,8 @@ std::optional<std::string> spelling_suggestion(const Xapian::Database& database,
     try {
       // Only a word the index does not hold is misspelt: a rare real word stays as typed.
       if (database.term_exists(word.text)) continue;
-      better = database.get_spelling_suggestion(word.text, 2);
+      better = best_split(database, word.text);
+      if (better.empty() && !splits_only) better = database.get_spelling_suggestion(word.text, 2);
     } catch (const Xapian::UnimplementedError&) {
       return std::nullopt;  // e.g. remote shards: no spelling table to ask
     }

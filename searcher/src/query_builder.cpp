@@ -8,7 +8,6 @@
 
 #include "kavosh/analysis/informal_spelling.h"
 #include "kavosh/analysis/loose_readings.h"
-#include "kavosh/analysis/stopwords.h"
 #include "kavosh/schema.h"
 #include "kavosh/search/ranking.h"
 #include "word_query.h"
@@ -194,43 +193,32 @@ std::vector<Q> Build::synonyms(const std::string& key) {
 }
 
 /// Two words typed without a space (`مجلسخبرگان`) or a compound typed closed (`جمهوریخواه`) also find
-/// their spaced spelling: every split into two indexed words of 2+ letters is looked for as both words
-/// (AND, with a bonus where they stand side by side) when both have 3+ letters and neither is a
-/// stopword, else as PHRASE(left, right), which keeps precision for `بر` + `تر`. Only a word the index holds rarely is split (in fewer
+/// their spaced spelling: every split into two indexed words (detail::two_word_splits()) is looked for as
+/// both words (AND, with a bonus where they stand side by side), or only as PHRASE(left, right) when a
+/// half is short or a stopword, which keeps precision for `بر` + `تر`. Only a word the index holds rarely is split (in fewer
 /// than kSplitFewDocs documents, or fewer than kSplitRareFraction of them): a common closed form is a
 /// word of its own (`کارشناس` is not looked for as `کار شناس`), and its split would cost a walk of
 /// both halves' posting lists.
 std::vector<Q> Build::split_alternatives(const QueryWord& word) {
-  constexpr std::size_t kMinLetters = 2;
-  constexpr std::size_t kWordLetters = 3;  // a shorter half (`ات`, `ای`) is more often an affix than a word
   constexpr Xapian::doccount kSplitFewDocs = 20;
   constexpr double kSplitRareFraction = 0.001;
   std::vector<Q> out;
-  const std::string& text = word.token.text;
   if (word.token.kind != analysis::TokenKind::kWord || !word.parts.empty() || word.prefix) return out;
   const Xapian::doccount own = frequency(word);
   if (own >= kSplitFewDocs &&
       static_cast<double>(own) >= kSplitRareFraction * static_cast<double>(database_.get_doccount())) {
     return out;
   }
-  std::vector<std::size_t> boundaries;  // byte offsets of code point starts
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) boundaries.push_back(i);
-  }
-  for (std::size_t k = kMinLetters; k + kMinLetters <= boundaries.size(); ++k) {
-    const std::string left = text.substr(0, boundaries[k]);
-    const std::string right = text.substr(boundaries[k]);
-    if (!database_.term_exists(left) || !database_.term_exists(right)) continue;
-    const Q phrase(Q::OP_PHRASE, Q(left), Q(right));
-    if (k < kWordLetters || boundaries.size() - k < kWordLetters || analysis::Stopwords::contains(left) ||
-        analysis::Stopwords::contains(right)) {
-      note_phrase({left, right});
+  for (const detail::WordSplit& split : detail::two_word_splits(database_, word.token.text)) {
+    const Q phrase(Q::OP_PHRASE, Q(split.left), Q(split.right));
+    if (!split.as_words) {
+      note_phrase({split.left, split.right});
       out.push_back(phrase);
-    } else {
-      note_surface(left);
-      note_surface(right);
-      out.emplace_back(Q::OP_AND_MAYBE, Q(Q::OP_AND, Q(left), Q(right)), phrase);
+      continue;
     }
+    note_surface(split.left);
+    note_surface(split.right);
+    out.emplace_back(Q::OP_AND_MAYBE, Q(Q::OP_AND, Q(split.left), Q(split.right)), phrase);
   }
   return out;
 }

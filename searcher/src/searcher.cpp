@@ -198,9 +198,10 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
       for (auto it = page.matches.begin(); it != page.matches.end(); ++it) add_hit(it, it.get_rank());
     }
   }
-  if (results.total <= ranking::kFewResults) {
-    results.suggestion = detail::spelling_suggestion(database, request.query, built.words);
-  }
+  // A word typed together with the next is searched as both words, and the split is offered too, so
+  // the reader sees what was searched; other corrections only when the query found little.
+  results.suggestion =
+      detail::spelling_suggestion(database, request.query, built.words, results.total > ranking::kFewResults);
   return results;
 }
 

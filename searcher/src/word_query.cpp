@@ -1,6 +1,7 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
 #include "word_query.h"
 
+#include "kavosh/analysis/stopwords.h"
 #include "kavosh/schema.h"
 #include "kavosh/search/ranking.h"
 
@@ -68,6 +69,25 @@ Q word_query(const QueryWord& word, const TermPrefixes& prefixes, const std::vec
                 Q::WILDCARD_LIMIT_MOST_FREQUENT));
   }
   return query;
+}
+
+std::vector<WordSplit> two_word_splits(const Xapian::Database& database, const std::string& text) {
+  constexpr std::size_t kMinLetters = 2;
+  constexpr std::size_t kWordLetters = 3;
+  std::vector<std::size_t> boundaries;  // byte offsets of code point starts
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) boundaries.push_back(i);
+  }
+  std::vector<WordSplit> out;
+  for (std::size_t k = kMinLetters; k + kMinLetters <= boundaries.size(); ++k) {
+    std::string left = text.substr(0, boundaries[k]);
+    std::string right = text.substr(boundaries[k]);
+    if (!database.term_exists(left) || !database.term_exists(right)) continue;
+    const bool as_words = k >= kWordLetters && boundaries.size() - k >= kWordLetters &&
+                          !analysis::Stopwords::contains(left) && !analysis::Stopwords::contains(right);
+    out.push_back({std::move(left), std::move(right), as_words});
+  }
+  return out;
 }
 
 PhraseSpellings phrase_spellings(const std::vector<QueryWord>& words) {

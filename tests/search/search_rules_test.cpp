@@ -574,7 +574,10 @@ TEST(SplitWords, TwoWordsTypedTogetherAreSearchedAsWords) {
                            R"({"id":"one","body":"مجلس امروز تشکیل جلسه داد"})",
                            R"({"id":"short","body":"سال نو و خبر تازه"})"});
   const Searcher searcher(dir.path() + "/db");
-  EXPECT_EQ(ids(run_query(searcher, "مجلسخبرگان")), (std::vector<std::string>{"together", "apart"}));
+  const SearchResults together = run_query(searcher, "مجلسخبرگان");
+  EXPECT_EQ(ids(together), (std::vector<std::string>{"together", "apart"}));
+  EXPECT_EQ(together.suggestion, "مجلس خبرگان") << "the split is offered, though the query found documents";
+  EXPECT_EQ(run_query(searcher, "مجلسخبرگان رهبری").suggestion, "مجلس خبرگان رهبری") << "edited in place";
   EXPECT_TRUE(ids(run_query(searcher, "خبرنو")).empty()) << "خبر + نو only side by side";
 }
 
