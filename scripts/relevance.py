@@ -10,6 +10,10 @@ grade, as kavosh-eval and the news_topics README's figures), MRR@10, MAP (top 10
   scripts/relevance.py --against base        # ... and compare with run `base`: per-query differences,
                                              #     mean +- standard error, queries up / down
   scripts/relevance.py --only news_topics
+  scripts/relevance.py --stages              # ... and each collection's analysis stages (relevance_ablation)
+
+Peers' runs found in build/relevance/peers/COLLECTION/PEER.trec (bench/peers/run.sh writes them) are
+scored and compared with Kavosh in the same way.
 
 Collections: corpus/ (bundled) and, when ../shared/dev-data/retrieval is present (or --data DIR),
 news_topics and parsinlu_rc. Runs are kept in build/relevance/.
@@ -73,6 +77,10 @@ def index(build, name, spec, workdir):
 def search(build, db, queries):
     out = subprocess.run([os.path.join(build, "searcher", "kavosh-search"), "--db", db, "--batch", queries,
                           "--format", "trec", "--limit", "100"], check=True, capture_output=True, text=True).stdout
+    return parse_run(out)
+
+
+def parse_run(out):
     run = {}
     for line in out.splitlines():
         f = line.split()
@@ -117,6 +125,40 @@ def evaluate(qrels, run):
             if any(g > 0 for g in judged.values())}
 
 
+def summary(per_query):
+    means = {m: mean([s[m] for s in per_query.values()]) for m in METRICS}
+    return (f"nDCG@10 {means['ndcg10']:.4f}  MRR@10 {means['mrr10']:.4f}  MAP {means['map']:.4f}"
+            f"  R@100 {means['recall100']:.4f}  judged@10 {means['judged10']:.3f}")
+
+
+def compare(label, now, then):
+    for metric in ("ndcg10", "mrr10", "map"):
+        m, se, up, down = paired(now, then, metric)
+        print(f"  vs {label}: {metric:7} {m:+.4f} ± {se:.4f}  ({up} up, {down} down)")
+
+
+def peers(workdir, name, qrels, per_query):
+    folder = os.path.join(workdir, "peers", name)
+    if not os.path.isdir(folder):
+        return
+    for run_file in sorted(f for f in os.listdir(folder) if f.endswith(".trec")):
+        peer = evaluate(qrels, parse_run(open(os.path.join(folder, run_file), encoding="utf-8").read()))
+        print(f"  {run_file[:-5]:10} {summary(peer)}")
+        compare(run_file[:-5], per_query, peer)
+
+
+def stages(build, spec, name):
+    docs = spec["docs"]
+    if len(docs) > 1:
+        joined = os.path.join(build, "relevance", f"{name}.jsonl")
+        with open(joined, "w", encoding="utf-8") as out:
+            for path in docs:
+                out.write(open(path, encoding="utf-8").read())
+        docs = [joined]
+    subprocess.run([os.path.join(build, "bench", "relevance_ablation"), docs[0], spec["queries"], spec["qrels"], name],
+                   check=True)
+
+
 def mean(values):
     return sum(values) / len(values) if values else 0.0
 
@@ -137,6 +179,7 @@ def main():
     parser.add_argument("--save", help="keep this run's per-query scores under NAME")
     parser.add_argument("--against", help="compare with the saved run NAME")
     parser.add_argument("--per-query", action="store_true", help="print the queries that moved (with --against)")
+    parser.add_argument("--stages", action="store_true", help="also run build/bench/relevance_ablation on each")
     args = parser.parse_args()
     workdir = os.path.join(args.build, "relevance")
     os.makedirs(workdir, exist_ok=True)
@@ -146,26 +189,26 @@ def main():
         if wanted and name not in wanted:
             continue
         db = index(args.build, name, spec, workdir)
-        per_query = evaluate(read_qrels(spec["qrels"]), search(args.build, db, spec["queries"]))
+        qrels = read_qrels(spec["qrels"])
+        per_query = evaluate(qrels, search(args.build, db, spec["queries"]))
         results[name] = per_query
-        means = {m: mean([s[m] for s in per_query.values()]) for m in METRICS}
-        print(f"{name:12} ({len(per_query):4} queries)  nDCG@10 {means['ndcg10']:.4f}  MRR@10 {means['mrr10']:.4f}"
-              f"  MAP {means['map']:.4f}  R@100 {means['recall100']:.4f}  judged@10 {means['judged10']:.3f}")
+        print(f"{name:12} ({len(per_query):4} queries)  {summary(per_query)}")
         if args.against:
             then_path = os.path.join(workdir, f"run-{args.against}.json")
             then = json.load(open(then_path)).get(name) if os.path.exists(then_path) else None
             if not then:
                 print(f"  (no saved run {args.against} for {name})")
-                continue
-            for metric in ("ndcg10", "mrr10", "map"):
-                m, se, up, down = paired(per_query, then, metric)
-                print(f"  vs {args.against}: {metric:7} {m:+.4f} ± {se:.4f}  ({up} up, {down} down)")
-            if args.per_query:
-                for qid in sorted(per_query):
-                    d = per_query[qid]["ndcg10"] - then.get(qid, {}).get("ndcg10", 0.0)
-                    if abs(d) > 1e-9:
-                        print(f"    {qid}\tnDCG@10 {then.get(qid, {}).get('ndcg10', 0.0):.3f} -> "
-                              f"{per_query[qid]['ndcg10']:.3f}")
+            else:
+                compare(args.against, per_query, then)
+                if args.per_query:
+                    for qid in sorted(per_query):
+                        d = per_query[qid]["ndcg10"] - then.get(qid, {}).get("ndcg10", 0.0)
+                        if abs(d) > 1e-9:
+                            print(f"    {qid}\tnDCG@10 {then.get(qid, {}).get('ndcg10', 0.0):.3f} -> "
+                                  f"{per_query[qid]['ndcg10']:.3f}")
+        peers(workdir, name, qrels, per_query)
+        if args.stages:
+            stages(args.build, spec, name)
     if args.save:
         path = os.path.join(workdir, f"run-{args.save}.json")
         saved = json.load(open(path)) if os.path.exists(path) else {}
