@@ -81,14 +81,14 @@ def search(build, db, queries):
 
 
 def parse_run(out):
+    """A TREC run in its rank column's order (the engine's own order: re-sorting by score would break
+    its ties another way)."""
     run = {}
     for line in out.splitlines():
         f = line.split()
         if len(f) == 6:
-            run.setdefault(f[0], []).append((f[2], float(f[4])))
-    for docs in run.values():
-        docs.sort(key=lambda d: (-d[1], d[0]))
-    return run
+            run.setdefault(f[0], []).append((int(f[3]), f[2], float(f[4])))
+    return {qid: [(doc, score) for _, doc, score in sorted(docs)] for qid, docs in run.items()}
 
 
 def read_qrels(path):
