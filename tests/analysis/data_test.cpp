@@ -81,6 +81,15 @@ TEST(Data, StopwordsAreNormalizationFixedPointsAndFound) {
   EXPECT_FALSE(analysis::Stopwords::contains("مجلس"));
 }
 
+// A compound preposition is a function word however به is written: apart (`به خاطر`) or joined (`بخاطر`).
+TEST(Data, CompoundPrepositionsWrittenJoinedAreStopwords) {
+  for (const std::string noun : {"خاطر", "عنوان", "سوی"}) {
+    EXPECT_TRUE(analysis::Stopwords::contains(noun)) << noun;
+    EXPECT_TRUE(analysis::Stopwords::contains("ب" + noun)) << "ب" << noun;
+  }
+  EXPECT_FALSE(analysis::Stopwords::contains("بخار")) << "a word that only begins with ب";
+}
+
 TEST(Data, ProtectedWordsAreNormalizedAndNeverStemmed) {
   const auto& lex = Lexicon::instance();
   for (const auto& word : lex.protected_words) {
