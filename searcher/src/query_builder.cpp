@@ -193,12 +193,12 @@ std::vector<Q> Build::synonyms(const std::string& key) {
 }
 
 /// Two words typed without a space (`مجلسخبرگان`) or a compound typed closed (`جمهوریخواه`) also find
-/// their spaced spelling: every split into two indexed words (detail::two_word_splits()) is looked for as
-/// both words (AND, with a bonus where they stand side by side), or only as PHRASE(left, right) when a
-/// half is short or a stopword, which keeps precision for `بر` + `تر`. Only a word the index holds rarely is split (in fewer
-/// than kSplitFewDocs documents, or fewer than kSplitRareFraction of them): a common closed form is a
-/// word of its own (`کارشناس` is not looked for as `کار شناس`), and its split would cost a walk of
-/// both halves' posting lists.
+/// their spaced spelling, each split into two content words the index holds (detail::two_word_splits()):
+/// a word the index never saw is most likely two words typed together, so its halves are looked for as
+/// words (AND, with a bonus where they stand side by side); a word it holds, though rarely, is a word of
+/// its own (`خدمتکار` is no خدمت + کار), found apart only as PHRASE(left, right), as is a split with a
+/// half of under 3 letters. A word the index holds in kSplitFewDocs documents or more (and
+/// kSplitRareFraction of them) is not split at all: `کارشناس` is not looked for as `کار شناس`.
 std::vector<Q> Build::split_alternatives(const QueryWord& word) {
   constexpr Xapian::doccount kSplitFewDocs = 20;
   constexpr double kSplitRareFraction = 0.001;
@@ -211,7 +211,7 @@ std::vector<Q> Build::split_alternatives(const QueryWord& word) {
   }
   for (const detail::WordSplit& split : detail::two_word_splits(database_, word.token.text)) {
     const Q phrase(Q::OP_PHRASE, Q(split.left), Q(split.right));
-    if (!split.as_words) {
+    if (!split.as_words || own > 0) {
       note_phrase({split.left, split.right});
       out.push_back(phrase);
       continue;

@@ -82,9 +82,11 @@ std::vector<WordSplit> two_word_splits(const Xapian::Database& database, const s
   for (std::size_t k = kMinLetters; k + kMinLetters <= boundaries.size(); ++k) {
     std::string left = text.substr(0, boundaries[k]);
     std::string right = text.substr(boundaries[k]);
+    // A function word is no half: `دربه` is no phrase of در and به, and such a phrase would check the
+    // positions of most documents.
+    if (analysis::Stopwords::contains(left) || analysis::Stopwords::contains(right)) continue;
     if (!database.term_exists(left) || !database.term_exists(right)) continue;
-    const bool as_words = k >= kWordLetters && boundaries.size() - k >= kWordLetters &&
-                          !analysis::Stopwords::contains(left) && !analysis::Stopwords::contains(right);
+    const bool as_words = k >= kWordLetters && boundaries.size() - k >= kWordLetters;
     out.push_back({std::move(left), std::move(right), as_words});
   }
   return out;

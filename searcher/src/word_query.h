@@ -49,15 +49,15 @@ Xapian::Query stem_query(const QueryWord& word, const TermPrefixes& prefixes, Xa
 Xapian::Query word_query(const QueryWord& word, const TermPrefixes& prefixes,
                          const std::vector<std::string>& other_forms = {});
 
-/// A word split into two words the index holds (`مجلسخبرگان` → `مجلس` + `خبرگان`). `as_words`: both
-/// halves have 3+ letters and neither is a stopword, so they may be looked for as words anywhere; a
-/// shorter or function-word half (`بر` + `تر`, `تصادف` + `ات`) is more often an affix: only as a phrase.
+/// A word split into two content words the index holds (`مجلسخبرگان` → `مجلس` + `خبرگان`). `as_words`:
+/// both halves have 3+ letters, so they may be two words typed together; a shorter half (`شتاب` + `ان`)
+/// is more often an affix, to be looked for only as a phrase.
 struct WordSplit {
   std::string left;
   std::string right;
   bool as_words = false;
 };
-/// Every split of `text` into two indexed words of 2+ letters each, left to right.
+/// Every split of `text` into two indexed words of 2+ letters each, neither a stopword, left to right.
 std::vector<WordSplit> two_word_splits(const Xapian::Database& database, const std::string& text);
 
 /// The surfaces of a phrase of `words` in order: compounds joined, and (empty when there is no
