@@ -7,6 +7,7 @@
 
 #include "kavosh/analysis/normalizer.h"
 #include "kavosh/analysis/stemmer.h"
+#include "kavosh/cli/tool.h"
 
 namespace {
 
@@ -29,11 +30,8 @@ int main(int argc, char** argv) {
       "kavosh-stem"};
   std::vector<std::string> words;
   app.add_option("word", words, "Words to stem (default: one word per line of standard input)");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
-  }
+  kavosh::cli::add_standard_options(app);
+  if (const auto code = kavosh::cli::parse(app, argc, argv)) return *code;
   std::ios::sync_with_stdio(false);
   const kavosh::analysis::PersianNormalizer normalizer;
   const kavosh::analysis::PersianStemmer stemmer;

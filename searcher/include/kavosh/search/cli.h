@@ -28,7 +28,7 @@ struct Options {
 /// The CLI11 app of kavosh-search, writing into `options`.
 std::unique_ptr<CLI::App> make_app(Options& options);
 
-/// Runs kavosh-search; returns the exit code (0 for any query, 2 when the database cannot be
+/// Runs kavosh-search; returns the exit code (0 for any query, 1 when the database cannot be
 /// used or the batch file cannot be read, after one line `kavosh-search: error: …` on `err`).
 int run(const Options& options, std::ostream& out, std::ostream& err);
 
