@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <ostream>
 
 #include "kavosh/analysis/analyzer.h"
 #include "kavosh/schema.h"
@@ -41,6 +42,12 @@ std::optional<int> parse(CLI::App& app, int argc, const char* const* argv) {
   } catch (const CLI::ParseError& error) {
     return app.exit(error) == 0 ? kExitOk : kExitUsage;
   }
+}
+
+int finish_output(std::ostream& out, std::ostream& err, std::string_view program) {
+  if (out.flush()) return kExitOk;
+  err << program << ": error: cannot write the output\n";
+  return kExitRuntime;
 }
 
 bool color_wanted(bool terminal, const char* no_color) {

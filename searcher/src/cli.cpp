@@ -76,8 +76,7 @@ int run(const Options& options, std::ostream& out, std::ostream& err) {
       for (const std::string& word : options.query) query += (query.empty() ? "" : " ") + word;
       write_results(out, options, searcher.search(make_request(options, query, 10)), nullptr);
     }
-    out.flush();
-    return cli::kExitOk;
+    return cli::finish_output(out, err, "kavosh-search");
   } catch (const Error& error) {
     err << "kavosh-search: error: " << error.what() << '\n';
     return cli::kExitRuntime;

@@ -61,5 +61,5 @@ int main(int argc, char** argv) {
   const auto tokens = analyzer.analyze(input);
   if (json) print_json(input, tokens);
   else print_text(input, tokens);
-  return 0;
+  return kavosh::cli::finish_output(std::cout, std::cerr, app.get_name());
 }

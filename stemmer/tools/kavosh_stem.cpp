@@ -37,12 +37,12 @@ int main(int argc, char** argv) {
   const kavosh::analysis::PersianStemmer stemmer;
   if (!words.empty()) {
     for (const std::string& word : words) print_stem(normalizer, stemmer, word);
-    return 0;
+    return kavosh::cli::finish_output(std::cout, std::cerr, app.get_name());
   }
   std::string line;
   while (std::getline(std::cin, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     print_stem(normalizer, stemmer, line);
   }
-  return 0;
+  return kavosh::cli::finish_output(std::cout, std::cerr, app.get_name());
 }

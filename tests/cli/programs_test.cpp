@@ -155,6 +155,15 @@ TEST_F(Programs, EachToolKeepsUsageAndRuntimeErrorsApart) {
             cli::kExitUsage);
 }
 
+TEST_F(Programs, OutputThatCannotBeWrittenIsARuntimeError) {
+  for (const std::string& command : {std::string(KAVOSH_STEM_BIN) + " کتاب", std::string(KAVOSH_ANALYZE_BIN) + " کتاب",
+                                     search("انتخابات")}) {
+    const auto result = run_command(command + " 2>&1 >/dev/full");
+    EXPECT_EQ(result.status, cli::kExitRuntime) << command;
+    EXPECT_THAT(result.out, HasSubstr(": error: cannot write the output")) << command;
+  }
+}
+
 TEST_F(Programs, SkippedRecordsExitThree) {
   const std::string input = dir_->path() + "/bad.jsonl";
   std::ofstream(input) << R"({"id":"c","title":"خبر"})" "\n" << R"({"title":"no id"})" "\n";

@@ -2,6 +2,7 @@
 // What every Kavosh program does alike (docs/cli.md): --version, the exit codes and their --help
 // footer, choice options matched ignoring case, and when to colour output.
 #pragma once
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +31,10 @@ void add_standard_options(CLI::App& app, std::string_view extra_exit_status = {}
 /// (kExitOk after --help or --version, kExitUsage after a usage error, its message printed),
 /// or nullopt when it should run.
 std::optional<int> parse(CLI::App& app, int argc, const char* const* argv);
+
+/// Flushes `out` and returns kExitOk, or kExitRuntime after `PROGRAM: error: cannot write the output`
+/// on `err` when writing failed (a full disk, a closed pipe): output that was lost is no success.
+int finish_output(std::ostream& out, std::ostream& err, std::string_view program);
 
 /// Whether output written to `fd` gets ANSI colours: only on a terminal, never with NO_COLOR
 /// set to a non-empty value (https://no-color.org).
