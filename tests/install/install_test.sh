@@ -25,7 +25,9 @@ pc_dir="$(dirname "$(find "$prefix" -name kavosh-search.pc)")"
 # shellcheck disable=SC2046  # pkg-config's flags are meant to be split
 "$cxx" -std=c++20 -O1 -o "$scratch/with-pkg-config" "$source/docs/embed_example.cpp" \
   $(PKG_CONFIG_PATH="$pc_dir" pkg-config --cflags --libs kavosh-search)
-"$scratch/with-pkg-config" "$scratch/db" "$query" >"$scratch/pkg-config.out"
+# With BUILD_SHARED_LIBS the libraries are found as a user of a private prefix finds them.
+LD_LIBRARY_PATH="$(PKG_CONFIG_PATH="$pc_dir" pkg-config --variable=libdir kavosh-search)" \
+  "$scratch/with-pkg-config" "$scratch/db" "$query" >"$scratch/pkg-config.out"
 
 grep -q '^1\. ' "$scratch/cmake.out" || { echo "no result for $query:"; cat "$scratch/cmake.out"; exit 1; }
 diff "$scratch/cmake.out" "$scratch/pkg-config.out"
