@@ -15,7 +15,8 @@ namespace kavosh::cli {
 namespace {
 
 std::string ascii_lower(std::string text) {
-  std::ranges::transform(text, text.begin(), [](unsigned char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; });
+  std::ranges::transform(text, text.begin(),
+                         [](unsigned char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; });
   return text;
 }
 

@@ -49,7 +49,9 @@ std::unique_ptr<CLI::App> make_app(Options& options) {
   app->add_option("--limit", options.limit, "Results to show (default 10; 100 with --batch)");
   app->add_option("--offset", options.request.offset, "Results to skip");
   cli::add_choice<OutputFormat>(*app, "--format", options.format,
-                                {{"text", OutputFormat::kText}, {"json", OutputFormat::kJson}, {"trec", OutputFormat::kTrec}},
+                                {{"text", OutputFormat::kText},
+                                 {"json", OutputFormat::kJson},
+                                 {"trec", OutputFormat::kTrec}},
                                 "Output format (default text; json: one object per query; trec: run lines)");
   app->add_option("--from", options.request.from, "Earliest date (Jalali or ISO, any digits)");
   app->add_option("--to", options.request.to, "Latest date (Jalali or ISO, any digits)");

@@ -27,9 +27,9 @@ struct Program {
 };
 
 const std::vector<Program>& programs() {
-  static const std::vector<Program> all{{"kavosh-index", KAVOSH_INDEX_BIN},     {"kavosh-search", KAVOSH_SEARCH_BIN},
-                                        {"kavosh-serve", KAVOSH_SERVE_BIN},     {"kavosh-analyze", KAVOSH_ANALYZE_BIN},
-                                        {"kavosh-stem", KAVOSH_STEM_BIN},       {"kavosh-eval", KAVOSH_EVAL_BIN}};
+  static const std::vector<Program> all{{"kavosh-index", KAVOSH_INDEX_BIN}, {"kavosh-search", KAVOSH_SEARCH_BIN},
+                                        {"kavosh-serve", KAVOSH_SERVE_BIN}, {"kavosh-analyze", KAVOSH_ANALYZE_BIN},
+                                        {"kavosh-stem", KAVOSH_STEM_BIN},   {"kavosh-eval", KAVOSH_EVAL_BIN}};
   return all;
 }
 
@@ -70,8 +70,8 @@ class Programs : public ::testing::Test {
         << R"({"id":"a","title":"انتخابات مجلس","body":"نامزدهای انتخابات مجلس ثبت‌نام کردند.","date":"2024-02-01"})"
            "\n"
         << R"({"id":"b","title":"بازار تهران","body":"قیمت‌ها در بازار تهران بالا رفت.","date":"2024-02-02"})" "\n";
-    const auto indexed = run_command(std::string(KAVOSH_INDEX_BIN) + " --progress never --db " + shell_quoted(db_) + " " +
-                                     shell_quoted(dir_->path() + "/news.jsonl") + " 2>&1");
+    const auto indexed = run_command(std::string(KAVOSH_INDEX_BIN) + " --progress never --db " + shell_quoted(db_) +
+                                     " " + shell_quoted(dir_->path() + "/news.jsonl") + " 2>&1");
     ASSERT_EQ(indexed.status, 0) << indexed.out;
   }
   static void TearDownTestSuite() { dir_.reset(); }
@@ -147,8 +147,8 @@ TEST_F(Programs, EachToolKeepsUsageAndRuntimeErrorsApart) {
   std::ofstream(qrels) << "1 0 a 1\n";
   EXPECT_EQ(run_command(std::string(KAVOSH_EVAL_BIN) + " " + shell_quoted(qrels) + " " + run + " 2>/dev/null").status,
             cli::kExitRuntime);
-  EXPECT_EQ(run_command(std::string(KAVOSH_SERVE_BIN) + " --db " + shell_quoted(db_) + " --listen nowhere 2>/dev/null").status,
-            cli::kExitUsage);
+  const std::string serve = std::string(KAVOSH_SERVE_BIN) + " --db " + shell_quoted(db_);
+  EXPECT_EQ(run_command(serve + " --listen nowhere 2>/dev/null").status, cli::kExitUsage);
   EXPECT_EQ(run_command(std::string(KAVOSH_INDEX_BIN) + " --db " + shell_quoted(dir_->path() + "/db2") + " " +
                         shell_quoted(dir_->path() + "/no-such.jsonl") + " 2>/dev/null")
                 .status,
