@@ -1,6 +1,8 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
 // Embedding Kavosh in a portal: open once per thread, search, render the snippet's highlights.
-// Build: link kavosh::search (CMake: find_package(kavosh), target_link_libraries(app kavosh::search)).
+// Build against an installed Kavosh (cmake --install; docs/cli.md):
+//   CMake:      find_package(Kavosh CONFIG REQUIRED)  target_link_libraries(app PRIVATE Kavosh::search)
+//   pkg-config: c++ -std=c++20 app.cpp $(pkg-config --cflags --libs kavosh-search)
 // Run:   kavosh-embed-example DB "انتخابات مجلس"
 #include <iostream>
 
@@ -34,6 +36,6 @@ int main(int argc, char** argv) {
     return 0;
   } catch (const kavosh::Error& error) {
     std::cerr << "error: " << error.what() << '\n';
-    return 2;
+    return 1;  // as the kavosh-* programs: 1 runtime error, 2 usage error
   }
 }

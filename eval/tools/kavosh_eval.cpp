@@ -4,21 +4,19 @@
 #include <fstream>
 #include <iostream>
 
+#include "kavosh/cli/tool.h"
 #include "kavosh/error.h"
 #include "kavosh/eval.h"
 
 int main(int argc, char** argv) {
-  CLI::App app{"Score a TREC run against TREC qrels: nDCG@10, MRR@10, MAP, Recall@100."};
+  CLI::App app{"Score a TREC run against TREC qrels: nDCG@10, MRR@10, MAP, Recall@100.", "kavosh-eval"};
   std::string qrels_path, run_path;
   bool per_query = false;
   app.add_option("qrels", qrels_path, "TREC qrels: qid iter docid grade")->required()->check(CLI::ExistingFile);
   app.add_option("run", run_path, "TREC run: qid Q0 docid rank score tag (- for stdin)")->required();
   app.add_flag("--per-query", per_query, "Also print one line per query");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
-  }
+  kavosh::cli::add_standard_options(app);
+  if (const auto code = kavosh::cli::parse(app, argc, argv)) return *code;
   try {
     std::ifstream qrels_in(qrels_path);
     const auto qrels = kavosh::eval::read_qrels(qrels_in, qrels_path);
@@ -37,9 +35,9 @@ int main(int argc, char** argv) {
     }
     std::printf("queries=%zu\tndcg@10=%.4f\tmrr@10=%.4f\tmap=%.4f\trecall@100=%.4f\n", e.per_query.size(),
                 e.mean.ndcg10, e.mean.mrr10, e.mean.map, e.mean.recall100);
-    return 0;
+    return kavosh::cli::kExitOk;
   } catch (const kavosh::Error& e) {
     std::cerr << "kavosh-eval: error: " << e.what() << '\n';
-    return 1;
+    return kavosh::cli::kExitRuntime;
   }
 }

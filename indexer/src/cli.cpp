@@ -37,9 +37,7 @@ int exit_code(const JobStats& stats) {
 
 std::unique_ptr<CLI::App> make_app(JobOptions& options) {
   auto app = std::make_unique<CLI::App>(
-      "Index Persian news (JSONL files, directories of *.jsonl and *.txt, `-` for stdin) into a Xapian database.\n"
-      "Exit status: 0 done, 1 runtime error, 2 usage, 3 some records skipped; 128+N when stopped by signal N\n"
-      "(SIGINT/SIGTERM commit what is done first).",
+      "Index Persian news (JSONL files, directories of *.jsonl and *.txt, `-` for stdin) into a Xapian database.",
       "kavosh-index");
   app->add_option("--db", options.db_path, "Database path (with --shards: a directory of shards and a stub)")->required();
   app->add_option("--batch", options.batch, "Commit every N records per database")->check(CLI::Range(1u, 10'000'000u))->capture_default_str();
@@ -47,13 +45,15 @@ std::unique_ptr<CLI::App> make_app(JobOptions& options) {
   app->add_option("--shards", options.shards, "Number of shard databases (0: as PATH already is, else 1)")->check(CLI::Range(0u, 999u));
   app->add_option("--synonyms", options.synonyms_file, "Synonym groups, one per line, tab-separated")->check(CLI::ExistingFile);
   app->add_option("--delete", options.deletes, "Remove these ids (before indexing INPUT)");
-  const std::map<std::string, ProgressMode> modes{
-      {"auto", ProgressMode::kAuto}, {"always", ProgressMode::kAlways}, {"never", ProgressMode::kNever}};
-  app->add_option("--progress", options.progress, "Progress bar: auto (on a terminal), always, never")
-      ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case))
-      ->option_text("auto|always|never");
+  cli::add_choice<ProgressMode>(*app, "--progress", options.progress,
+                                {{"auto", ProgressMode::kAuto}, {"always", ProgressMode::kAlways},
+                                 {"never", ProgressMode::kNever}},
+                                "Progress bar on stderr (default auto: on a terminal)");
   app->add_flag("--strict", options.strict, "Stop at the first bad record (exit 3)");
   app->add_option("INPUT", options.inputs, "JSONL file, directory or -")->check(check_input);
+  cli::add_standard_options(*app,
+                            "  3  some records were skipped (or --strict stopped at one)\n"
+                            "  128+N  stopped by signal N (SIGINT and SIGTERM commit what is done first)\n");
   app->callback([&options] {
     if (options.inputs.empty() && options.deletes.empty()) {
       throw CLI::ValidationError("INPUT", "give at least one INPUT or --delete ID");

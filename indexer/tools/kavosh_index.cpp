@@ -7,11 +7,7 @@
 int main(int argc, char** argv) {
   kavosh::index::JobOptions options;
   const auto app = kavosh::index::make_app(options);
-  try {
-    app->parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app->exit(e) == 0 ? kavosh::index::kExitOk : kavosh::index::kExitUsage;
-  }
+  if (const auto code = kavosh::cli::parse(*app, argc, argv)) return *code;
   kavosh::index::install_stop_handlers();
   return kavosh::index::run_job(options, std::cout, std::cerr);
 }

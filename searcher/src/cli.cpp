@@ -5,6 +5,7 @@
 #include <map>
 #include <ostream>
 
+#include "kavosh/cli/tool.h"
 #include "kavosh/error.h"
 
 namespace kavosh::search {
@@ -47,19 +48,23 @@ std::unique_ptr<CLI::App> make_app(Options& options) {
   app->add_option("--db", options.db, "Database directory or Xapian stub file of shards")->required();
   app->add_option("--limit", options.limit, "Results to show (default 10; 100 with --batch)");
   app->add_option("--offset", options.request.offset, "Results to skip");
-  const std::map<std::string, OutputFormat> formats{
-      {"text", OutputFormat::kText}, {"json", OutputFormat::kJson}, {"trec", OutputFormat::kTrec}};
-  app->add_option("--format", options.format, "Output format")->transform(CLI::CheckedTransformer(formats));
+  cli::add_choice<OutputFormat>(*app, "--format", options.format,
+                                {{"text", OutputFormat::kText},
+                                 {"json", OutputFormat::kJson},
+                                 {"trec", OutputFormat::kTrec}},
+                                "Output format (default text; json: one object per query; trec: run lines)");
   app->add_option("--from", options.request.from, "Earliest date (Jalali or ISO, any digits)");
   app->add_option("--to", options.request.to, "Latest date (Jalali or ISO, any digits)");
   app->add_option("--source", options.request.sources, "Only this source (repeatable)");
   app->add_option("--category", options.request.categories, "Only this category (repeatable)");
   app->add_option("--province", options.request.provinces, "Only this province (repeatable)");
-  const std::map<std::string, SortOrder> sorts{{"relevance", SortOrder::kRelevance}, {"date", SortOrder::kDate}};
-  app->add_option("--sort", options.request.sort, "relevance or date (newest first)")->transform(CLI::CheckedTransformer(sorts));
+  cli::add_choice<SortOrder>(*app, "--sort", options.request.sort,
+                             {{"relevance", SortOrder::kRelevance}, {"date", SortOrder::kDate}},
+                             "Order of the results (default relevance; date: newest first)");
   app->add_flag("--partial", options.request.partial, "Treat the last word as a prefix (autocomplete)");
   app->add_option("--batch", options.batch, "File of qid<TAB>query lines");
   app->add_option("query", options.query, "Query words")->allow_extra_args();
+  cli::add_standard_options(*app);
   return app;
 }
 
@@ -73,11 +78,10 @@ int run(const Options& options, std::ostream& out, std::ostream& err) {
       for (const std::string& word : options.query) query += (query.empty() ? "" : " ") + word;
       write_results(out, options, searcher.search(make_request(options, query, 10)), nullptr);
     }
-    out.flush();
-    return 0;
+    return cli::finish_output(out, err, "kavosh-search");
   } catch (const Error& error) {
     err << "kavosh-search: error: " << error.what() << '\n';
-    return 2;
+    return cli::kExitRuntime;
   }
 }
 

@@ -4,18 +4,14 @@
 
 #include <iostream>
 
+#include "kavosh/cli/tool.h"
 #include "kavosh/search/cli.h"
 
 int main(int argc, char** argv) {
   kavosh::search::Options options;
   const auto app = kavosh::search::make_app(options);
-  try {
-    app->parse(argc, argv);
-  } catch (const CLI::ParseError& error) {
-    const int code = app->exit(error);
-    return code == 0 ? 0 : 2;
-  }
-  options.color = isatty(STDOUT_FILENO) != 0;
+  if (const auto code = kavosh::cli::parse(*app, argc, argv)) return *code;
+  options.color = kavosh::cli::color_wanted(STDOUT_FILENO);
   std::ios::sync_with_stdio(false);
   return kavosh::search::run(options, std::cout, std::cerr);
 }

@@ -6,6 +6,7 @@
 #include <ostream>
 #include <thread>
 
+#include "kavosh/cli/tool.h"
 #include "kavosh/error.h"
 #include "kavosh/serve/server.h"
 
@@ -32,6 +33,7 @@ std::unique_ptr<CLI::App> make_app(Options& options) {
   app->add_option("--max-queued", options.max_queued, "Connections that may wait for a worker (503 beyond)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20))
       ->capture_default_str();
+  cli::add_standard_options(*app);
   return app;
 }
 
@@ -47,9 +49,12 @@ int run(const Options& options, std::ostream& err) {
   int port = 0;
   try {
     port = server.bind();
+  } catch (const InvalidInputError& error) {  // a --listen that is no HOST:PORT
+    err << "kavosh-serve: error: " << error.what() << '\n';
+    return cli::kExitUsage;
   } catch (const Error& error) {
     err << "kavosh-serve: error: " << error.what() << '\n';
-    return 1;
+    return cli::kExitRuntime;
   }
   err << "kavosh-serve: listening on port " << port << " (database " << options.db << ")\n" << std::flush;
   std::thread waiter([&] {

@@ -2,21 +2,18 @@
 // kavosh-serve: the HTTP/JSON search service (issue 6). Everything but main lives in kavosh::serve.
 #include <iostream>
 
+#include "kavosh/cli/tool.h"
 #include "kavosh/error.h"
 #include "kavosh/serve/server.h"
 
 int main(int argc, char** argv) {
   kavosh::serve::Options options;
   const auto app = kavosh::serve::make_app(options);
-  try {
-    app->parse(argc, argv);
-  } catch (const CLI::ParseError& error) {
-    return app->exit(error) == 0 ? 0 : 2;
-  }
+  if (const auto code = kavosh::cli::parse(*app, argc, argv)) return *code;
   try {
     return kavosh::serve::run(options, std::cerr);
   } catch (const kavosh::Error& error) {
     std::cerr << "kavosh-serve: error: " << error.what() << '\n';
-    return 2;
+    return kavosh::cli::kExitRuntime;
   }
 }

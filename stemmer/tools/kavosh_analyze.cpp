@@ -6,6 +6,7 @@
 #include <string>
 
 #include "kavosh/analysis/analyzer.h"
+#include "kavosh/cli/tool.h"
 
 namespace {
 
@@ -42,16 +43,14 @@ void print_json(std::string_view input, const std::vector<kavosh::analysis::Toke
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"Show how Kavosh analyzes Persian text: one row per token."};
-  std::string format = "text";
+  CLI::App app{"Show how Kavosh analyzes Persian text: one row per token.", "kavosh-analyze"};
+  bool json = false;
   std::vector<std::string> words;
-  app.add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  kavosh::cli::add_choice<bool>(app, "--format", json, {{"text", false}, {"json", true}},
+                                "Output format (default text: a tab-separated table)");
   app.add_option("text", words, "Text to analyze (standard input when absent)");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
-  }
+  kavosh::cli::add_standard_options(app);
+  if (const auto code = kavosh::cli::parse(app, argc, argv)) return *code;
   std::string input;
   if (words.empty()) {
     input.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
@@ -60,7 +59,7 @@ int main(int argc, char** argv) {
   }
   const kavosh::analysis::Analyzer analyzer;
   const auto tokens = analyzer.analyze(input);
-  if (format == "json") print_json(input, tokens);
+  if (json) print_json(input, tokens);
   else print_text(input, tokens);
-  return 0;
+  return kavosh::cli::finish_output(std::cout, std::cerr, app.get_name());
 }

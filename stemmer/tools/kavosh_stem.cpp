@@ -7,6 +7,7 @@
 
 #include "kavosh/analysis/normalizer.h"
 #include "kavosh/analysis/stemmer.h"
+#include "kavosh/cli/tool.h"
 
 namespace {
 
@@ -29,22 +30,19 @@ int main(int argc, char** argv) {
       "kavosh-stem"};
   std::vector<std::string> words;
   app.add_option("word", words, "Words to stem (default: one word per line of standard input)");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
-  }
+  kavosh::cli::add_standard_options(app);
+  if (const auto code = kavosh::cli::parse(app, argc, argv)) return *code;
   std::ios::sync_with_stdio(false);
   const kavosh::analysis::PersianNormalizer normalizer;
   const kavosh::analysis::PersianStemmer stemmer;
   if (!words.empty()) {
     for (const std::string& word : words) print_stem(normalizer, stemmer, word);
-    return 0;
+    return kavosh::cli::finish_output(std::cout, std::cerr, app.get_name());
   }
   std::string line;
   while (std::getline(std::cin, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     print_stem(normalizer, stemmer, line);
   }
-  return 0;
+  return kavosh::cli::finish_output(std::cout, std::cerr, app.get_name());
 }

@@ -1,27 +1,20 @@
 // kavosh-stem and kavosh-analyze as a user runs them.
 #include <gtest/gtest.h>
 
-#include <cstdio>
-#include <fstream>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
+
+#include "../common/run_command.h"
 
 namespace kavosh::testing {
 namespace {
 
-// Runs `command` with `input` on stdin (through a file) and returns stdout.
+// Runs `command` with `input` on stdin; expects exit status 0 and returns stdout.
 std::string run(const std::string& command, const std::string& input) {
-  // One file per test: CTest runs the tests of this file in parallel processes.
-  const std::string in_path =
-      ::testing::TempDir() + "kavosh_tools_" + ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".txt";
-  std::ofstream(in_path, std::ios::binary) << input;
-  FILE* pipe = ::popen((command + " < " + in_path).c_str(), "r");
-  EXPECT_NE(pipe, nullptr);
-  std::string out;
-  char buf[4096];
-  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
-  EXPECT_EQ(::pclose(pipe), 0) << command;
-  return out;
+  const CommandResult result = run_command(command, input);
+  EXPECT_EQ(result.status, 0) << command;
+  return result.out;
 }
 
 TEST(KavoshStem, OneLineOutPerLineInSameOrderEmptyStaysEmpty) {

@@ -103,14 +103,14 @@ TEST_F(SearchCli, TextMarksHighlightsOnAPipe) {
   EXPECT_THAT(out_.str(), ::testing::Not(::testing::HasSubstr("\x1b[")));
 }
 
-TEST_F(SearchCli, BadDatabaseIsOneLineAndExitTwo) {
-  EXPECT_EQ(run_cli({"--db", dir_->path() + "/missing", "انتخابات"}), 2);
+TEST_F(SearchCli, BadDatabaseIsOneLineAndExitOne) {
+  EXPECT_EQ(run_cli({"--db", dir_->path() + "/missing", "انتخابات"}), 1);
   EXPECT_THAT(err_.str(), ::testing::StartsWith("kavosh-search: error: "));
   EXPECT_EQ(std::ranges::count(err_.str(), '\n'), 1);
   EXPECT_TRUE(out_.str().empty());
   const std::string garbage = dir_->path() + "/garbage";
   std::ofstream(garbage) << "not a database\n";
-  EXPECT_EQ(run_cli({"--db", garbage, "انتخابات"}), 2);
+  EXPECT_EQ(run_cli({"--db", garbage, "انتخابات"}), 1);
 }
 
 }  // namespace

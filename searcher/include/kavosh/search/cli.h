@@ -28,8 +28,9 @@ struct Options {
 /// The CLI11 app of kavosh-search, writing into `options`.
 std::unique_ptr<CLI::App> make_app(Options& options);
 
-/// Runs kavosh-search; returns the exit code (0 for any query, 2 when the database cannot be
-/// used or the batch file cannot be read, after one line `kavosh-search: error: …` on `err`).
+/// Runs kavosh-search; returns the exit code (0 for any query, 1 when the database cannot be used,
+/// the batch file cannot be read or `out` cannot be written, after one line `kavosh-search: error: …`
+/// on `err`).
 int run(const Options& options, std::ostream& out, std::ostream& err);
 
 /// Writers of one result set (--format): JSON object on one line, text for people, TREC run lines.

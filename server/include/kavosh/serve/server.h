@@ -51,7 +51,8 @@ class Server {
 };
 
 /// Runs kavosh-serve: binds, serves until SIGTERM or SIGINT, shuts down gracefully. Returns the exit
-/// code (0 after a signal, 1 when the address cannot be bound), after one line `kavosh-serve: …` on `err`.
+/// code (0 after a signal, 1 when the address cannot be bound, 2 when --listen is no HOST:PORT), after
+/// one line `kavosh-serve: …` on `err`.
 int run(const Options& options, std::ostream& err);
 
 }  // namespace kavosh::serve
