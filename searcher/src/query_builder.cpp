@@ -86,7 +86,14 @@ class Build {
   const analysis::Analyzer& analyzer_;
   const Xapian::Database& database_;
   bool keep_stopwords_ = false;
-  std::vector<Q> units_;  // one per query word (or group of words with a synonym), OR'ed
+  /// One per query word (or group of words with a synonym): `query` is OR'ed with the others, `core` (the
+  /// word's forms alone, no bonus or reading) goes into the coordination AND, which so reads half as
+  /// many posting lists.
+  struct Unit {
+    Q query;
+    Q core;
+  };
+  std::vector<Unit> units_;
   std::vector<Q> excluded_;
   std::vector<QueryWord> free_words_;  // plain words of the combined field, for the boosts
   std::vector<QueryWord> dropped_stopwords_;  // stopwords left out of free_words_, for the stopword boost
@@ -266,7 +273,7 @@ void Build::add_reading(const QueryWord& word, const std::optional<std::string>&
   const std::optional<QueryWord> read = reading_word(*reading);
   if (!read || read->token.stem == word.token.stem || !indexed(*read)) return;
   note_keys(*read, Atom{}, false);
-  out.push_back(scaled(detail::word_query(*read, detail::prefixes_for(Field::kAny)), weight));
+  out.push_back(scaled(detail::forms_query(*read, detail::prefixes_for(Field::kAny)), weight));
 }
 
 /// Other lexemes a word may stand for, each below the word itself and capped with it by OP_MAX (the
@@ -339,14 +346,22 @@ void Build::add_words(const AnalyzedAtom& atom) {
       count = group.empty() ? 1 : n;
     }
     std::vector<Q> each;
+    std::vector<Q> cores;
     for (std::size_t k = i; k < i + count; ++k) {
       std::vector<Q> best{detail::word_query(words[k], prefixes, forms[k])};
+      const bool simple = words[k].parts.empty() && !words[k].prefix;
+      cores.push_back(simple ? detail::forms_query(words[k], prefixes, forms[k]) : best.front());
       if (any_field && count == 1) std::ranges::move(readings(words[k]), std::back_inserter(best));
       each.push_back(combine(Q::OP_OR, best));
     }
     Q unit = combine(Q::OP_OR, each);
-    if (!group.empty()) unit = Q(Q::OP_OR, unit, scaled(combine(Q::OP_OR, group), ranking::kSynonymWeight));
-    units_.push_back(unit);
+    Q core = combine(Q::OP_OR, cores);
+    if (!group.empty()) {
+      const Q synonym = scaled(combine(Q::OP_OR, group), ranking::kSynonymWeight);
+      unit = Q(Q::OP_OR, unit, synonym);
+      core = Q(Q::OP_OR, core, synonym);
+    }
+    units_.push_back({unit, core});
     i += count;
   }
 }
@@ -374,16 +389,22 @@ void Build::add_clause(const AnalyzedClause& clause) {
   if (clause.excluded) {
     excluded_.push_back(query);
   } else {
-    units_.push_back(query);
+    units_.push_back({query, query});
   }
 }
 
 /// OR of the units, and for two or more the AND of the units at kCoordinationBonus: a document holding
 /// every word earns a share more of its own words' weight, graded by their evidence, not set above all.
 Q Build::matching_query() const {
-  const Q any = combine(Q::OP_OR, units_);
+  std::vector<Q> queries;
+  std::vector<Q> cores;
+  for (const Unit& unit : units_) {
+    queries.push_back(unit.query);
+    cores.push_back(unit.core);
+  }
+  const Q any = combine(Q::OP_OR, queries);
   if (units_.size() < 2 || ranking::kCoordinationBonus <= 0) return any;
-  return Q(Q::OP_OR, any, scaled(combine(Q::OP_AND, units_), ranking::kCoordinationBonus));
+  return Q(Q::OP_OR, any, scaled(combine(Q::OP_AND, cores), ranking::kCoordinationBonus));
 }
 
 /// The AND_MAYBE boosts: the title boost first, then the second-pass ones: (for 2+ words) the positional

@@ -52,12 +52,16 @@ Q stem_query(const QueryWord& word, const TermPrefixes& prefixes, Q::op op) {
   return Q(op, terms.begin(), terms.end());
 }
 
-Q word_query(const QueryWord& word, const TermPrefixes& prefixes, const std::vector<std::string>& other_forms) {
+Q forms_query(const QueryWord& word, const TermPrefixes& prefixes, const std::vector<std::string>& other_forms) {
   // One flat synonym of terms: Xapian 1.4 crashes on some synonyms nested in synonyms.
   std::vector<std::string> forms = stem_terms(word, prefixes);
   forms.insert(forms.end(), other_forms.begin(), other_forms.end());
+  return Q(Q::OP_SYNONYM, forms.begin(), forms.end());
+}
+
+Q word_query(const QueryWord& word, const TermPrefixes& prefixes, const std::vector<std::string>& other_forms) {
   const Q exact(Q::OP_SCALE_WEIGHT, Q(prefixes.surface + word.token.text), ranking::kExactBonus);
-  Q query(Q::OP_OR, Q(Q::OP_SYNONYM, forms.begin(), forms.end()), exact);
+  Q query(Q::OP_OR, forms_query(word, prefixes, other_forms), exact);
   if (!word.parts.empty()) {
     std::vector<std::string> parts;
     for (const analysis::Token& part : word.parts) parts.push_back(prefixes.surface + part.text);

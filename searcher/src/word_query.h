@@ -42,6 +42,10 @@ std::vector<std::string> stem_terms(const QueryWord& word, const TermPrefixes& p
 /// before schema v2) or OP_OR inside OP_PHRASE/OP_NEAR (Xapian 1.4 allows only terms and OR of terms).
 Xapian::Query stem_query(const QueryWord& word, const TermPrefixes& prefixes, Xapian::Query::op op);
 
+/// OP_SYNONYM of the word's forms (stem_terms()) and `other_forms`: the word as one term, no more.
+Xapian::Query forms_query(const QueryWord& word, const TermPrefixes& prefixes,
+                          const std::vector<std::string>& other_forms = {});
+
 /// One word as one term: OP_SYNONYM of its forms (stem_terms()) and of `other_forms` (the same word written
 /// otherwise: a joined spelling with a neighbour, a written reading), so that a word weighs the same
 /// however many spellings it has, OR'ed with its exact surface at kExactBonus; a compound is also
