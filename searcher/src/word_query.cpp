@@ -60,8 +60,12 @@ Q forms_query(const QueryWord& word, const TermPrefixes& prefixes, const std::ve
 }
 
 Q word_query(const QueryWord& word, const TermPrefixes& prefixes, const std::vector<std::string>& other_forms) {
-  const Q exact(Q::OP_SCALE_WEIGHT, Q(prefixes.surface + word.token.text), ranking::kExactBonus);
-  Q query(Q::OP_OR, forms_query(word, prefixes, other_forms), exact);
+  Q query = forms_query(word, prefixes, other_forms);
+  // The form typed is preferred where the word has others; a word typed as its stem is already the
+  // synonym's own term, and a bonus for it would read its posting list twice.
+  if (word.token.text != word.token.stem) {
+    query = Q(Q::OP_OR, query, Q(Q::OP_SCALE_WEIGHT, Q(prefixes.surface + word.token.text), ranking::kExactBonus));
+  }
   if (!word.parts.empty()) {
     std::vector<std::string> parts;
     for (const analysis::Token& part : word.parts) parts.push_back(prefixes.surface + part.text);
