@@ -55,6 +55,15 @@ std::unique_ptr<CLI::App> make_app(Options& options) {
   app->add_option("--source", options.request.sources, "Only this source (repeatable)");
   app->add_option("--category", options.request.categories, "Only this category (repeatable)");
   app->add_option("--province", options.request.provinces, "Only this province (repeatable)");
+  app->add_option("--tag", options.request.tags, "Only this tag (repeatable)");
+  app->add_option("--year", options.request.years, "Only this Jalali year, 1402 (repeatable)");
+  app->add_option("--month", options.request.months, "Only this Jalali month, 1402/12 (repeatable)");
+  std::map<std::string, Facet> facets;
+  for (const Facet facet : kFacets) facets.emplace(facet_name(facet), facet);
+  app->add_option("--facets", options.request.facets, "Count these over all matches: source,category,province,tag,year,month")
+      ->delimiter(',')
+      ->transform(CLI::CheckedTransformer(facets));
+  app->add_option("--facet-limit", options.request.facet_limit, "Values per facet (default 10)");
   const std::map<std::string, SortOrder> sorts{{"relevance", SortOrder::kRelevance}, {"date", SortOrder::kDate}};
   app->add_option("--sort", options.request.sort, "relevance or date (newest first)")->transform(CLI::CheckedTransformer(sorts));
   app->add_flag("--partial", options.request.partial, "Treat the last word as a prefix (autocomplete)");
