@@ -68,6 +68,7 @@ std::unique_ptr<CLI::App> make_app(Options& options) {
   app->add_option("--sort", options.request.sort, "relevance or date (newest first)")->transform(CLI::CheckedTransformer(sorts));
   app->add_flag("--partial", options.request.partial, "Treat the last word as a prefix (autocomplete)");
   app->add_option("--batch", options.batch, "File of qid<TAB>query lines");
+  app->add_option("--related", options.related, "Articles related to the article of this id (no query)");
   app->add_option("query", options.query, "Query words")->allow_extra_args();
   return app;
 }
@@ -75,7 +76,15 @@ std::unique_ptr<CLI::App> make_app(Options& options) {
 int run(const Options& options, std::ostream& out, std::ostream& err) {
   try {
     const Searcher searcher(options.db);
-    if (!options.batch.empty()) {
+    if (!options.related.empty()) {
+      const auto related = searcher.related(options.related, options.limit.value_or(5));
+      if (!related) throw InvalidInputError("no document with id '" + options.related + "'");
+      if (options.format == OutputFormat::kJson) {
+        write_related_json(out, *related);
+      } else {
+        write_related_text(out, *related, options.color);
+      }
+    } else if (!options.batch.empty()) {
       run_batch(options, searcher, out);
     } else {
       std::string query;

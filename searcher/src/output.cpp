@@ -112,6 +112,24 @@ void write_text(std::ostream& out, const SearchResults& results, bool color) {
   }
 }
 
+void write_related_json(std::ostream& out, const RelatedResults& related) {
+  Json json{{"id", related.id}, {"terms", related.terms}, {"hits", Json::array()}};
+  for (const Hit& hit : related.hits) json["hits"].push_back(hit_json(hit));
+  out << json.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+void write_related_text(std::ostream& out, const RelatedResults& related, bool color) {
+  if (related.hits.empty()) {
+    out << "خبر مرتبطی یافت نشد.\n";
+    return;
+  }
+  for (const Hit& hit : related.hits) {
+    out << persian_digits(std::to_string(hit.rank)) << ". " << (color ? "\x1b[1m" : "") << hit.title
+        << (color ? "\x1b[0m" : "") << "  (" << hit.id << ")\n";
+    out << "   " << persian_digits(hit.date_jalali) << (hit.source.empty() ? "" : " · ") << hit.source << '\n';
+  }
+}
+
 void write_trec(std::ostream& out, const SearchResults& results, const std::string& qid) {
   for (const Hit& hit : results.hits) {
     out << qid << " Q0 " << hit.id << ' ' << hit.rank << ' ' << std::fixed << std::setprecision(6) << hit.score

@@ -7,6 +7,7 @@
 
 #include "docid_filter.h"
 #include "facets.h"
+#include "related.h"
 #include "hits.h"
 #include "kavosh/error.h"
 #include "kavosh/schema.h"
@@ -287,6 +288,14 @@ std::vector<std::string> Searcher::suggest(std::string_view prefix, std::uint32_
   const std::string lead(prefix.substr(0, std::min<std::size_t>(last.span.begin, prefix.size())));
   for (std::size_t i = 0; i < n; ++i) out.push_back(lead + candidates[i].second);
   return out;
+}
+
+std::optional<RelatedResults> Searcher::related(std::string_view id, std::uint32_t limit) const {
+  try {
+    return detail::related(impl_->database, impl_->analyzer, id, std::min(limit, kMaxLimit));
+  } catch (const Xapian::Error& error) {
+    throw EnvironmentError("related articles failed on '" + impl_->path + "': " + error.get_description());
+  }
 }
 
 std::optional<std::string> Searcher::document(std::string_view id) const {

@@ -134,6 +134,10 @@ SearchRequest parse_search(const Params& params, const Limits& limits) {
   return request;
 }
 
+std::uint32_t parse_related_limit(const Params& params, const Limits& limits) {
+  return number(params, "limit", 5, 1, limits.max_limit);
+}
+
 SuggestRequest parse_suggest(const Params& params, const Limits& limits) {
   constexpr std::uint32_t kMaxCompletions = 20;
   return SuggestRequest{query_text(params, limits), number(params, "limit", 8, 1, kMaxCompletions)};

@@ -1,5 +1,6 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
-// What a news portal's search page needs from the library: honest counts, facets with drill-down.
+// What a news portal's search page needs from the library: honest counts, facets with drill-down,
+// related articles.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -34,17 +35,25 @@ std::vector<std::string> counting_records() {
   return records;
 }
 
-class Counts : public ::testing::Test {
+/// A suite over a database of Records(), built once.
+template <std::vector<std::string> (*Records)()>
+class Indexed : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = std::make_unique<testing::TempDir>();
-    testing::build_database(dir_->path() + "/db", counting_records());
+    testing::build_database(dir_->path() + "/db", Records());
     searcher_ = std::make_unique<Searcher>(dir_->path() + "/db");
   }
   static void TearDownTestSuite() {
     searcher_.reset();
     dir_.reset();
   }
+  static inline std::unique_ptr<testing::TempDir> dir_;
+  static inline std::unique_ptr<Searcher> searcher_;
+};
+
+class Counts : public Indexed<counting_records> {
+ protected:
   static SearchResults search(const std::string& query, std::uint32_t limit, std::uint32_t exact_up_to) {
     SearchRequest request;
     request.query = query;
@@ -53,8 +62,6 @@ class Counts : public ::testing::Test {
     request.exact_count_up_to = exact_up_to;
     return searcher_->search(request);
   }
-  static inline std::unique_ptr<testing::TempDir> dir_;
-  static inline std::unique_ptr<Searcher> searcher_;
 };
 
 TEST_F(Counts, ExactUnderTheBound) {
@@ -128,19 +135,14 @@ std::map<std::string, std::uint64_t> corpus_counts(const std::string& field, con
   return out;
 }
 
-class Facets : public ::testing::Test {
+std::vector<std::string> corpus_lines() {
+  std::vector<std::string> lines;
+  for (const nlohmann::json& record : corpus()) lines.push_back(record.dump());
+  return lines;
+}
+
+class Facets : public Indexed<corpus_lines> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = std::make_unique<testing::TempDir>();
-    std::vector<std::string> lines;
-    for (const nlohmann::json& record : corpus()) lines.push_back(record.dump());
-    testing::build_database(dir_->path() + "/db", lines);
-    searcher_ = std::make_unique<Searcher>(dir_->path() + "/db");
-  }
-  static void TearDownTestSuite() {
-    searcher_.reset();
-    dir_.reset();
-  }
   static SearchRequest request(const std::string& query, std::vector<Facet> facets) {
     SearchRequest out;
     out.query = query;
@@ -150,8 +152,6 @@ class Facets : public ::testing::Test {
     out.facet_limit = 100;
     return out;
   }
-  static inline std::unique_ptr<testing::TempDir> dir_;
-  static inline std::unique_ptr<Searcher> searcher_;
 };
 
 TEST_F(Facets, CountTheWholeResultSetNotThePage) {
@@ -263,6 +263,71 @@ TEST_F(Facets, UnreadableYearOrMonthIsAWarning) {
   EXPECT_THAT(results.warnings, ::testing::ElementsAre("unreadable year 'پارسال': ignored",
                                                        "unreadable month '1402/13': ignored"));
   EXPECT_GT(results.total, 0u);
+}
+
+/// Three topics of three articles each, and words every article shares (`گزارش`, `امروز`, `خبرنگار`),
+/// which a related-articles query must not lean on.
+std::vector<std::string> topic_records() {
+  const std::vector<std::pair<std::string, std::string>> articles = {
+      {"foot-1", "تیم استقلال در لیگ برتر فوتبال مقابل پرسپولیس به پیروزی رسید و دروازه‌بان درخشید"},
+      {"foot-2", "سرمربی پرسپولیس پس از شکست در لیگ برتر فوتبال از داوری انتقاد کرد"},
+      {"foot-3", "هواداران استقلال و پرسپولیس ورزشگاه آزادی را برای دربی فوتبال پر کردند"},
+      {"quake-1", "زلزله شش ریشتری استان کرمان را لرزاند و امدادگران هلال احمر اعزام شدند"},
+      {"quake-2", "امدادگران هلال احمر آوار زلزله کرمان را برای یافتن مصدومان جستجو کردند"},
+      {"quake-3", "پس‌لرزه‌های زلزله کرمان ادامه دارد و چادرهای هلال احمر برپا شد"},
+      {"vote-1", "صندوق‌های رای انتخابات مجلس در حوزه انتخابیه تهران بسته شد و شمارش آرا آغاز شد"},
+      {"vote-2", "ستاد انتخابات نتایج شمارش آرای حوزه انتخابیه تهران را اعلام کرد"},
+      {"vote-3", "مشارکت در انتخابات مجلس در حوزه انتخابیه تهران از دوره قبل بیشتر بود"},
+  };
+  std::vector<std::string> out;
+  for (const auto& [id, body] : articles) {
+    out.push_back(R"({"id":")" + id + R"(","title":"گزارش امروز","body":"به گزارش خبرنگار امروز )" + body + R"("})");
+  }
+  return out;
+}
+
+class Related : public Indexed<topic_records> {
+ protected:
+  static std::vector<std::string> related_ids(const std::string& id, std::uint32_t limit) {
+    const auto related = searcher_->related(id, limit);
+    if (!related) return {"(none)"};
+    std::vector<std::string> out;
+    for (const Hit& hit : related->hits) out.push_back(hit.id);
+    return out;
+  }
+};
+
+TEST_F(Related, SameTopicFirstNeverItself) {
+  for (const std::string topic : {"foot", "quake", "vote"}) {
+    for (int k = 1; k <= 3; ++k) {
+      const std::string id = topic + "-" + std::to_string(k);
+      std::vector<std::string> expected;
+      for (int other = 1; other <= 3; ++other) {
+        if (other != k) expected.push_back(topic + "-" + std::to_string(other));
+      }
+      EXPECT_THAT(related_ids(id, 2), ::testing::UnorderedElementsAreArray(expected)) << id;
+      EXPECT_THAT(related_ids(id, 100), ::testing::Not(::testing::Contains(id)));
+    }
+  }
+}
+
+TEST_F(Related, CharacteristicWordsOnly) {
+  const auto related = searcher_->related("quake-2", 5);
+  ASSERT_TRUE(related);
+  EXPECT_EQ(related->id, "quake-2");
+  EXPECT_THAT(related->terms, ::testing::IsSupersetOf({"زلزله", "کرمان", "امدادگران"}));
+  for (const std::string& term : related->terms) {
+    EXPECT_NE(term, "گزارش");  // in every article
+    EXPECT_NE(term, "را");     // a stopword
+    EXPECT_FALSE(term[0] >= 'A' && term[0] <= 'Z') << term;  // a prefixed term
+  }
+  // Only articles sharing a characteristic word come back: the other topics share none.
+  EXPECT_THAT(related_ids("quake-2", 100), ::testing::UnorderedElementsAre("quake-1", "quake-3"));
+}
+
+TEST_F(Related, UnknownIdIsNullopt) {
+  EXPECT_FALSE(searcher_->related("no-such-id", 5));
+  EXPECT_TRUE(searcher_->related("vote-1", 0)->hits.empty());
 }
 
 TEST(FacetNames, RoundTrip) {

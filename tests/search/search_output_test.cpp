@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -150,6 +151,22 @@ TEST_F(SearchCli, FacetsInJsonAndText) {
   EXPECT_THAT(out_.str(), ::testing::HasSubstr("۱ نتیجه\nدسته: سیاسی (۱)\n"));
   ASSERT_EQ(run_cli({"--db", db_, "--limit", "0", "--facets", "category", "--tag", "هیچ", "--", "هماهنگی‌ها"}), 0);
   EXPECT_THAT(out_.str(), ::testing::EndsWith("\nنتیجه‌ای یافت نشد.\n"));  // after "did you mean"
+}
+
+TEST_F(SearchCli, RelatedArticles) {
+  // hs-zwnj, hs-space, hs-none share their title and the rare word هماهنگی (in three spellings).
+  ASSERT_EQ(run_cli({"--db", db_, "--format", "json", "--limit", "2", "--related", "hs-space"}), 0);
+  const auto json = nlohmann::json::parse(out_.str());
+  EXPECT_EQ(json["id"], "hs-space");
+  ASSERT_EQ(json["hits"].size(), 2u);
+  std::set<std::string> ids{json["hits"][0]["id"], json["hits"][1]["id"]};
+  EXPECT_EQ(ids, (std::set<std::string>{"hs-zwnj", "hs-none"}));
+  EXPECT_TRUE(json["terms"].is_array());
+  ASSERT_EQ(run_cli({"--db", db_, "--limit", "1", "--related", "hs-space"}), 0);
+  EXPECT_THAT(out_.str(), ::testing::StartsWith("۱. خبر ستاد  (hs-"));
+  EXPECT_THAT(out_.str(), ::testing::HasSubstr(")\n   ۱۴۰۲/۱۰/۰"));
+  EXPECT_EQ(run_cli({"--db", db_, "--related", "no-such-id"}), 2);
+  EXPECT_EQ(err_.str(), "kavosh-search: error: no document with id 'no-such-id'\n");
 }
 
 TEST_F(SearchCli, UnknownFacetIsAUsageError) {

@@ -120,6 +120,21 @@ TEST_F(ApiTest, BadFacetRequestsAre400) {
   EXPECT_TRUE(search("انتخابات", "&tag=%ff", 400).contains("error"));
 }
 
+TEST_F(ApiTest, RelatedArticles) {
+  const json body = get("/api/related/a001?limit=3", 200);
+  EXPECT_EQ(body["id"], "a001");
+  ASSERT_EQ(body["hits"].size(), 3u);
+  for (const json& hit : body["hits"]) {
+    EXPECT_NE(hit["id"], "a001");
+    EXPECT_TRUE(hit.contains("title") && hit.contains("url") && hit.contains("date_jalali"));
+  }
+  EXPECT_FALSE(body["terms"].empty());
+  EXPECT_EQ(get("/api/related/a001", 200)["hits"].size(), 5u);  // default limit
+  EXPECT_EQ(get("/api/related/no-such-id", 404)["error"], "no document with id 'no-such-id'");
+  EXPECT_TRUE(get("/api/related/a001?limit=0", 400).contains("error"));
+  EXPECT_TRUE(get("/api/related/a001?limit=abc", 400).contains("error"));
+}
+
 TEST_F(ApiTest, SearchAcceptsAJsonBody) {
   const auto res = client_->Post("/api/search", R"({"q":"مجلس خبرگان","limit":2,"source":["ایسنا","مهر"]})",
                                  "application/json");

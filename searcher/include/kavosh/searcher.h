@@ -125,6 +125,13 @@ struct SearchResults {
   std::vector<FacetCounts> facets;
 };
 
+/// Articles related to one article (Searcher::related).
+struct RelatedResults {
+  std::string id;                  ///< the article asked about
+  std::vector<std::string> terms;  ///< its most characteristic words, the query of the related articles
+  std::vector<Hit> hits;           ///< best first, without snippets; the article itself is never among them
+};
+
 /// Size and version of the open database, for monitoring (kavosh-serve's /metrics).
 struct IndexStats {
   std::uint64_t documents = 0;
@@ -151,6 +158,12 @@ class Searcher {
   /// frequent first, at most `limit`.
   std::vector<std::string> suggest(std::string_view prefix, std::uint32_t limit = 10) const;
 
+  /// Up to `limit` articles most like article `id`, or nullopt when there is no such article. Its most
+  /// characteristic words (Xapian's ESet over its own termlist with itself as the relevant set; stopwords,
+  /// numbers, prefixed terms and words of more than a fifth of the documents left out) are searched,
+  /// weighted by their expansion weight.
+  std::optional<RelatedResults> related(std::string_view id, std::uint32_t limit = 5) const;
+
   /// The stored record of `id` as JSON text (as the indexer received it), or nullopt.
   std::optional<std::string> document(std::string_view id) const;
 
@@ -173,6 +186,7 @@ using search::Facet;
 using search::FacetCounts;
 using search::FacetValue;
 using search::Hit;
+using search::RelatedResults;
 using search::IndexStats;
 using search::Searcher;
 using search::SearchRequest;
