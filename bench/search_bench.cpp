@@ -5,14 +5,17 @@
 // query of the files given by --query-files (colon-separated `qid<TAB>query` files; by default the
 // news_topics topics and the parsinlu_rc questions of ../shared/dev-data/retrieval when present), or else
 // 1–3 consecutive words of random titles (--queries of them).
-// Usage: search_bench [--docs N] [--queries N] [--query-files F:G] [--work DIR] [--news DIR] [--only searcher]
-// (--only searcher: the first row alone, e.g. to count block reads with `strace -c -e trace=pread64`).
+// Usage: search_bench [--docs N] [--queries N] [--query-files F:G] [--work DIR] [--news DIR] [--only searcher|portal]
+// (--only searcher: the first row alone, e.g. to count block reads with `strace -c -e trace=pread64`;
+// --only portal: what a portal's search page adds, exact counts and facets, against a page alone).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -39,6 +42,7 @@ struct Config {
   std::string query_files = KAVOSH_SOURCE_DIR "/../shared/dev-data/retrieval/news_topics/queries.tsv:" KAVOSH_SOURCE_DIR
                             "/../shared/dev-data/retrieval/parsinlu_rc/queries.tsv";
   bool searcher_only = false;
+  bool portal_only = false;
 };
 
 Config parse_args(int argc, char** argv) {
@@ -51,6 +55,7 @@ Config parse_args(int argc, char** argv) {
     if (key == "--news") config.news = argv[i + 1];
     if (key == "--query-files") config.query_files = argv[i + 1];
     if (key == "--only") config.searcher_only = std::string(argv[i + 1]) == "searcher";
+    if (key == "--only") config.portal_only = std::string(argv[i + 1]) == "portal";
   }
   return config;
 }
@@ -92,6 +97,18 @@ nlohmann::json variant(const nlohmann::json& article, std::size_t k) {
     if (cut != body.npos) body = std::string(body.substr(cut + 1)).append(" ").append(body.substr(0, cut));
   }
   copy["body"] = body;
+  // The dev news has no category, province or tags and few dates: give each copy some, so facets count
+  // a realistic spread (a dozen categories, 31 provinces, tags from a list of 400, ten years).
+  const std::size_t h = std::hash<std::string>{}(copy["id"].get<std::string>());
+  if (!copy.contains("category")) copy["category"] = "دسته " + std::to_string(h % 12);
+  if (!copy.contains("province")) copy["province"] = "استان " + std::to_string((h >> 8) % 31);
+  if (!copy.contains("tags")) {
+    copy["tags"] = {"برچسب " + std::to_string((h >> 16) % 400), "برچسب " + std::to_string((h >> 24) % 40)};
+  }
+  if (copy.value("date", std::string()).empty()) {
+    copy["date"] = std::to_string(1393 + (h >> 32) % 10) + "/" + std::to_string(1 + (h >> 40) % 12) + "/" +
+                   std::to_string(1 + (h >> 48) % 28);
+  }
   return copy;
 }
 
@@ -210,6 +227,94 @@ Latency kavosh_latency(const kavosh::Searcher& searcher, const std::vector<std::
   });
 }
 
+/// A portal's page of 10 without snippets, counting exactly up to `exact_up_to` matches, with `facets`
+/// (and a source filter on the first source, for drill-down).
+Latency portal_latency(const kavosh::Searcher& searcher, const std::vector<std::string>& queries,
+                       std::uint32_t exact_up_to, std::vector<kavosh::Facet> facets = {}, bool filtered = false) {
+  return measure(queries, [&](const std::string& q) {
+    kavosh::SearchRequest request;
+    request.query = q;
+    request.limit = 10;
+    request.snippets = false;
+    request.exact_count_up_to = exact_up_to;
+    request.facets = facets;
+    if (filtered) request.sources = {"Fars News (farsnews.ir)"};
+    searcher.search(request);
+  });
+}
+
+/// Counts a facet's values from each match's termlist: the alternative to a value slot per facet.
+class TermlistSpy : public Xapian::MatchSpy {
+ public:
+  explicit TermlistSpy(std::vector<std::string> prefixes) : prefixes_(std::move(prefixes)) {}
+  void operator()(const Xapian::Document& doc, double) override {
+    Xapian::TermIterator it = doc.termlist_begin();
+    for (const std::string& prefix : prefixes_) {  // sorted: one forward pass through the termlist
+      it.skip_to(prefix);
+      for (; it != doc.termlist_end() && (*it).starts_with(prefix); ++it) ++counts_[*it];
+    }
+  }
+  std::size_t size() const { return counts_.size(); }
+
+ private:
+  std::vector<std::string> prefixes_;
+  std::map<std::string, Xapian::doccount> counts_;
+};
+
+/// Facet counts over every match of a plain QueryParser query on the Kavosh index, two ways.
+Latency counting_latency(const Xapian::Database& db, const std::vector<std::string>& queries, bool termlists) {
+  using kavosh::schema::kCategoryPrefix, kavosh::schema::kProvincePrefix, kavosh::schema::kSourcePrefix;
+  using kavosh::schema::kTagPrefix, kavosh::schema::kYearMonthPrefix, kavosh::schema::kYearPrefix;
+  return measure(queries, [&](const std::string& q) {
+    Xapian::QueryParser parser;
+    Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    try {
+      enquire.set_query(parser.parse_query(q));
+    } catch (const Xapian::QueryParserError&) {
+      return;
+    }
+    std::vector<std::string> prefixes{std::string(kTagPrefix),      std::string(kCategoryPrefix),
+                                      std::string(kYearMonthPrefix), std::string(kProvincePrefix),
+                                      std::string(kSourcePrefix),    std::string(kYearPrefix)};
+    TermlistSpy terms(prefixes);
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> values;
+    if (termlists) {
+      enquire.add_matchspy(&terms);
+    } else {
+      for (unsigned slot : {kavosh::schema::kSourceSlot, kavosh::schema::kCategorySlot, kavosh::schema::kProvinceSlot,
+                            kavosh::schema::kTagsSlot, kavosh::schema::kJalaliDateSlot}) {
+        values.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+        enquire.add_matchspy(values.back().get());
+      }
+    }
+    enquire.get_mset(0, 0, db.get_doccount());
+  });
+}
+
+void report_portal(const kavosh::Searcher& searcher, const std::vector<std::string>& queries,
+                   const Xapian::Database& db) {
+  using kavosh::Facet;
+  const std::vector<Facet> all(std::begin(kavosh::search::kFacets), std::end(kavosh::search::kFacets));
+  report("(warm-up) top 10, count the page only", portal_latency(searcher, queries, 0));
+  report("top 10, count the page only", portal_latency(searcher, queries, 0));
+  report("top 10, count exactly up to 1,000", portal_latency(searcher, queries, 1000));
+  report("top 10, count exactly up to 10,000", portal_latency(searcher, queries, 10000));
+  report("top 10 + facet source", portal_latency(searcher, queries, 1000, {Facet::kSource}));
+  report("top 10 + all six facets", portal_latency(searcher, queries, 1000, all));
+  report("top 10 + all six facets, a source filter", portal_latency(searcher, queries, 1000, all, true));
+  report("count six facets from value slots (QueryParser)", counting_latency(db, queries, false));
+  report("count six facets from termlists (QueryParser)", counting_latency(db, queries, true));
+  std::size_t estimated = 0;
+  for (const std::string& q : queries) {
+    kavosh::SearchRequest request;
+    request.query = q;
+    request.snippets = false;
+    estimated += searcher.search(request).total_is_estimate;
+  }
+  std::printf("queries whose count stays an estimate at 1,000: %zu of %zu\n", estimated, queries.size());
+}
+
 Latency plain_latency(const Xapian::Database& db, const std::vector<std::string>& queries, Xapian::doccount limit) {
   return measure(queries, [&](const std::string& q) {
     Xapian::QueryParser parser;
@@ -239,6 +344,10 @@ int main(int argc, char** argv) {
   std::printf("%zu documents, %zu %s x 3 passes\n", static_cast<std::size_t>(plain_db.get_doccount()), queries.size(),
               real ? "real queries" : "title fragments");
 
+  if (config.portal_only) {
+    report_portal(searcher, queries, Xapian::Database(config.work + "/kavosh"));
+    return 0;
+  }
   const Percentiles top10_snippets = report("kavosh top 10, hits + snippets", kavosh_latency(searcher, queries, 10, true));
   if (config.searcher_only) return 0;
   report("kavosh top 10, no snippets", kavosh_latency(searcher, queries, 10, false));

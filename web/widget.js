@@ -30,7 +30,7 @@
     searching: 'در حال جستجو…',
     none: 'نتیجه‌ای یافت نشد.',
     error: 'جستجو انجام نشد؛ دوباره تلاش کنید.',
-    about: function (n) { return 'حدود ' + toPersianDigits(n) + ' نتیجه'; },
+    count: function (n, estimated) { return (estimated ? 'حدود ' : '') + toPersianDigits(n) + ' نتیجه'; },
     didYouMean: 'آیا منظورتان این بود: ',
     reading: function (typed, written) { return ' «' + typed + '» به صورت «' + written + '» هم جستجو شد.'; },
     pages: 'صفحه‌های نتایج',
@@ -283,7 +283,7 @@
 
   Widget.prototype.renderStatus = function (data, count) {
     var self = this;
-    this.status.textContent = count ? TEXT.about(data.total) : TEXT.none;
+    this.status.textContent = count || data.total ? TEXT.count(data.total, data.total_is_estimate) : TEXT.none;
     (data.readings || []).forEach(function (reading) {
       self.status.appendChild(el('span', { class: 'kavosh-reading', text: TEXT.reading(reading.typed, reading.written) }));
     });

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <string_view>
 
 #include "kavosh/body_offsets.h"
@@ -48,6 +49,21 @@ void add_filter(Xapian::Document& document, const analysis::PersianNormalizer& n
   document.add_boolean_term(std::string(prefix) + key);
 }
 
+/// The tags as written, one per filter key (the first spelling), joined by kTagSeparator, which a
+/// tag's text loses; empty when no tag has a key.
+std::string joined_tags(const analysis::PersianNormalizer& normalizer, const std::vector<std::string>& tags) {
+  std::vector<std::string> keys;
+  std::string joined;
+  for (const std::string& tag : tags) {
+    std::string key = schema::filter_key(normalizer, tag);
+    if (key.empty() || std::ranges::find(keys, key) != keys.end()) continue;
+    keys.push_back(std::move(key));
+    if (!joined.empty()) joined += schema::kTagSeparator;
+    std::ranges::copy_if(tag, std::back_inserter(joined), [](char c) { return c != schema::kTagSeparator; });
+  }
+  return joined;
+}
+
 void add_date(Xapian::Document& document, const analysis::DateInfo& date) {
   const analysis::CivilDate& jalali = date.jalali;
   char year_month[16];
@@ -78,6 +94,11 @@ Xapian::Document make_document(const Record& record, const analysis::Analyzer& a
   for (const std::string& tag : record.tags) add_filter(document, normalizer, schema::kTagPrefix, tag);
   if (record.parsed_date) add_date(document, *record.parsed_date);
   if (!record.source.empty()) document.add_value(schema::kSourceSlot, record.source);
+  if (!record.category.empty()) document.add_value(schema::kCategorySlot, record.category);
+  if (!record.province.empty()) document.add_value(schema::kProvinceSlot, record.province);
+  if (std::string tags = joined_tags(normalizer, record.tags); !tags.empty()) {
+    document.add_value(schema::kTagsSlot, std::move(tags));
+  }
 
   document.add_boolean_term(std::string(schema::kIdPrefix) + record.id);
   document.add_value(schema::kIdSlot, record.id);

@@ -58,11 +58,29 @@ std::unique_ptr<CLI::App> make_app(Options& options) {
   app->add_option("--source", options.request.sources, "Only this source (repeatable)");
   app->add_option("--category", options.request.categories, "Only this category (repeatable)");
   app->add_option("--province", options.request.provinces, "Only this province (repeatable)");
+  app->add_option("--tag", options.request.tags, "Only this tag (repeatable)");
+  app->add_option("--year", options.request.years, "Only this Jalali year, 1402 (repeatable)");
+  app->add_option("--month", options.request.months, "Only this Jalali month, 1402/12 (repeatable)");
+  std::vector<std::string> facet_names;
+  for (const Facet facet : kFacets) facet_names.emplace_back(facet_name(facet));
+  CLI::Option* facets = app->add_option_function<std::vector<std::string>>(
+      "--facets",
+      [&options](const std::vector<std::string>& names) {
+        for (const std::string& name : names) {
+          for (const Facet facet : kFacets) {
+            if (facet_name(facet) == name) options.request.facets.push_back(facet);
+          }
+        }
+      },
+      "Count these over all matches (comma-separated)");
+  cli::detail::restrict_to(facets->delimiter(','), facet_names);
+  app->add_option("--facet-limit", options.request.facet_limit, "Values per facet (default 10)");
   cli::add_choice<SortOrder>(*app, "--sort", options.request.sort,
                              {{"relevance", SortOrder::kRelevance}, {"date", SortOrder::kDate}},
                              "Order of the results (default relevance; date: newest first)");
   app->add_flag("--partial", options.request.partial, "Treat the last word as a prefix (autocomplete)");
   app->add_option("--batch", options.batch, "File of qid<TAB>query lines");
+  app->add_option("--related", options.related, "Articles related to the article of this id (no query)");
   app->add_option("query", options.query, "Query words")->allow_extra_args();
   cli::add_standard_options(*app);
   return app;
@@ -71,7 +89,15 @@ std::unique_ptr<CLI::App> make_app(Options& options) {
 int run(const Options& options, std::ostream& out, std::ostream& err) {
   try {
     const Searcher searcher(options.db);
-    if (!options.batch.empty()) {
+    if (!options.related.empty()) {
+      const auto related = searcher.related(options.related, options.limit.value_or(5));
+      if (!related) throw InvalidInputError("no document with id '" + options.related + "'");
+      if (options.format == OutputFormat::kJson) {
+        write_related_json(out, *related);
+      } else {
+        write_related_text(out, *related, options.color);
+      }
+    } else if (!options.batch.empty()) {
       run_batch(options, searcher, out);
     } else {
       std::string query;

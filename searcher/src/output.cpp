@@ -31,6 +31,33 @@ Json hit_json(const Hit& hit) {
               {"source", hit.source}, {"url", hit.url},     {"snippet", hit.snippet}};
 }
 
+/// The label of a facet in text output.
+std::string_view facet_label(Facet facet) {
+  switch (facet) {
+    case Facet::kSource: return "منبع";
+    case Facet::kCategory: return "دسته";
+    case Facet::kProvince: return "استان";
+    case Facet::kTag: return "برچسب";
+    case Facet::kYear: return "سال";
+    case Facet::kMonth: return "ماه";
+  }
+  return "";
+}
+
+/// `منبع: ایرنا (۱۲) · مهر (۸)`, a line per facet.
+void write_facets(std::ostream& out, const std::vector<FacetCounts>& facets) {
+  for (const FacetCounts& counts : facets) {
+    out << facet_label(counts.facet) << ':';
+    for (std::size_t i = 0; i < counts.values.size(); ++i) {
+      const FacetValue& value = counts.values[i];
+      const bool dated = counts.facet == Facet::kYear || counts.facet == Facet::kMonth;
+      out << (i ? " · " : " ") << (dated ? persian_digits(value.value) : value.value) << " ("
+          << persian_digits(std::to_string(value.count)) << ')';
+    }
+    out << '\n';
+  }
+}
+
 }  // namespace
 
 void write_json(std::ostream& out, const SearchResults& results, const std::string* qid) {
@@ -38,6 +65,9 @@ void write_json(std::ostream& out, const SearchResults& results, const std::stri
   if (qid) json["qid"] = *qid;
   json["query"] = results.query;
   json["total"] = results.total;
+  json["total_is_estimate"] = results.total_is_estimate;
+  json["total_lower"] = results.total_lower;
+  json["total_upper"] = results.total_upper;
   json["offset"] = results.offset;
   json["hits"] = Json::array();
   for (const Hit& hit : results.hits) json["hits"].push_back(hit_json(hit));
@@ -45,6 +75,11 @@ void write_json(std::ostream& out, const SearchResults& results, const std::stri
   json["readings"] = Json::array();
   for (const WrittenReading& reading : results.readings) {
     json["readings"].push_back(Json{{"typed", reading.typed}, {"written", reading.written}});
+  }
+  json["facets"] = Json::object();
+  for (const FacetCounts& counts : results.facets) {
+    Json& values = json["facets"][std::string(facet_name(counts.facet))] = Json::array();
+    for (const FacetValue& value : counts.values) values.push_back(Json{{"value", value.value}, {"count", value.count}});
   }
   json["warnings"] = results.warnings;
   // The query may be any bytes: invalid UTF-8 becomes U+FFFD rather than an exception.
@@ -59,11 +94,14 @@ void write_text(std::ostream& out, const SearchResults& results, bool color) {
   for (const WrittenReading& reading : results.readings) {
     out << "«" << reading.typed << "» به صورت «" << reading.written << "» هم جست‌وجو شد.\n";
   }
-  if (results.hits.empty()) {
+  if (results.total == 0) {
     out << "نتیجه‌ای یافت نشد.\n";
     return;
   }
-  out << "حدود " << persian_digits(std::to_string(results.total)) << " نتیجه\n\n";
+  // «حدود» (about) only when the count is Xapian's estimate; `--limit 0` prints the count alone.
+  out << (results.total_is_estimate ? "حدود " : "") << persian_digits(std::to_string(results.total)) << " نتیجه\n";
+  write_facets(out, results.facets);
+  if (!results.hits.empty()) out << '\n';
   for (const Hit& hit : results.hits) {
     out << persian_digits(std::to_string(hit.rank)) << ". " << (color ? "\x1b[1m" : "") << hit.title
         << (color ? "\x1b[0m" : "") << '\n';
@@ -71,6 +109,24 @@ void write_text(std::ostream& out, const SearchResults& results, bool color) {
     out << "   " << render_snippet(hit.snippet, begin, end) << '\n';
     if (!hit.url.empty()) out << "   " << hit.url << '\n';
     out << '\n';
+  }
+}
+
+void write_related_json(std::ostream& out, const RelatedResults& related) {
+  Json json{{"id", related.id}, {"terms", related.terms}, {"hits", Json::array()}};
+  for (const Hit& hit : related.hits) json["hits"].push_back(hit_json(hit));
+  out << json.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+void write_related_text(std::ostream& out, const RelatedResults& related, bool color) {
+  if (related.hits.empty()) {
+    out << "خبر مرتبطی یافت نشد.\n";
+    return;
+  }
+  for (const Hit& hit : related.hits) {
+    out << persian_digits(std::to_string(hit.rank)) << ". " << (color ? "\x1b[1m" : "") << hit.title
+        << (color ? "\x1b[0m" : "") << "  (" << hit.id << ")\n";
+    out << "   " << persian_digits(hit.date_jalali) << (hit.source.empty() ? "" : " · ") << hit.source << '\n';
   }
 }
 

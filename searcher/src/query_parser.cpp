@@ -16,7 +16,7 @@ struct SyntaxError {
   std::string message;
 };
 
-enum class FieldName : unsigned char { kNone, kTitle, kSource, kCategory, kProvince, kDate };
+enum class FieldName : unsigned char { kNone, kTitle, kSource, kCategory, kProvince, kTag, kDate };
 
 /// One lexed item: a term (word or quoted phrase, maybe excluded or fielded) or an OR operator.
 struct Item {
@@ -44,11 +44,12 @@ std::string ascii_lower(std::string_view text) {
 }
 
 FieldName field_named(std::string_view name) {
-  static const std::array<std::pair<std::string_view, FieldName>, 12> kAliases{{
+  static const std::array<std::pair<std::string_view, FieldName>, 14> kAliases{{
       {"title", FieldName::kTitle}, {"عنوان", FieldName::kTitle},
       {"source", FieldName::kSource}, {"منبع", FieldName::kSource},
       {"category", FieldName::kCategory}, {"دسته", FieldName::kCategory},
       {"province", FieldName::kProvince}, {"استان", FieldName::kProvince},
+      {"tag", FieldName::kTag}, {"برچسب", FieldName::kTag},
       {"date", FieldName::kDate}, {"تاریخ", FieldName::kDate},
       {"cat", FieldName::kCategory}, {"src", FieldName::kSource},
   }};
@@ -153,6 +154,9 @@ bool apply_constraint(const Item& item, ParsedQuery& out) {
       break;
     case FieldName::kProvince:
       out.filters.push_back({FilterField::kProvince, item.atom.text});
+      break;
+    case FieldName::kTag:
+      out.filters.push_back({FilterField::kTag, item.atom.text});
       break;
     case FieldName::kDate:
       apply_date(item.atom.text, out);

@@ -43,6 +43,7 @@ std::string_view filter_name(FilterField field) {
     case FilterField::kSource: return "source";
     case FilterField::kCategory: return "category";
     case FilterField::kProvince: return "province";
+    case FilterField::kTag: return "tag";
   }
   return "?";
 }

@@ -6,6 +6,8 @@
 #include <filesystem>
 
 #include "docid_filter.h"
+#include "facets.h"
+#include "related.h"
 #include "hits.h"
 #include "kavosh/error.h"
 #include "kavosh/schema.h"
@@ -86,6 +88,35 @@ void configure(Xapian::Enquire& enquire, SortOrder sort) {
   }
 }
 
+/// What an MSet says of the number of matches: exact when its bounds meet.
+struct MatchCount {
+  std::uint64_t estimate = 0;
+  std::uint64_t lower = 0;
+  std::uint64_t upper = 0;
+
+  explicit MatchCount(const Xapian::MSet& matches)
+      : estimate(matches.get_matches_estimated()),
+        lower(matches.get_matches_lower_bound()),
+        upper(matches.get_matches_upper_bound()) {}
+  MatchCount() = default;
+
+  /// An exact count (e.g. from counting facets over every match).
+  explicit MatchCount(std::uint64_t exact) : estimate(exact), lower(exact), upper(exact) {}
+
+  void write_to(SearchResults& results) const {
+    results.total_is_estimate = lower != upper;
+    results.total = results.total_is_estimate ? estimate : lower;
+    results.total_lower = lower;
+    results.total_upper = upper;
+  }
+};
+
+/// Xapian's check_at_least for a page ending at `end`: every match up to the request's exact-count bound
+/// is counted (the matcher then visits at least that many documents), and one past the page.
+Xapian::doccount check_at_least(const SearchRequest& request, Xapian::doccount end) {
+  return std::max<Xapian::doccount>(end + 1, request.exact_count_up_to);
+}
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -98,10 +129,10 @@ struct Searcher::Impl {
 
   SearchResults run(const SearchRequest& request) const;
 
-  /// The documents of ranks [first, first + count) by `ranking`, and the estimated number of matches.
+  /// The documents of ranks [first, first + count) by `ranking`, and the number of matches.
   struct Ranked {
     Xapian::MSet matches;
-    std::uint64_t total = 0;
+    MatchCount count;
   };
   Ranked ranked(const Xapian::Query& ranking, Xapian::doccount first, Xapian::doccount count,
                 Xapian::doccount check_at_least, SortOrder sort) const;
@@ -109,7 +140,7 @@ struct Searcher::Impl {
   std::optional<Xapian::Query> window_filter(const Xapian::MSet& matches) const;
 
   template <typename AddHit>
-  bool rescore(const BuiltQuery& built, const SearchRequest& request, std::uint32_t limit, std::uint64_t& total,
+  bool rescore(const BuiltQuery& built, const SearchRequest& request, std::uint32_t limit, MatchCount& count,
                const AddHit& add_hit) const;
 };
 
@@ -120,8 +151,8 @@ Searcher::Impl::Ranked Searcher::Impl::ranked(const Xapian::Query& ranking, Xapi
   configure(enquire, sort);
   enquire.set_query(ranking);
   Xapian::MSet matches = enquire.get_mset(first, count, check_at_least);
-  const Xapian::doccount total = matches.get_matches_estimated();
-  return {std::move(matches), total};
+  const MatchCount matched(matches);
+  return {std::move(matches), matched};
 }
 
 /// A boolean filter matching the first kRescoreWindow documents of `matches`: their docids on one
@@ -150,21 +181,21 @@ std::optional<Xapian::Query> Searcher::Impl::window_filter(const Xapian::MSet& m
 /// the page asked. False (nothing done) when one pass is the plan: no second-pass boost, or date order.
 template <typename AddHit>
 bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& request, std::uint32_t limit,
-                             std::uint64_t& total, const AddHit& add_hit) const {
+                             MatchCount& count, const AddHit& add_hit) const {
   using Q = Xapian::Query;
   if (built.first_pass.empty() || request.sort != SortOrder::kRelevance) return false;
   const Xapian::doccount end = request.offset + limit;
   if (request.offset >= kRescoreWindow) {  // a page below the window: first-pass ranks only
-    const Ranked page = ranked(built.first_pass, request.offset, limit, end + 1, request.sort);
-    total = page.total;
+    const Ranked page = ranked(built.first_pass, request.offset, limit, check_at_least(request, end), request.sort);
+    count = page.count;
     for (auto it = page.matches.begin(); it != page.matches.end(); ++it) add_hit(it, it.get_rank());
     return true;
   }
   const Ranked first = ranked(built.first_pass, 0, std::max<Xapian::doccount>(end, kRescoreWindow),
-                              end + 1, request.sort);
+                              check_at_least(request, end), request.sort);
   const std::optional<Q> window_only = window_filter(first.matches);
   if (!window_only) return false;  // rank in one pass
-  total = first.total;
+  count = first.count;
   const auto window = std::min<Xapian::doccount>(first.matches.size(), kRescoreWindow);
   if (request.offset < window) {
     Xapian::Enquire second(database);
@@ -182,9 +213,13 @@ bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& reque
 SearchResults Searcher::Impl::run(const SearchRequest& request) const {
   ParsedQuery parsed = parse_query(request.query);
   add_request_constraints(request, parsed);
+  const detail::FacetFilters facet_filters(analyzer.normalizer(), request, parsed);  // takes the filters
   BuiltQuery built = QueryBuilder(analyzer, database).build(parsed, request.partial);
+  const Xapian::Query unfiltered = built.query;
+  built.query = detail::filtered(built.query, facet_filters.all());
+  if (!built.first_pass.empty()) built.first_pass = detail::filtered(built.first_pass, facet_filters.all());
   SearchResults results{request.query, 0, request.offset, {}, std::nullopt, std::move(parsed.warnings),
-                        std::move(built.readings)};
+                        std::move(built.readings), false, 0, 0, {}};
   results.warnings.insert(results.warnings.end(), built.warnings.begin(), built.warnings.end());
   if (!built.query.empty()) {
     const std::uint32_t limit = std::min(request.limit, kMaxLimit);
@@ -192,11 +227,22 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
     const auto add_hit = [&](const Xapian::MSetIterator& it, Xapian::doccount rank) {
       results.hits.push_back(hit_maker.make(it, rank));
     };
-    if (!rescore(built, request, limit, results.total, add_hit)) {
-      const Ranked page = ranked(built.query, request.offset, limit, request.offset + limit + 1, request.sort);
-      results.total = page.total;
+    MatchCount count;
+    if (!rescore(built, request, limit, count, add_hit)) {
+      const Ranked page = ranked(built.query, request.offset, limit, check_at_least(request, request.offset + limit),
+                                 request.sort);
+      count = page.count;
       for (auto it = page.matches.begin(); it != page.matches.end(); ++it) add_hit(it, it.get_rank());
     }
+    if (!request.facets.empty()) {
+      std::optional<Xapian::doccount> exact;
+      results.facets =
+          detail::count_facets(database, unfiltered, facet_filters, request, analyzer.normalizer(), exact);
+      if (exact) count = MatchCount(*exact);
+    }
+    count.write_to(results);
+  } else {
+    for (const Facet facet : request.facets) results.facets.push_back({facet, {}});
   }
   // A word typed together with the next is searched as both words, and the split is offered too, so
   // the reader sees what was searched; other corrections only when the query found little.
@@ -242,6 +288,14 @@ std::vector<std::string> Searcher::suggest(std::string_view prefix, std::uint32_
   const std::string lead(prefix.substr(0, std::min<std::size_t>(last.span.begin, prefix.size())));
   for (std::size_t i = 0; i < n; ++i) out.push_back(lead + candidates[i].second);
   return out;
+}
+
+std::optional<RelatedResults> Searcher::related(std::string_view id, std::uint32_t limit) const {
+  try {
+    return detail::related(impl_->database, impl_->analyzer, id, std::min(limit, kMaxLimit));
+  } catch (const Xapian::Error& error) {
+    throw EnvironmentError("related articles failed on '" + impl_->path + "': " + error.get_description());
+  }
 }
 
 std::optional<std::string> Searcher::document(std::string_view id) const {

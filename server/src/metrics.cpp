@@ -9,6 +9,7 @@ std::string_view endpoint_of(std::string_view path) {
   if (path == "/api/search") return "search";
   if (path == "/api/suggest") return "suggest";
   if (path.starts_with("/api/doc/")) return "doc";
+  if (path.starts_with("/api/related/")) return "related";
   if (path == "/healthz") return "healthz";
   if (path == "/metrics") return "metrics";
   if (path == "/" || path == "/index.html" || path == "/widget.js" || path == "/widget.css") return "static";

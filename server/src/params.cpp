@@ -1,6 +1,7 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
 #include "params.h"
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 #include <vector>
@@ -10,6 +11,8 @@
 
 namespace kavosh::serve {
 namespace {
+
+constexpr std::uint32_t kMaxFacetLimit = 100;  // a side panel shows a few; more is a listing, not a facet
 
 std::optional<std::string> single(const Params& params, const std::string& name) {
   const auto [first, last] = params.equal_range(name);
@@ -67,6 +70,25 @@ SortOrder sort_order(const Params& params) {
   throw HttpError(400, "parameter 'sort' must be 'relevance' or 'date'");
 }
 
+/// `facets=source,year` (also repeated, or an array in a JSON body): each name must be a facet's.
+std::vector<Facet> facet_list(const Params& params) {
+  std::vector<Facet> facets;
+  for (const std::string& list : all(params, "facets")) {
+    for (std::size_t begin = 0; begin <= list.size();) {
+      const std::size_t end = std::min(list.find(',', begin), list.size());
+      const std::string name = list.substr(begin, end - begin);
+      begin = end + 1;
+      if (name.empty()) continue;
+      const auto facet = search::facet_named(name);
+      if (!facet) {
+        throw HttpError(400, "unknown facet '" + name + "' (source, category, province, tag, year, month)");
+      }
+      if (std::ranges::find(facets, *facet) == facets.end()) facets.push_back(*facet);
+    }
+  }
+  return facets;
+}
+
 void add_json_value(Params& params, const std::string& name, const nlohmann::json& value) {
   if (value.is_string()) {
     params.emplace(name, value.get<std::string>());
@@ -102,9 +124,18 @@ SearchRequest parse_search(const Params& params, const Limits& limits) {
   request.sources = all(params, "source");
   request.categories = all(params, "category");
   request.provinces = all(params, "province");
+  request.tags = all(params, "tag");
+  request.years = all(params, "year");
+  request.months = all(params, "month");
+  request.facets = facet_list(params);
+  request.facet_limit = number(params, "facet_limit", 10, 1, kMaxFacetLimit);
   request.sort = sort_order(params);
   request.partial = number(params, "partial", 0, 0, 1) == 1;
   return request;
+}
+
+std::uint32_t parse_related_limit(const Params& params, const Limits& limits) {
+  return number(params, "limit", 5, 1, limits.max_limit);
 }
 
 SuggestRequest parse_suggest(const Params& params, const Limits& limits) {

@@ -35,6 +35,9 @@ struct Limits {
 /// (relevance|date), partial (0|1). Unknown names are ignored (cache busters). Throws HttpError.
 SearchRequest parse_search(const Params& params, const Limits& limits);
 
+/// `limit` of /api/related: 1 to max_limit, default 5.
+std::uint32_t parse_related_limit(const Params& params, const Limits& limits);
+
 /// /api/suggest parameters: q (required, may be empty) and limit (1..20, default 8).
 struct SuggestRequest {
   std::string prefix;

@@ -102,6 +102,7 @@ struct Server::Impl {
   void search(const SearchRequest& request, httplib::Response& res);
   void suggest(const httplib::Request& req, httplib::Response& res);
   void document(const httplib::Request& req, httplib::Response& res);
+  void related(const httplib::Request& req, httplib::Response& res);
   void healthz(const httplib::Request& req, httplib::Response& res);
   void metrics_text(const httplib::Request& req, httplib::Response& res);
   void asset(const httplib::Request& req, httplib::Response& res);
@@ -159,6 +160,7 @@ void Server::Impl::install_routes() {
   http.Post("/api/search", route(&Impl::search_post));
   http.Get("/api/suggest", route(&Impl::suggest));
   http.Get("/api/doc/(.+)", route(&Impl::document));
+  http.Get("/api/related/(.+)", route(&Impl::related));
   http.Get("/healthz", route(&Impl::healthz));
   http.Get("/metrics", route(&Impl::metrics_text));
   http.Get("/|/index.html|/widget.js|/widget.css", route(&Impl::asset));
@@ -248,6 +250,17 @@ void Server::Impl::document(const httplib::Request& req, httplib::Response& res)
   const auto record = with_searcher([&](Searcher& s) { return s.document(id); });
   if (!record) throw HttpError(404, "no document with id '" + id + "'");
   send_json(res, 200, *record);
+}
+
+void Server::Impl::related(const httplib::Request& req, httplib::Response& res) {
+  const std::string id = req.matches[1];
+  const std::uint32_t limit = parse_related_limit(req.params, limits);
+  if (id.size() > kMaxIdBytes || !valid_utf8(id)) throw HttpError(404, "no document with this id");
+  const auto related = with_searcher([&](Searcher& s) { return s.related(id, limit); });
+  if (!related) throw HttpError(404, "no document with id '" + id + "'");
+  std::ostringstream out;
+  search::write_related_json(out, *related);
+  send_json(res, 200, out.str());
 }
 
 void Server::Impl::healthz(const httplib::Request&, httplib::Response& res) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -48,7 +49,12 @@ TEST_F(SearchCli, JsonHasExactlyTheDocumentedFields) {
   std::vector<std::string> keys;
   for (const auto& [key, value] : json.items()) keys.push_back(key);
   EXPECT_THAT(keys,
-              ::testing::UnorderedElementsAre("query", "total", "offset", "hits", "suggestion", "warnings", "readings"));
+              ::testing::UnorderedElementsAre("query", "total", "total_is_estimate", "total_lower", "total_upper",
+                                              "offset", "hits", "suggestion", "warnings", "readings", "facets"));
+  EXPECT_EQ(json["facets"], nlohmann::json::object());
+  EXPECT_EQ(json["total_is_estimate"], false);
+  EXPECT_EQ(json["total_lower"], json["total"]);
+  EXPECT_EQ(json["total_upper"], json["total"]);
   EXPECT_EQ(json["query"], "کاندیدای شرکت");
   ASSERT_FALSE(json["hits"].empty());
   const auto& hit = json["hits"][0];
@@ -101,6 +107,73 @@ TEST_F(SearchCli, TextMarksHighlightsOnAPipe) {
   EXPECT_THAT(out_.str(), ::testing::HasSubstr("[فرمانداری]"));
   EXPECT_THAT(out_.str(), ::testing::HasSubstr("۱۴۰۲/۱۰/۰۳"));
   EXPECT_THAT(out_.str(), ::testing::Not(::testing::HasSubstr("\x1b[")));
+}
+
+TEST_F(SearchCli, TextCountIsExactWithoutAbout) {
+  ASSERT_EQ(run_cli({"--db", db_, "--", "هماهنگی‌ها"}), 0);
+  EXPECT_THAT(out_.str(), ::testing::HasSubstr("۳ نتیجه\n"));
+  EXPECT_THAT(out_.str(), ::testing::Not(::testing::HasSubstr("حدود")));
+}
+
+TEST_F(SearchCli, LimitZeroPrintsTheCountNotNoResult) {
+  ASSERT_EQ(run_cli({"--db", db_, "--limit", "0", "--", "هماهنگی‌ها"}), 0);
+  EXPECT_THAT(out_.str(), ::testing::EndsWith("\n۳ نتیجه\n"));  // after the "did you mean" line
+  EXPECT_THAT(out_.str(), ::testing::Not(::testing::HasSubstr("یافت نشد")));
+  ASSERT_EQ(run_cli({"--db", db_, "--limit", "0", "--format", "json", "--", "هماهنگی‌ها"}), 0);
+  const auto json = nlohmann::json::parse(out_.str());
+  EXPECT_EQ(json["total"], 3);
+  EXPECT_EQ(json["hits"], nlohmann::json::array());
+  ASSERT_EQ(run_cli({"--db", db_, "--limit", "0", "--", "ناموجودترین"}), 0);
+  EXPECT_EQ(out_.str(), "نتیجه‌ای یافت نشد.\n");
+}
+
+TEST_F(SearchCli, TextSaysAboutOnlyForAnEstimate) {
+  SearchResults results;
+  results.total = 600;
+  results.total_is_estimate = true;
+  results.total_lower = 300;
+  results.total_upper = 620;
+  std::ostringstream out;
+  write_text(out, results, false);
+  EXPECT_EQ(out.str(), "حدود ۶۰۰ نتیجه\n");
+}
+
+TEST_F(SearchCli, FacetsInJsonAndText) {
+  ASSERT_EQ(run_cli({"--db", db_, "--format", "json", "--limit", "1", "--facets", "source,category,year", "--",
+                     "هماهنگی‌ها"}),
+            0);
+  const auto json = nlohmann::json::parse(out_.str());
+  EXPECT_EQ(json["facets"], nlohmann::json::parse(R"({
+    "source": [{"value":"ایرنا","count":1},{"value":"خبرگزاری مهر","count":1},{"value":"فارس","count":1}],
+    "category": [{"value":"سیاسی","count":2},{"value":"اجتماعی","count":1}],
+    "year": [{"value":"1402","count":3}]})"));
+  ASSERT_EQ(run_cli({"--db", db_, "--limit", "0", "--facets", "category", "--province", "تهران", "--", "هماهنگی‌ها"}), 0);
+  EXPECT_THAT(out_.str(), ::testing::HasSubstr("۱ نتیجه\nدسته: سیاسی (۱)\n"));
+  ASSERT_EQ(run_cli({"--db", db_, "--limit", "0", "--facets", "category", "--tag", "هیچ", "--", "هماهنگی‌ها"}), 0);
+  EXPECT_THAT(out_.str(), ::testing::EndsWith("\nنتیجه‌ای یافت نشد.\n"));  // after "did you mean"
+}
+
+TEST_F(SearchCli, RelatedArticles) {
+  // hs-zwnj, hs-space, hs-none share their title and the rare word هماهنگی (in three spellings).
+  ASSERT_EQ(run_cli({"--db", db_, "--format", "json", "--limit", "2", "--related", "hs-space"}), 0);
+  const auto json = nlohmann::json::parse(out_.str());
+  EXPECT_EQ(json["id"], "hs-space");
+  ASSERT_EQ(json["hits"].size(), 2u);
+  std::set<std::string> ids{json["hits"][0]["id"], json["hits"][1]["id"]};
+  EXPECT_EQ(ids, (std::set<std::string>{"hs-zwnj", "hs-none"}));
+  EXPECT_TRUE(json["terms"].is_array());
+  ASSERT_EQ(run_cli({"--db", db_, "--limit", "1", "--related", "hs-space"}), 0);
+  EXPECT_THAT(out_.str(), ::testing::StartsWith("۱. خبر ستاد  (hs-"));
+  EXPECT_THAT(out_.str(), ::testing::HasSubstr(")\n   ۱۴۰۲/۱۰/۰"));
+  EXPECT_EQ(run_cli({"--db", db_, "--related", "no-such-id"}), 1);
+  EXPECT_EQ(err_.str(), "kavosh-search: error: no document with id 'no-such-id'\n");
+}
+
+TEST_F(SearchCli, UnknownFacetIsAUsageError) {
+  Options options;
+  auto app = make_app(options);
+  const char* argv[] = {"kavosh-search", "--db", "x", "--facets", "source,colour", "q"};
+  EXPECT_THROW(app->parse(6, argv), CLI::ValidationError);
 }
 
 TEST_F(SearchCli, BadDatabaseIsOneLineAndExitOne) {

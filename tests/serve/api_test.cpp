@@ -75,6 +75,66 @@ TEST_F(ApiTest, SearchFiltersPagesAndSorts) {
   for (const json& hit : dated["hits"]) EXPECT_GE(hit["date_jalali"].get<std::string>(), "1402/12/11");
 }
 
+TEST_F(ApiTest, CountsAreExactWithLimitZero) {
+  std::size_t expected = 0;
+  for (const std::string& line : corpus_records()) expected += json::parse(line)["source"] == "ایسنا";
+  ASSERT_GT(expected, 0u);
+  const json body = search("منبع:ایسنا", "&limit=0");
+  EXPECT_EQ(body["total"], expected);
+  EXPECT_EQ(body["total_is_estimate"], false);
+  EXPECT_EQ(body["total_lower"], expected);
+  EXPECT_EQ(body["total_upper"], expected);
+  EXPECT_EQ(body["hits"], json::array());
+}
+
+TEST_F(ApiTest, FacetsWithDrillDownAndRepeatedFilters) {
+  const json all = search("انتخابات", "&limit=0&facets=source,tag&facet_limit=3");
+  ASSERT_TRUE(all["facets"].is_object()) << all;
+  ASSERT_EQ(all["facets"]["source"].size(), 3u);
+  ASSERT_EQ(all["facets"]["tag"].size(), 3u);
+  const json& top = all["facets"]["source"][0];
+  EXPECT_GE(top["count"].get<int>(), all["facets"]["source"][1]["count"].get<int>());
+  // Filtering by a facet value gives as many matches as its count; the facet still lists the others.
+  const json one = search("انتخابات", "&limit=0&facets=source&facet_limit=3&source=" + url_encode(top["value"]));
+  EXPECT_EQ(one["total"], top["count"]);
+  EXPECT_EQ(one["facets"]["source"], all["facets"]["source"]);
+  const json tag = all["facets"]["tag"][1];
+  const json two_tags = search("انتخابات", "&limit=0&tag=" + url_encode(all["facets"]["tag"][0]["value"]) +
+                                               "&tag=" + url_encode(tag["value"]));
+  EXPECT_GE(two_tags["total"].get<int>(), tag["count"].get<int>());  // repeated: either tag
+  const json year = search("انتخابات", "&limit=0&facets=year,month&year=1402");
+  EXPECT_FALSE(year["facets"]["month"].empty());
+  for (const json& month : year["facets"]["month"]) EXPECT_TRUE(month["value"].get<std::string>().starts_with("1402/"));
+  const auto res = client_->Post("/api/search", R"({"q":"انتخابات","limit":0,"facets":["province","category"]})",
+                                 "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(json::parse(res->body)["facets"].size(), 2u);
+}
+
+TEST_F(ApiTest, BadFacetRequestsAre400) {
+  EXPECT_EQ(search("انتخابات", "&facets=source,colour", 400)["error"],
+            "unknown facet 'colour' (source, category, province, tag, year, month)");
+  EXPECT_TRUE(search("انتخابات", "&facets=source&facet_limit=0", 400).contains("error"));
+  EXPECT_TRUE(search("انتخابات", "&facets=source&facet_limit=1000", 400).contains("error"));
+  EXPECT_TRUE(search("انتخابات", "&tag=%ff", 400).contains("error"));
+}
+
+TEST_F(ApiTest, RelatedArticles) {
+  const json body = get("/api/related/a001?limit=3", 200);
+  EXPECT_EQ(body["id"], "a001");
+  ASSERT_EQ(body["hits"].size(), 3u);
+  for (const json& hit : body["hits"]) {
+    EXPECT_NE(hit["id"], "a001");
+    EXPECT_TRUE(hit.contains("title") && hit.contains("url") && hit.contains("date_jalali"));
+  }
+  EXPECT_FALSE(body["terms"].empty());
+  EXPECT_EQ(get("/api/related/a001", 200)["hits"].size(), 5u);  // default limit
+  EXPECT_EQ(get("/api/related/no-such-id", 404)["error"], "no document with id 'no-such-id'");
+  EXPECT_TRUE(get("/api/related/a001?limit=0", 400).contains("error"));
+  EXPECT_TRUE(get("/api/related/a001?limit=abc", 400).contains("error"));
+}
+
 TEST_F(ApiTest, SearchAcceptsAJsonBody) {
   const auto res = client_->Post("/api/search", R"({"q":"مجلس خبرگان","limit":2,"source":["ایسنا","مهر"]})",
                                  "application/json");

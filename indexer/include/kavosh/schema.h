@@ -12,7 +12,8 @@ namespace kavosh::schema {
 /// Bumped when the database layout changes (prefixes, slots, positions); stored beside the analyzer version.
 /// 2: `Z`/`ZS` stem terms only for words whose stem differs from the word; the id in kIdSlot.
 /// 3: body position → byte checkpoints in kBodyOffsetsSlot.
-inline constexpr int kSchemaVersion = 3;
+/// 4: category, province and tags as written in kCategorySlot, kProvinceSlot, kTagsSlot, for facet counts.
+inline constexpr int kSchemaVersion = 4;
 
 // Terms. Title and body words are indexed together (unprefixed surface, `Z` stem) and the title again
 // on its own (`S` surface, `ZS` stem) for `title:` queries. Surface and stem terms share positions.
@@ -48,6 +49,13 @@ inline constexpr unsigned kJalaliDateSlot = 2;  ///< Jalali date `1402/12/11`
 inline constexpr unsigned kIdSlot = 3;
 /// Body positions → byte offsets of the body (kavosh/body_offsets.h), for snippets (schema v3).
 inline constexpr unsigned kBodyOffsetsSlot = 4;
+/// Category and province as written in the record (schema v4): facet counts read them with a
+/// Xapian::ValueCountMatchSpy, far cheaper than reading each match's termlist for its `XC`/`XP` term.
+inline constexpr unsigned kCategorySlot = 5;
+inline constexpr unsigned kProvinceSlot = 6;
+/// The record's tags as written, one per distinct filter key, joined by kTagSeparator (schema v4).
+inline constexpr unsigned kTagsSlot = 7;
+inline constexpr char kTagSeparator = '\x1F';
 
 // Document data: the record as received (JSON, unknown fields kept).
 

@@ -17,10 +17,30 @@ enum class SortOrder : unsigned char {
   kDate,       ///< newest first; undated documents last
 };
 
+/// A field whose values are counted over all the matches of a query (a facet), and filtered on.
+enum class Facet : unsigned char {
+  kSource,    ///< `source`: the source as written
+  kCategory,  ///< `category`
+  kProvince,  ///< `province`
+  kTag,       ///< `tag`: each tag of a document counts once
+  kYear,      ///< `year`: Jalali year, `1402`
+  kMonth,     ///< `month`: Jalali year and month, `1402/12`
+};
+/// Every facet, in the order above.
+inline constexpr Facet kFacets[] = {Facet::kSource, Facet::kCategory, Facet::kProvince,
+                                    Facet::kTag,    Facet::kYear,     Facet::kMonth};
+/// The facet's name (`source`, `category`, `province`, `tag`, `year`, `month`), as the CLI and HTTP take it.
+std::string_view facet_name(Facet facet);
+/// The facet of a name (ASCII, as facet_name() gives it), or nullopt.
+std::optional<Facet> facet_named(std::string_view name);
+
+/// Default of SearchRequest::exact_count_up_to: counting 1,000 matches exactly costs little (docs/search.md).
+inline constexpr std::uint32_t kExactCountUpTo = 1000;
+
 /// One search. Only `query` is needed; everything else has a usable default.
 struct SearchRequest {
   /// The query language of issue 5: words, "phrase" or «phrase», OR/یا, -word, title:/عنوان:,
-  /// source:/منبع:, category:/دسته:, province:/استان:, date:A..B. Any string is accepted: a syntax
+  /// source:/منبع:, category:/دسته:, province:/استان:, tag:/برچسب:, date:A..B. Any string is accepted: a syntax
   /// error falls back to plain words and adds a warning, it never throws.
   std::string query;
   std::uint32_t limit = 10;
@@ -33,11 +53,21 @@ struct SearchRequest {
   std::vector<std::string> sources;
   std::vector<std::string> categories;
   std::vector<std::string> provinces;
+  std::vector<std::string> tags;
+  std::vector<std::string> years;   ///< Jalali years, `1402` (any digits); an unreadable one: ignored, warning
+  std::vector<std::string> months;  ///< Jalali year-months, `1402/12` (any digits); likewise
   SortOrder sort = SortOrder::kRelevance;
   /// Treat the last query word as a prefix (autocomplete as you type).
   bool partial = false;
   /// false: hits without snippets (a caller that shows only titles saves the snippet analysis).
   bool snippets = true;
+  /// Matches are counted exactly up to this many (Xapian's check_at_least); past it `total` may be an
+  /// estimate (SearchResults::total_is_estimate). 0: only as many as the page needs.
+  std::uint32_t exact_count_up_to = kExactCountUpTo;
+  /// Facets to count over every match (not only the page). A facet's counts apply every filter but its
+  /// own (drill-down): with `source=ایرنا`, the source facet still lists the other sources' counts.
+  std::vector<Facet> facets;
+  std::uint32_t facet_limit = 10;  ///< values per facet, most frequent first
 };
 
 /// Snippet highlight marking: every matched span of the original text is wrapped in
@@ -64,14 +94,42 @@ struct Hit {
   std::string snippet;     ///< original text around the best passage, highlights marked (see above)
 };
 
+/// A value of a facet and the number of matches that have it. `value` is as the records write it (the
+/// most frequent spelling of those that filter alike); passing it back as a filter selects exactly them.
+struct FacetValue {
+  std::string value;
+  std::uint64_t count = 0;
+};
+
+/// One facet's most frequent values (count descending, then value), at most SearchRequest::facet_limit.
+struct FacetCounts {
+  Facet facet = Facet::kSource;
+  std::vector<FacetValue> values;
+};
+
 struct SearchResults {
   std::string query;        ///< the query string as given
-  std::uint64_t total = 0;  ///< estimated number of matching documents
+  /// Number of matching documents: exact unless total_is_estimate, then Xapian's estimate, which lies
+  /// in [total_lower, total_upper].
+  std::uint64_t total = 0;
   std::uint32_t offset = 0;
   std::vector<Hit> hits;
   std::optional<std::string> suggestion;  ///< "did you mean" query, when the query found little
   std::vector<std::string> warnings;      ///< e.g. a syntax error fallback or an ignored date
   std::vector<WrittenReading> readings;   ///< informal query words also searched in a written form
+  bool total_is_estimate = false;         ///< true when `total` is not an exact count
+  std::uint64_t total_lower = 0;          ///< at least this many match (= total when exact)
+  std::uint64_t total_upper = 0;          ///< at most this many match (= total when exact)
+  /// The facets asked for, in the request's order. Counting them visits every match, so `total` is
+  /// then exact whatever exact_count_up_to says.
+  std::vector<FacetCounts> facets;
+};
+
+/// Articles related to one article (Searcher::related).
+struct RelatedResults {
+  std::string id;                  ///< the article asked about
+  std::vector<std::string> terms;  ///< its most characteristic words, the query of the related articles
+  std::vector<Hit> hits;           ///< best first, without snippets; the article itself is never among them
 };
 
 /// Size and version of the open database, for monitoring (kavosh-serve's /metrics).
@@ -100,6 +158,12 @@ class Searcher {
   /// frequent first, at most `limit`.
   std::vector<std::string> suggest(std::string_view prefix, std::uint32_t limit = 10) const;
 
+  /// Up to `limit` articles most like article `id`, or nullopt when there is no such article. Its most
+  /// characteristic words (Xapian's ESet over its own termlist with itself as the relevant set; stopwords,
+  /// numbers, prefixed terms and words of more than a fifth of the documents left out) are searched,
+  /// weighted by their expansion weight.
+  std::optional<RelatedResults> related(std::string_view id, std::uint32_t limit = 5) const;
+
   /// The stored record of `id` as JSON text (as the indexer received it), or nullopt.
   std::optional<std::string> document(std::string_view id) const;
 
@@ -118,7 +182,11 @@ class Searcher {
 
 namespace kavosh {
 // The names a portal uses most, at the top of the project's namespace.
+using search::Facet;
+using search::FacetCounts;
+using search::FacetValue;
 using search::Hit;
+using search::RelatedResults;
 using search::IndexStats;
 using search::Searcher;
 using search::SearchRequest;

@@ -21,6 +21,7 @@ struct Options {
   SearchRequest request;               ///< offset, dates, filters, sort, partial (query and limit set per query)
   OutputFormat format = OutputFormat::kText;
   std::string batch;                   ///< file of `qid<TAB>query` lines
+  std::string related;                 ///< --related ID: the articles related to this one (default 5)
   std::vector<std::string> query;      ///< words, joined by spaces
   bool color = false;                  ///< text format: ANSI colours (main sets it for a terminal)
 };
@@ -37,5 +38,8 @@ int run(const Options& options, std::ostream& out, std::ostream& err);
 void write_json(std::ostream& out, const SearchResults& results, const std::string* qid = nullptr);
 void write_text(std::ostream& out, const SearchResults& results, bool color);
 void write_trec(std::ostream& out, const SearchResults& results, const std::string& qid);
+/// Related articles: `{"id","terms","hits":[…]}` (hits as in write_json), or a text list.
+void write_related_json(std::ostream& out, const RelatedResults& related);
+void write_related_text(std::ostream& out, const RelatedResults& related, bool color);
 
 }  // namespace kavosh::search

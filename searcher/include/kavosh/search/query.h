@@ -36,7 +36,7 @@ struct Clause {
 };
 
 /// Boolean filter fields (`source:`/`منبع:` …); values are matched after normalization.
-enum class FilterField : unsigned char { kSource, kCategory, kProvince };
+enum class FilterField : unsigned char { kSource, kCategory, kProvince, kTag };
 
 struct Filter {
   FilterField field = FilterField::kSource;
@@ -54,7 +54,7 @@ struct ParsedQuery {
 
 /// Parses the query language: words; "phrase" and «phrase» (also “phrase”); `OR`/`یا` between words;
 /// `-word`/`-"phrase"` excludes; `title:`/`عنوان:` (word or phrase); `source:`/`منبع:`,
-/// `category:`/`دسته:`, `province:`/`استان:` filters (quote values with spaces); `date:A..B`/`تاریخ:`
+/// `category:`/`دسته:`, `province:`/`استان:`, `tag:`/`برچسب:` filters (quote values with spaces); `date:A..B`/`تاریخ:`
 /// with Jalali or ISO dates in any digits, a year (`1402`) or a month (`1402/12`), open ends allowed.
 /// Unbalanced quotes, a dangling OR or `-`, an empty field value: the whole query falls back to plain
 /// words (operators and quotes dropped) with a warning. An unreadable date drops only the date, with a warning.
