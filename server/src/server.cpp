@@ -5,7 +5,9 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <sstream>
 #include <thread>
 
@@ -39,6 +41,14 @@ class HttpServer : public httplib::Server {
  public:
   void set_backlog(int backlog) { ::listen(svr_sock_, backlog); }
 };
+
+/// SO_REUSEADDR only: a restart may bind while the last run's connections linger in TIME_WAIT, but a
+/// port another process listens on is refused. cpp-httplib's default sets SO_REUSEPORT instead, with
+/// which a second kavosh-serve on the same port starts and silently takes half of the connections.
+void exclusive_socket_options(int sock) {
+  const int yes = 1;
+  ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+}
 
 std::string dump(const Json& json) { return json.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
@@ -113,6 +123,7 @@ Server::Impl::Impl(const Options& o)
       pool(o.db, std::max<std::uint32_t>(o.threads ? o.threads : std::thread::hardware_concurrency(), 2),
            std::chrono::milliseconds(o.refresh_ms)),
       threads(std::max<std::uint32_t>(o.threads ? o.threads : std::thread::hardware_concurrency(), 2)) {
+  http.set_socket_options(exclusive_socket_options);
   http.new_task_queue = [this] { return new BoundedTaskQueue(threads, options.max_queued); };
   // A JSON body holds the query plus a few short fields; anything much larger is refused with 413.
   http.set_payload_max_length(options.max_query_bytes * 4 + 4096);
@@ -278,8 +289,15 @@ Server::~Server() = default;
 
 int Server::bind() {
   const auto [host, port] = split_listen(impl_->options.listen);
+  errno = 0;
   const int bound = port == 0 ? impl_->http.bind_to_any_port(host) : (impl_->http.bind_to_port(host, port) ? port : -1);
-  if (bound <= 0) throw EnvironmentError("cannot listen on " + impl_->options.listen);
+  if (bound <= 0) {
+    const int error = errno;
+    std::string reason;
+    if (error == EADDRINUSE) reason = ": port " + std::to_string(port) + " is already in use (another kavosh-serve?)";
+    else if (error != 0) reason = std::string(": ") + std::strerror(error);
+    throw EnvironmentError("cannot listen on " + impl_->options.listen + reason);
+  }
   impl_->http.set_backlog(kBacklog);
   return bound;
 }
