@@ -33,6 +33,10 @@ std::unique_ptr<CLI::App> make_app(Options& options) {
   app->add_option("--max-queued", options.max_queued, "Connections that may wait for a worker (503 beyond)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20))
       ->capture_default_str();
+  app->add_option("--time-limit-ms", options.time_limit_ms,
+                  "Time budget of one search's match; past it the best documents found so far (0: none)")
+      ->check(CLI::Range(0u, 600000u))
+      ->capture_default_str();
   cli::add_standard_options(*app);
   return app;
 }

@@ -109,7 +109,7 @@ struct Server::Impl {
 
   void search_get(const httplib::Request& req, httplib::Response& res);
   void search_post(const httplib::Request& req, httplib::Response& res);
-  void search(const SearchRequest& request, httplib::Response& res);
+  void search(SearchRequest request, httplib::Response& res);
   void suggest(const httplib::Request& req, httplib::Response& res);
   void document(const httplib::Request& req, httplib::Response& res);
   void healthz(const httplib::Request& req, httplib::Response& res);
@@ -230,7 +230,8 @@ void Server::Impl::search_post(const httplib::Request& req, httplib::Response& r
   search(parse_search(json ? params_from_json(req.body) : req.params, body_limits), res);
 }
 
-void Server::Impl::search(const SearchRequest& request, httplib::Response& res) {
+void Server::Impl::search(SearchRequest request, httplib::Response& res) {
+  request.time_limit_ms = options.time_limit_ms;
   const SearchResults results = with_searcher([&](Searcher& s) { return s.search(request); });
   std::ostringstream out;
   search::write_json(out, results);
@@ -246,6 +247,7 @@ void Server::Impl::suggest(const httplib::Request& req, httplib::Response& res) 
     SearchRequest probe;
     probe.query = request.prefix;
     probe.limit = 0;
+    probe.time_limit_ms = options.time_limit_ms;
     const SearchResults results = s.search(probe);
     json["suggestion"] = results.suggestion ? Json(*results.suggestion) : Json(nullptr);
     return 0;

@@ -234,6 +234,10 @@ TEST(ServeCli, ParsesEveryOption) {
   const auto bare = make_app(defaults);
   bare->parse(std::vector<std::string>{"d", "--db"});
   EXPECT_EQ(defaults.listen, "127.0.0.1:8080");
+  EXPECT_EQ(defaults.time_limit_ms, 500u);
+  Options limited;
+  make_app(limited)->parse(std::vector<std::string>{"0", "--time-limit-ms", "d", "--db"});
+  EXPECT_EQ(limited.time_limit_ms, 0u);
   Options missing;
   EXPECT_THROW(make_app(missing)->parse(std::vector<std::string>{}), CLI::RequiredError);
 }

@@ -38,6 +38,10 @@ struct SearchRequest {
   bool partial = false;
   /// false: hits without snippets (a caller that shows only titles saves the snippet analysis).
   bool snippets = true;
+  /// Time budget of the match in milliseconds; 0 = none. When it runs out the match stops where it
+  /// stands: hits are the best of the documents it reached, `total` is a rougher estimate, and a
+  /// warning says so. Applies to a database directory or a stub of local shards (not to remote ones).
+  std::uint32_t time_limit_ms = 0;
 };
 
 /// Snippet highlight marking: every matched span of the original text is wrapped in

@@ -25,6 +25,7 @@ struct Options {
   std::uint32_t max_offset = 10000;       ///< deepest page accepted (400 below)
   std::size_t max_queued = 256;           ///< connections waiting for a worker; more → 503 at once
   std::uint32_t refresh_ms = 250;         ///< a worker looks for new commits at most this often
+  std::uint32_t time_limit_ms = 500;      ///< match time budget of one search (SearchRequest); 0 = none
 };
 
 /// The CLI11 app of kavosh-serve, writing into `options`.
