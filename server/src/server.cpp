@@ -95,7 +95,6 @@ struct Server::Impl {
   SearcherPool pool;
   Metrics metrics;
   HttpServer http;
-  std::uint32_t threads;
 
   explicit Impl(const Options& o);
   void install_hooks();
@@ -121,10 +120,14 @@ Server::Impl::Impl(const Options& o)
     : options(o),
       limits{o.max_query_bytes, o.max_limit, o.max_offset, 414},
       pool(o.db, std::max<std::uint32_t>(o.threads ? o.threads : std::thread::hardware_concurrency(), 2),
-           std::chrono::milliseconds(o.refresh_ms)),
-      threads(std::max<std::uint32_t>(o.threads ? o.threads : std::thread::hardware_concurrency(), 2)) {
+           std::chrono::milliseconds(o.refresh_ms)) {
   http.set_socket_options(exclusive_socket_options);
-  http.new_task_queue = [this] { return new BoundedTaskQueue(threads, options.max_queued); };
+  http.new_task_queue = [this] { return new BoundedTaskQueue(options.max_connections, options.max_queued); };
+  // A connection holds its thread while open: a client silent this long (sending a request a byte at a
+  // time, not reading its answer, or idle between keep-alive requests) is dropped.
+  http.set_read_timeout(options.client_timeout_s);
+  http.set_write_timeout(options.client_timeout_s);
+  http.set_keep_alive_timeout(options.client_timeout_s);
   // A JSON body holds the query plus a few short fields; anything much larger is refused with 413.
   http.set_payload_max_length(options.max_query_bytes * 4 + 4096);
   http.set_keep_alive_max_count(1000);
