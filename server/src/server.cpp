@@ -36,10 +36,46 @@ constexpr std::size_t kMaxIdBytes = 240;              // longer ids cannot be in
 thread_local Clock::time_point t_started;
 thread_local bool t_timed = false;
 
-/// cpp-httplib's server with the listening socket's backlog raised after bind.
+/// A connection held in memory: reads `input`, keeps what is written.
+class MemoryStream : public httplib::Stream {
+ public:
+  explicit MemoryStream(std::string_view input) : input_(input) {}
+  bool is_readable() const override { return true; }
+  bool is_writable() const override { return true; }
+  ssize_t read(char* ptr, size_t size) override {
+    const std::size_t n = std::min(size, input_.size());
+    input_.copy(ptr, n);
+    input_.remove_prefix(n);
+    return static_cast<ssize_t>(n);
+  }
+  ssize_t write(const char* ptr, size_t size) override {
+    output_.append(ptr, size);
+    return static_cast<ssize_t>(size);
+  }
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    ip = "127.0.0.1";
+    port = 0;
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override { get_remote_ip_and_port(ip, port); }
+  socket_t socket() const override { return INVALID_SOCKET; }
+  std::string& output() { return output_; }
+
+ private:
+  std::string_view input_;
+  std::string output_;
+};
+
+/// cpp-httplib's server with the listening socket's backlog raised after bind, and requests answered
+/// from memory.
 class HttpServer : public httplib::Server {
  public:
   void set_backlog(int backlog) { ::listen(svr_sock_, backlog); }
+  std::string answer(std::string_view raw_request) {
+    MemoryStream stream(raw_request);
+    bool closed = false;
+    process_request(stream, true, closed, [](httplib::Request&) {});
+    return std::move(stream.output());
+  }
 };
 
 /// SO_REUSEADDR only: a restart may bind while the last run's connections linger in TIME_WAIT, but a
@@ -310,5 +346,7 @@ int Server::bind() {
 void Server::serve() { impl_->http.listen_after_bind(); }
 
 void Server::stop() { impl_->http.stop(); }
+
+std::string Server::answer(std::string_view raw_request) { return impl_->http.answer(raw_request); }
 
 }  // namespace kavosh::serve

@@ -176,6 +176,21 @@ TEST_F(ApiTest, ServesTheWidgetAndTheDemoPage) {
   }
 }
 
+TEST_F(ApiTest, AnswersARawRequestWithoutASocket) {
+  Options options;
+  options.db = db_path();
+  options.threads = 1;
+  Server unbound(options);
+  const std::string found = unbound.answer("GET /api/search?q=" + url_encode("مجلس") + "&limit=2 HTTP/1.1\r\n\r\n");
+  ASSERT_TRUE(found.starts_with("HTTP/1.1 200 ")) << found;
+  EXPECT_EQ(json::parse(found.substr(found.find("\r\n\r\n") + 4))["hits"].size(), 2u);
+  const std::string body = R"({"q":"مجلس","limit":"many"})";
+  const std::string refused = unbound.answer("POST /api/search HTTP/1.1\r\nContent-Type: application/json\r\n"
+                                             "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+  ASSERT_TRUE(refused.starts_with("HTTP/1.1 400 ")) << refused;
+  EXPECT_NE(refused.find(R"({"error":"parameter 'limit' must be an integer from 0 to 100"})"), std::string::npos) << refused;
+}
+
 TEST(ServeDatabase, MissingDatabaseIs503AndRecovers) {
   search::testing::TempDir dir;
   Options options;

@@ -8,6 +8,7 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -47,6 +48,10 @@ class Server {
   void serve();
   /// Stops accepting and makes serve() return. Safe from any thread (not from a signal handler).
   void stop();
+  /// Answers one raw HTTP/1.1 request (request line, headers, body) as if it came on a connection that
+  /// closes after it, without a socket or bind(): the raw response, or "" when there is none to give.
+  /// For fuzzing and tests of request handling.
+  std::string answer(std::string_view raw_request);
 
  private:
   struct Impl;
