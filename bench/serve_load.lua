@@ -1,10 +1,16 @@
--- wrk script for bench/serve_load.sh: a portal's query mix over the bundled corpus's queries.
+-- wrk script for bench/serve_load.sh: a portal's query mix over real queries.
 -- 60% search (some filtered by source, some page 2, some by date), 25% autocomplete, 15% document.
+-- KAVOSH_QUERIES: qid<TAB>query files, colon-separated, taken in turn (default corpus/queries.tsv);
+-- KAVOSH_IDS: document ids, one a line.
 local queries = {}
-for line in io.lines("corpus/queries.tsv") do
-  local q = line:match("^[^\t]+\t(.+)$")
-  if q then queries[#queries + 1] = q end
+for path in (os.getenv("KAVOSH_QUERIES") or "corpus/queries.tsv"):gmatch("[^:]+") do
+  for line in io.lines(path) do
+    local q = line:match("^[^\t]+\t(.+)$")
+    if q then queries[#queries + 1] = q end
+  end
 end
+local ids = {}
+for line in io.lines(os.getenv("KAVOSH_IDS")) do ids[#ids + 1] = line end
 local sources = {"ایرنا", "ایسنا", "مهر", "تسنیم", "فارس"}
 local prefixes = {"انت", "انتخا", "مجلس خب", "خبرگ", "ثبت", "نامز", "شورای نگ", "تهر", "رئیس جم", "داوطل"}
 
@@ -12,28 +18,27 @@ local function encode(s)
   return (s:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", c:byte()) end))
 end
 
-local counter = 0
+-- Each wrk thread starts at another place in the list and takes the queries in turn.
+local next_query = 0
+setup = function(thread)
+  thread:set("next_query", math.random(#queries))
+end
+
 request = function()
-  counter = counter + 1
   local r = math.random(100)
   local path
   if r <= 60 then
-    path = "/api/search?q=" .. encode(queries[math.random(#queries)])
+    next_query = next_query % #queries + 1
+    path = "/api/search?q=" .. encode(queries[next_query])
     if r <= 10 then path = path .. "&source=" .. encode(sources[math.random(#sources)]) end
     if r > 10 and r <= 20 then path = path .. "&offset=10" end
     if r > 20 and r <= 25 then path = path .. "&sort=date" end
   elseif r <= 85 then
     path = "/api/suggest?q=" .. encode(prefixes[math.random(#prefixes)])
   else
-    path = string.format("/api/doc/s%d-a%03d", math.random(0, 599), math.random(1, 40))
+    path = "/api/doc/" .. encode(ids[math.random(#ids)])
   end
   return wrk.format("GET", path)
-end
-
--- wrk counts non-2xx only as one total: keep our own count of each status.
-local statuses = {}
-response = function(status)
-  statuses[status] = (statuses[status] or 0) + 1
 end
 
 done = function(summary, latency, requests)

@@ -1,42 +1,57 @@
 #!/bin/sh
-# HTTP load benchmark of kavosh-serve (issue 6): the bundled corpus scaled to DOCS documents (default
-# 102000), indexed once into $WORK (reused while the document count matches), then wrk on loopback for
-# DURATION (60s) with CONNECTIONS keep-alive connections and the query mix of bench/serve_load.lua.
+# HTTP load benchmark of kavosh-serve: the bundled corpus (or, with DOCS=N, the bundled corpus scaled to N
+# documents by bench/scale_corpus.py), indexed once into $WORK (reused while the document count matches),
+# then wrk on loopback for DURATION at each count of keep-alive connections in CONNECTIONS, with the
+# query mix of bench/serve_load.lua: real questions and topics (QUERIES, rotating), autocomplete, documents.
+# Prints one line per connection count: requests/s, p50, p90, p99 and errors.
 # Usage: bench/serve_load.sh [BUILD_DIR]    (default build-serve; built with its own configuration)
+# Keep it short on a shared machine: the defaults run 3 × 10 s.
 set -eu
 cd "$(dirname "$0")/.."
 build=${1:-build-serve}
 WORK=${WORK:-$build/bench-serve}
-DOCS=${DOCS:-102000}
-DURATION=${DURATION:-60s}
-CONNECTIONS=${CONNECTIONS:-16}
+DOCS=${DOCS:-}
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-16 64 256}
 PORT=${PORT:-18765}
+shared=../shared/dev-data/retrieval
+QUERIES=${QUERIES:-$shared/news_topics/queries.tsv:$shared/parsinlu_rc/queries.tsv}
 command -v wrk >/dev/null || { echo "serve_load.sh: wrk is not installed (scripts/setup.sh installs it)" >&2; exit 2; }
-cmake --build "$build" --target kavosh-serve kavosh-index -j"$(nproc)" >/dev/null
+cmake --build "$build" --target kavosh-serve kavosh-index -j1 >/dev/null
 mkdir -p "$WORK"
 
-documents() { curl -sf "http://127.0.0.1:$PORT/healthz" | sed -n 's/.*"documents":\([0-9]*\).*/\1/p'; }
+if [ -n "$DOCS" ]; then
+  input="$WORK/scaled.jsonl"
+  [ "$(wc -l < "$input" 2>/dev/null || echo 0)" = "$DOCS" ] || python3 bench/scale_corpus.py "$DOCS" "$input"
+else
+  input=corpus/articles.jsonl
+fi
+want=$(wc -l < "$input" | tr -d ' ')
+# The ids /api/doc/ID asks for, one a line, for bench/serve_load.lua.
+sed -n 's/^{"id": *"\([^"]*\)".*/\1/p' "$input" > "$WORK/ids.txt"
+if [ "$(cat "$WORK/db.count" 2>/dev/null || true)" != "$want" ]; then
+  rm -rf "$WORK/db"
+  "$build/indexer/kavosh-index" --db "$WORK/db" --progress never "$input"
+  echo "$want" > "$WORK/db.count"
+fi
 
-# cpp-httplib serves a keep-alive connection on one worker until it closes: one worker per connection.
-"$build/server/kavosh-serve" --db "$WORK/db" --listen "127.0.0.1:$PORT" --threads "$CONNECTIONS" \
+# Enough connection threads for the largest count; searches run on one searcher per core.
+max=0
+for c in $CONNECTIONS; do [ "$c" -gt "$max" ] && max=$c; done
+"$build/server/kavosh-serve" --db "$WORK/db" --listen "127.0.0.1:$PORT" --max-connections "$((max + 16))" \
   2>"$WORK/serve.log" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
-sleep 0.5
-if [ "$(documents || true)" != "$DOCS" ]; then
-  kill "$server"; wait "$server" || true
-  rm -rf "$WORK/db"
-  python3 bench/scale_corpus.py "$DOCS" "$WORK/scaled.jsonl"
-  "$build/indexer/kavosh-index" --db "$WORK/db" --progress never "$WORK/scaled.jsonl"
-  "$build/server/kavosh-serve" --db "$WORK/db" --listen "127.0.0.1:$PORT" --threads "$CONNECTIONS" \
-    2>"$WORK/serve.log" &
-  server=$!
-  sleep 0.5
-fi
-echo "documents in index: $(documents)"
-# --timeout: wrk counts a reply slower than its 2 s default as a socket error; the service did answer.
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s bench/serve_load.lua "http://127.0.0.1:$PORT" | tee "$WORK/wrk.txt"
-curl -sf "http://127.0.0.1:$PORT/metrics" | grep '^kavosh_http_requests_total' | tee "$WORK/metrics.txt"
+for _ in 1 2 3 4 5 6 7 8 9 10; do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+echo "documents in index: $want; queries: $QUERIES; $DURATION per run"
+for c in $CONNECTIONS; do
+  # --timeout: wrk counts a reply slower than its 2 s default as a socket error; the service did answer.
+  KAVOSH_QUERIES="$QUERIES" KAVOSH_IDS="$WORK/ids.txt" \
+    wrk -t2 -c"$c" -d"$DURATION" --timeout 10s --latency -s bench/serve_load.lua "http://127.0.0.1:$PORT" \
+    > "$WORK/wrk-$c.txt"
+  sed -n "s/^KAVOSH /connections=$c /p" "$WORK/wrk-$c.txt"
+done
+curl -sf "http://127.0.0.1:$PORT/metrics" | grep '^kavosh_http_requests_total' > "$WORK/metrics.txt"
 kill -TERM "$server"
 wait "$server" || true
 tail -1 "$WORK/serve.log"

@@ -2,7 +2,7 @@
 # The project's test command (README; CI runs it through .ci/run):
 #   1. Release build with -Werror, all tests;
 #   2. the same tests again under AddressSanitizer + UndefinedBehaviorSanitizer;
-#   3. the analyzer fuzzer for a bounded time.
+#   3. the fuzzers (analyzer, queries, HTTP requests) for a bounded time in all.
 # Usage: scripts/test.sh [--quick]   (--quick: step 1 only)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -25,7 +25,7 @@ echo "== ASan + UBSan build, tests"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   run_suite "$here/build-asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKAVOSH_SANITIZE=ON -DKAVOSH_BUILD_BENCH=OFF
 
-echo "== Analyzer fuzzing (bounded)"
+echo "== Fuzzing (bounded)"
 "$here/scripts/fuzz.sh" "${KAVOSH_FUZZ_SECONDS:-60}"
 
 echo "$total passed, 0 failed"

@@ -79,6 +79,8 @@ std::unique_ptr<CLI::App> make_app(Options& options) {
                              {{"relevance", SortOrder::kRelevance}, {"date", SortOrder::kDate}},
                              "Order of the results (default relevance; date: newest first)");
   app->add_flag("--partial", options.request.partial, "Treat the last word as a prefix (autocomplete)");
+  app->add_option("--time-limit-ms", options.request.time_limit_ms,
+                  "Stop matching after this long and show the best found so far (0: no limit)");
   app->add_option("--batch", options.batch, "File of qid<TAB>query lines");
   app->add_option("--related", options.related, "Articles related to the article of this id (no query)");
   app->add_option("query", options.query, "Query words")->allow_extra_args();

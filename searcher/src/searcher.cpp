@@ -5,6 +5,7 @@
 #include <charconv>
 #include <filesystem>
 
+#include "deadline.h"
 #include "docid_filter.h"
 #include "facets.h"
 #include "related.h"
@@ -78,7 +79,14 @@ bool is_one_local_shard(const std::string& path) {
   return fs::exists(fs::path(path) / "iamglass", error) || fs::exists(fs::path(path) / "iamchert", error);
 }
 
-void configure(Xapian::Enquire& enquire, SortOrder sort) {
+/// Weighting and order; the first match of a search with a time budget also carries its deadline (the
+/// query must be set before). Later matches of the search (a rescoring pass over a window of
+/// documents) are small and run whole, so a cut first pass still gets its window rescored.
+void configure(Xapian::Enquire& enquire, SortOrder sort, detail::Budget& budget) {
+  if (budget.limited() && !budget.armed) {
+    budget.armed = true;
+    enquire.set_query(detail::with_deadline(enquire.get_query(), budget));
+  }
   enquire.set_weighting_scheme(
       Xapian::BM25Weight(ranking::kK1, ranking::kK2, ranking::kK3, ranking::kB, ranking::kMinNormLen));
   if (sort == SortOrder::kDate) {
@@ -124,8 +132,12 @@ struct Searcher::Impl {
   Xapian::Database database;
   analysis::Analyzer analyzer;
   bool one_local_shard;
+  bool budgets;  ///< time budgets apply (no remote shard)
+  mutable detail::Budget budget;  ///< of the search running
 
-  explicit Impl(const std::string& p) : path(p), database(open_database(p)), one_local_shard(is_one_local_shard(p)) {}
+  explicit Impl(const std::string& p)
+      : path(p), database(open_database(p)), one_local_shard(is_one_local_shard(p)),
+        budgets(detail::all_shards_local(p)) {}
 
   SearchResults run(const SearchRequest& request) const;
 
@@ -148,8 +160,8 @@ Searcher::Impl::Ranked Searcher::Impl::ranked(const Xapian::Query& ranking, Xapi
                                               Xapian::doccount count, Xapian::doccount check_at_least,
                                               SortOrder sort) const {
   Xapian::Enquire enquire(database);
-  configure(enquire, sort);
   enquire.set_query(ranking);
+  configure(enquire, sort, budget);
   Xapian::MSet matches = enquire.get_mset(first, count, check_at_least);
   const MatchCount matched(matches);
   return {std::move(matches), matched};
@@ -200,7 +212,7 @@ bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& reque
   if (request.offset < window) {
     Xapian::Enquire second(database);
     second.set_query(Q(Q::OP_FILTER, built.query, *window_only));
-    configure(second, request.sort);
+    configure(second, request.sort, budget);
     const Xapian::MSet top = second.get_mset(request.offset, std::min(end, window) - request.offset);
     for (auto it = top.begin(); it != top.end(); ++it) add_hit(it, it.get_rank());
   }
@@ -257,14 +269,23 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResults Searcher::search(const SearchRequest& request) const {
-  try {
-    return impl_->run(request);
-  } catch (const Xapian::DatabaseModifiedError&) {
-    impl_->database.reopen();  // a writer committed twice under us: read the newest revision
-    return impl_->run(request);
-  } catch (const Xapian::Error& error) {
-    throw EnvironmentError("search failed on '" + impl_->path + "': " + error.get_description());
+  impl_->budget = detail::Budget::from_now(impl_->budgets ? request.time_limit_ms : 0);
+  SearchResults results = [&] {
+    try {
+      return impl_->run(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      impl_->database.reopen();  // a writer committed twice under us: read the newest revision
+      impl_->budget.armed = impl_->budget.spent = false;
+      return impl_->run(request);
+    } catch (const Xapian::Error& error) {
+      throw EnvironmentError("search failed on '" + impl_->path + "': " + error.get_description());
+    }
+  }();
+  if (impl_->budget.spent) {
+    results.warnings.push_back("time limit of " + std::to_string(request.time_limit_ms) +
+                               " ms reached: results are the best of the documents searched so far");
   }
+  return results;
 }
 
 std::vector<std::string> Searcher::suggest(std::string_view prefix, std::uint32_t limit) const {

@@ -20,7 +20,7 @@ std::unique_ptr<CLI::App> make_app(Options& options) {
   app->add_option("--db", options.db, "Database path (directory or shard stub)")->required();
   app->add_option("--listen", options.listen, "HOST:PORT to listen on (port 0: any free port)")
       ->capture_default_str();
-  app->add_option("--threads", options.threads, "Request workers, each with its own searcher (0: one per core)")
+  app->add_option("--threads", options.threads, "Searches run at once, each on a searcher of its own (0: one per core)")
       ->check(CLI::Range(0u, 1024u))
       ->capture_default_str();
   app->add_option("--cors", options.cors, "Origin allowed to call the API from a browser (repeatable; * = any)");
@@ -30,8 +30,20 @@ std::unique_ptr<CLI::App> make_app(Options& options) {
   app->add_option("--max-limit", options.max_limit, "Largest page size accepted")
       ->check(CLI::Range(1u, 10000u))
       ->capture_default_str();
-  app->add_option("--max-queued", options.max_queued, "Connections that may wait for a worker (503 beyond)")
+  app->add_option("--max-connections", options.max_connections,
+                  "Connections served at once, each on a thread (a slow or idle one holds no searcher)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{65536}))
+      ->capture_default_str();
+  app->add_option("--client-timeout", options.client_timeout_s,
+                  "Seconds a client may stay silent, mid-request or idle between requests, before it is dropped")
+      ->check(CLI::Range(1u, 3600u))
+      ->capture_default_str();
+  app->add_option("--max-queued", options.max_queued, "Connections that may wait beyond --max-connections (503 beyond)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20))
+      ->capture_default_str();
+  app->add_option("--time-limit-ms", options.time_limit_ms,
+                  "Time budget of one search's match; past it the best documents found so far (0: none)")
+      ->check(CLI::Range(0u, 600000u))
       ->capture_default_str();
   cli::add_standard_options(*app);
   return app;

@@ -17,9 +17,18 @@ std::optional<SearcherPool::Lease> SearcherPool::acquire(Clock::duration wait) {
   std::size_t slot = 0;
   {
     std::unique_lock lock(mutex_);
-    if (!freed_.wait_for(lock, wait, [&] { return !free_.empty(); })) return std::nullopt;
-    slot = free_.back();
-    free_.pop_back();
+    if (!free_.empty()) {
+      slot = free_.back();
+      free_.pop_back();
+    } else {
+      Waiter me;
+      waiters_.push_back(&me);
+      if (!me.handed.wait_for(lock, wait, [&] { return me.slot.has_value(); })) {
+        std::erase(waiters_, &me);
+        return std::nullopt;
+      }
+      slot = *me.slot;
+    }
   }
   Lease lease(*this, slot);  // from here on the slot returns to the pool whatever happens
   make_fresh(slots_[slot], false);
@@ -44,11 +53,15 @@ void SearcherPool::make_fresh(Slot& slot, bool force) {
 }
 
 void SearcherPool::release(std::size_t slot) {
-  {
-    const std::lock_guard lock(mutex_);
+  const std::lock_guard lock(mutex_);
+  if (waiters_.empty()) {
     free_.push_back(slot);
+    return;
   }
-  freed_.notify_one();
+  Waiter* next = waiters_.front();
+  waiters_.pop_front();
+  next->slot = slot;
+  next->handed.notify_one();  // under the lock: `next` lives on its thread's stack until it wakes
 }
 
 SearcherPool::Lease::~Lease() {

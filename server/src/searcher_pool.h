@@ -4,6 +4,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <deque>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -39,7 +40,9 @@ class SearcherPool {
     std::size_t slot_;
   };
 
-  /// Borrows a fresh searcher. Throws kavosh::EnvironmentError when the database cannot be opened,
+  /// Borrows a fresh searcher, first come first served: a searcher given back goes to the request that
+  /// has waited longest, so under load every request waits about as long as the queue ahead of it, and
+  /// none is starved by later ones. Throws kavosh::EnvironmentError when the database cannot be opened,
   /// and returns nullopt when every searcher stays busy for `wait`.
   std::optional<Lease> acquire(Clock::duration wait);
 
@@ -48,6 +51,11 @@ class SearcherPool {
     std::optional<Searcher> searcher;
     Clock::time_point checked;
   };
+  /// A request waiting for a searcher; release() hands it the slot.
+  struct Waiter {
+    std::condition_variable handed;
+    std::optional<std::size_t> slot;
+  };
   void make_fresh(Slot& slot, bool force);
   void release(std::size_t slot);
 
@@ -55,8 +63,8 @@ class SearcherPool {
   Clock::duration refresh_;
   std::vector<Slot> slots_;
   std::mutex mutex_;
-  std::condition_variable freed_;
   std::vector<std::size_t> free_;
+  std::deque<Waiter*> waiters_;  ///< oldest first
 };
 
 }  // namespace kavosh::serve

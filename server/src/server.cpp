@@ -5,7 +5,9 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <sstream>
 #include <thread>
 
@@ -34,11 +36,55 @@ constexpr std::size_t kMaxIdBytes = 240;              // longer ids cannot be in
 thread_local Clock::time_point t_started;
 thread_local bool t_timed = false;
 
-/// cpp-httplib's server with the listening socket's backlog raised after bind.
+/// A connection held in memory: reads `input`, keeps what is written.
+class MemoryStream : public httplib::Stream {
+ public:
+  explicit MemoryStream(std::string_view input) : input_(input) {}
+  bool is_readable() const override { return true; }
+  bool is_writable() const override { return true; }
+  ssize_t read(char* ptr, size_t size) override {
+    const std::size_t n = std::min(size, input_.size());
+    input_.copy(ptr, n);
+    input_.remove_prefix(n);
+    return static_cast<ssize_t>(n);
+  }
+  ssize_t write(const char* ptr, size_t size) override {
+    output_.append(ptr, size);
+    return static_cast<ssize_t>(size);
+  }
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    ip = "127.0.0.1";
+    port = 0;
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override { get_remote_ip_and_port(ip, port); }
+  socket_t socket() const override { return INVALID_SOCKET; }
+  std::string& output() { return output_; }
+
+ private:
+  std::string_view input_;
+  std::string output_;
+};
+
+/// cpp-httplib's server with the listening socket's backlog raised after bind, and requests answered
+/// from memory.
 class HttpServer : public httplib::Server {
  public:
   void set_backlog(int backlog) { ::listen(svr_sock_, backlog); }
+  std::string answer(std::string_view raw_request) {
+    MemoryStream stream(raw_request);
+    bool closed = false;
+    process_request(stream, true, closed, [](httplib::Request&) {});
+    return std::move(stream.output());
+  }
 };
+
+/// SO_REUSEADDR only: a restart may bind while the last run's connections linger in TIME_WAIT, but a
+/// port another process listens on is refused. cpp-httplib's default sets SO_REUSEPORT instead, with
+/// which a second kavosh-serve on the same port starts and silently takes half of the connections.
+void exclusive_socket_options(int sock) {
+  const int yes = 1;
+  ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+}
 
 std::string dump(const Json& json) { return json.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
@@ -85,7 +131,6 @@ struct Server::Impl {
   SearcherPool pool;
   Metrics metrics;
   HttpServer http;
-  std::uint32_t threads;
 
   explicit Impl(const Options& o);
   void install_hooks();
@@ -99,7 +144,7 @@ struct Server::Impl {
 
   void search_get(const httplib::Request& req, httplib::Response& res);
   void search_post(const httplib::Request& req, httplib::Response& res);
-  void search(const SearchRequest& request, httplib::Response& res);
+  void search(SearchRequest request, httplib::Response& res);
   void suggest(const httplib::Request& req, httplib::Response& res);
   void document(const httplib::Request& req, httplib::Response& res);
   void related(const httplib::Request& req, httplib::Response& res);
@@ -112,9 +157,17 @@ Server::Impl::Impl(const Options& o)
     : options(o),
       limits{o.max_query_bytes, o.max_limit, o.max_offset, 414},
       pool(o.db, std::max<std::uint32_t>(o.threads ? o.threads : std::thread::hardware_concurrency(), 2),
-           std::chrono::milliseconds(o.refresh_ms)),
-      threads(std::max<std::uint32_t>(o.threads ? o.threads : std::thread::hardware_concurrency(), 2)) {
-  http.new_task_queue = [this] { return new BoundedTaskQueue(threads, options.max_queued); };
+           std::chrono::milliseconds(o.refresh_ms)) {
+  http.set_socket_options(exclusive_socket_options);
+  // cpp-httplib writes an answer's headers and body apart: with Nagle's algorithm the body waits for the
+  // client's delayed ACK of the headers, 40 ms on Linux. Accepted connections inherit the option.
+  http.set_tcp_nodelay(true);
+  http.new_task_queue = [this] { return new BoundedTaskQueue(options.max_connections, options.max_queued); };
+  // A connection holds its thread while open: a client silent this long (sending a request a byte at a
+  // time, not reading its answer, or idle between keep-alive requests) is dropped.
+  http.set_read_timeout(options.client_timeout_s);
+  http.set_write_timeout(options.client_timeout_s);
+  http.set_keep_alive_timeout(options.client_timeout_s);
   // A JSON body holds the query plus a few short fields; anything much larger is refused with 413.
   http.set_payload_max_length(options.max_query_bytes * 4 + 4096);
   http.set_keep_alive_max_count(1000);
@@ -221,7 +274,8 @@ void Server::Impl::search_post(const httplib::Request& req, httplib::Response& r
   search(parse_search(json ? params_from_json(req.body) : req.params, body_limits), res);
 }
 
-void Server::Impl::search(const SearchRequest& request, httplib::Response& res) {
+void Server::Impl::search(SearchRequest request, httplib::Response& res) {
+  request.time_limit_ms = options.time_limit_ms;
   const SearchResults results = with_searcher([&](Searcher& s) { return s.search(request); });
   std::ostringstream out;
   search::write_json(out, results);
@@ -237,6 +291,7 @@ void Server::Impl::suggest(const httplib::Request& req, httplib::Response& res) 
     SearchRequest probe;
     probe.query = request.prefix;
     probe.limit = 0;
+    probe.time_limit_ms = options.time_limit_ms;
     const SearchResults results = s.search(probe);
     json["suggestion"] = results.suggestion ? Json(*results.suggestion) : Json(nullptr);
     return 0;
@@ -291,8 +346,15 @@ Server::~Server() = default;
 
 int Server::bind() {
   const auto [host, port] = split_listen(impl_->options.listen);
+  errno = 0;
   const int bound = port == 0 ? impl_->http.bind_to_any_port(host) : (impl_->http.bind_to_port(host, port) ? port : -1);
-  if (bound <= 0) throw EnvironmentError("cannot listen on " + impl_->options.listen);
+  if (bound <= 0) {
+    const int error = errno;
+    std::string reason;
+    if (error == EADDRINUSE) reason = ": port " + std::to_string(port) + " is already in use (another kavosh-serve?)";
+    else if (error != 0) reason = std::string(": ") + std::strerror(error);
+    throw EnvironmentError("cannot listen on " + impl_->options.listen + reason);
+  }
   impl_->http.set_backlog(kBacklog);
   return bound;
 }
@@ -300,5 +362,7 @@ int Server::bind() {
 void Server::serve() { impl_->http.listen_after_bind(); }
 
 void Server::stop() { impl_->http.stop(); }
+
+std::string Server::answer(std::string_view raw_request) { return impl_->http.answer(raw_request); }
 
 }  // namespace kavosh::serve

@@ -8,20 +8,25 @@ thread_local bool t_overflow = false;
 
 bool overloaded() { return t_overflow; }
 
-BoundedTaskQueue::BoundedTaskQueue(std::size_t workers, std::size_t max_queued) : max_queued_(max_queued) {
-  for (std::size_t i = 0; i < workers; ++i) threads_.emplace_back([this] { run(main_, false); });
+BoundedTaskQueue::BoundedTaskQueue(std::size_t max_connections, std::size_t max_queued)
+    : max_connections_(max_connections), max_queued_(max_queued) {
   threads_.emplace_back([this] { run(overflow_, true); });
 }
 
 BoundedTaskQueue::~BoundedTaskQueue() { shutdown(); }
 
 void BoundedTaskQueue::enqueue(std::function<void()> task) {
-  {
-    const std::lock_guard lock(mutex_);
-    Lane& lane = main_.tasks.size() < max_queued_ ? main_ : overflow_;
-    lane.tasks.push_back(std::move(task));
-    lane.ready.notify_one();
+  const std::lock_guard lock(mutex_);
+  const bool busy = idle_ <= main_.tasks.size();
+  if (busy && threads_.size() - 1 < max_connections_) {
+    threads_.emplace_back([this] { run(main_, false); });
+  } else if (busy && main_.tasks.size() >= max_queued_) {
+    overflow_.tasks.push_back(std::move(task));
+    overflow_.ready.notify_one();
+    return;
   }
+  main_.tasks.push_back(std::move(task));
+  main_.ready.notify_one();
 }
 
 void BoundedTaskQueue::shutdown() {
@@ -35,14 +40,16 @@ void BoundedTaskQueue::shutdown() {
   for (std::thread& thread : threads_) thread.join();
 }
 
-/// A worker drains its lane before leaving, so every accepted connection is answered on shutdown.
+/// A thread drains its lane before leaving, so every accepted connection is answered on shutdown.
 void BoundedTaskQueue::run(Lane& lane, bool overflow) {
   t_overflow = overflow;
   for (;;) {
     std::function<void()> task;
     {
       std::unique_lock lock(mutex_);
+      if (!overflow) ++idle_;
       lane.ready.wait(lock, [&] { return stopping_ || !lane.tasks.empty(); });
+      if (!overflow) --idle_;
       if (lane.tasks.empty()) return;
       task = std::move(lane.tasks.front());
       lane.tasks.pop_front();

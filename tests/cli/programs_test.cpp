@@ -1,9 +1,11 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
 // Every kavosh-* program as a user runs it: --version, --help, exit codes, colour only on a terminal.
 #include <pty.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -153,6 +155,56 @@ TEST_F(Programs, EachToolKeepsUsageAndRuntimeErrorsApart) {
                         shell_quoted(dir_->path() + "/no-such.jsonl") + " 2>/dev/null")
                 .status,
             cli::kExitUsage);
+}
+
+/// A kavosh-serve on a free loopback port, stopped with SIGTERM when destroyed.
+class ServeProcess {
+ public:
+  explicit ServeProcess(const std::string& db) {
+    int fds[2];
+    if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
+    pid_ = ::fork();
+    if (pid_ < 0) throw std::runtime_error("fork failed");
+    if (pid_ == 0) {
+      ::dup2(fds[1], STDERR_FILENO);
+      ::close(fds[0]);
+      ::close(fds[1]);
+      ::execl(KAVOSH_SERVE_BIN, "kavosh-serve", "--db", db.c_str(), "--listen", "127.0.0.1:0", "--threads", "2",
+              static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(fds[1]);
+    err_ = ::fdopen(fds[0], "r");
+    // The first line names the port; the program writes it once it listens (or exits, closing the pipe).
+    char line[512];
+    if (err_ != nullptr && std::fgets(line, sizeof line, err_) != nullptr) {
+      std::sscanf(line, "kavosh-serve: listening on port %d", &port_);
+    }
+  }
+  ~ServeProcess() {
+    ::kill(pid_, SIGTERM);
+    ::waitpid(pid_, nullptr, 0);
+    if (err_ != nullptr) std::fclose(err_);
+  }
+  ServeProcess(const ServeProcess&) = delete;
+  ServeProcess& operator=(const ServeProcess&) = delete;
+  int port() const { return port_; }
+
+ private:
+  pid_t pid_ = -1;
+  std::FILE* err_ = nullptr;
+  int port_ = 0;
+};
+
+TEST_F(Programs, ServeRefusesAPortAnotherProcessListensOn) {
+  const ServeProcess first(db_);
+  ASSERT_GT(first.port(), 0);
+  // `timeout`: should the second one start after all, the test fails instead of hanging.
+  const auto second = run_command("timeout 5 " + std::string(KAVOSH_SERVE_BIN) + " --db " + shell_quoted(db_) +
+                                  " --listen 127.0.0.1:" + std::to_string(first.port()) + " 2>&1");
+  EXPECT_EQ(second.status, cli::kExitRuntime) << second.out;
+  EXPECT_THAT(second.out, HasSubstr("kavosh-serve: error: cannot listen on 127.0.0.1:" + std::to_string(first.port()) +
+                                    ": port " + std::to_string(first.port()) + " is already in use"));
 }
 
 TEST_F(Programs, OutputThatCannotBeWrittenIsARuntimeError) {

@@ -10,19 +10,11 @@ namespace {
 
 using nlohmann::json;
 
-class ApiTest : public ::testing::Test {
+class ApiTest : public CorpusTest {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new search::testing::TempDir();
-    search::testing::build_database(dir_->path() + "/db", corpus_records());
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
   void SetUp() override {
     Options options;
-    options.db = dir_->path() + "/db";
+    options.db = db_path();
     options.threads = 2;
     options.cors = {"https://portal.example"};
     options.max_query_bytes = 200;
@@ -43,11 +35,9 @@ class ApiTest : public ::testing::Test {
     return get("/api/search?q=" + url_encode(query) + extra, status);
   }
 
-  static search::testing::TempDir* dir_;
   std::unique_ptr<RunningServer> server_;
   std::unique_ptr<httplib::Client> client_;
 };
-search::testing::TempDir* ApiTest::dir_ = nullptr;
 
 TEST_F(ApiTest, SearchReturnsTheJsonOfKavoshSearch) {
   const json body = search("ثبتنام داوطلبان خبرگان", "&limit=3");
@@ -246,6 +236,21 @@ TEST_F(ApiTest, ServesTheWidgetAndTheDemoPage) {
   }
 }
 
+TEST_F(ApiTest, AnswersARawRequestWithoutASocket) {
+  Options options;
+  options.db = db_path();
+  options.threads = 1;
+  Server unbound(options);
+  const std::string found = unbound.answer("GET /api/search?q=" + url_encode("مجلس") + "&limit=2 HTTP/1.1\r\n\r\n");
+  ASSERT_TRUE(found.starts_with("HTTP/1.1 200 ")) << found;
+  EXPECT_EQ(json::parse(found.substr(found.find("\r\n\r\n") + 4))["hits"].size(), 2u);
+  const std::string body = R"({"q":"مجلس","limit":"many"})";
+  const std::string refused = unbound.answer("POST /api/search HTTP/1.1\r\nContent-Type: application/json\r\n"
+                                             "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+  ASSERT_TRUE(refused.starts_with("HTTP/1.1 400 ")) << refused;
+  EXPECT_NE(refused.find(R"({"error":"parameter 'limit' must be an integer from 0 to 100"})"), std::string::npos) << refused;
+}
+
 TEST(ServeDatabase, MissingDatabaseIs503AndRecovers) {
   search::testing::TempDir dir;
   Options options;
@@ -265,21 +270,6 @@ TEST(ServeDatabase, MissingDatabaseIs503AndRecovers) {
   EXPECT_EQ(client->Get("/api/doc/x1")->status, 200);
 }
 
-TEST(ServeLoad, ConnectionsBeyondTheQueueAre503WithRetryAfter) {
-  search::testing::TempDir dir;
-  Options options;
-  options.db = dir.path() + "/db";
-  search::testing::build_database(options.db, {R"({"id":"x1","body":"سلام"})"});
-  options.threads = 2;
-  options.max_queued = 0;  // no connection may wait: each one takes the overflow lane
-  RunningServer server(options);
-  const auto res = server.client()->Get("/api/search?q=x");
-  ASSERT_TRUE(res);
-  EXPECT_EQ(res->status, 503);
-  EXPECT_EQ(json::parse(res->body)["error"], "server busy");
-  EXPECT_EQ(res->get_header_value("Retry-After"), "1");
-}
-
 TEST(ServeCli, ParsesEveryOption) {
   Options options;
   const auto app = make_app(options);
@@ -294,6 +284,12 @@ TEST(ServeCli, ParsesEveryOption) {
   const auto bare = make_app(defaults);
   bare->parse(std::vector<std::string>{"d", "--db"});
   EXPECT_EQ(defaults.listen, "127.0.0.1:8080");
+  EXPECT_EQ(defaults.time_limit_ms, 500u);
+  EXPECT_EQ(defaults.max_connections, 512u);
+  EXPECT_EQ(defaults.client_timeout_s, 5u);
+  Options limited;
+  make_app(limited)->parse(std::vector<std::string>{"0", "--time-limit-ms", "d", "--db"});
+  EXPECT_EQ(limited.time_limit_ms, 0u);
   Options missing;
   EXPECT_THROW(make_app(missing)->parse(std::vector<std::string>{}), CLI::RequiredError);
 }

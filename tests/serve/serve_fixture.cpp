@@ -35,6 +35,20 @@ std::string url_encode(const std::string& value) {
   return out;
 }
 
+search::testing::TempDir* CorpusTest::dir_ = nullptr;
+
+void CorpusTest::SetUpTestSuite() {
+  dir_ = new search::testing::TempDir();
+  search::testing::build_database(db_path(), corpus_records());
+}
+
+void CorpusTest::TearDownTestSuite() {
+  delete dir_;
+  dir_ = nullptr;
+}
+
+std::string CorpusTest::db_path() { return dir_->path() + "/db"; }
+
 RunningServer::RunningServer(Options options)
     : server_([&] {
         options.listen = "127.0.0.1:0";

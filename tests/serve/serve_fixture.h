@@ -6,6 +6,7 @@
 #include <thread>
 #include <vector>
 
+#include <gtest/gtest.h>
 #include <httplib.h>
 
 #include "kavosh/serve/server.h"
@@ -18,6 +19,18 @@ const std::vector<std::string>& corpus_records();
 
 /// Percent-encodes a query-string value (UTF-8 bytes as %XX).
 std::string url_encode(const std::string& value);
+
+/// A test suite over one database of the bundled corpus, built once for the suite.
+class CorpusTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite();
+  static void TearDownTestSuite();
+  /// The database's path.
+  static std::string db_path();
+
+ private:
+  static search::testing::TempDir* dir_;
+};
 
 /// Binds to port 0 in the constructor, serves on a thread, stops and joins in the destructor.
 class RunningServer {

@@ -68,6 +68,10 @@ struct SearchRequest {
   /// own (drill-down): with `source=ایرنا`, the source facet still lists the other sources' counts.
   std::vector<Facet> facets;
   std::uint32_t facet_limit = 10;  ///< values per facet, most frequent first
+  /// Time budget of the match in milliseconds; 0 = none. When it runs out the match stops where it
+  /// stands: hits are the best of the documents it reached, `total` is a rougher estimate, and a
+  /// warning says so. Applies to a database directory or a stub of local shards (not to remote ones).
+  std::uint32_t time_limit_ms = 0;
 };
 
 /// Snippet highlight marking: every matched span of the original text is wrapped in

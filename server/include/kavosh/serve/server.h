@@ -8,6 +8,7 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -18,13 +19,16 @@ namespace kavosh::serve {
 struct Options {
   std::string db;
   std::string listen = "127.0.0.1:8080";  ///< HOST:PORT; port 0 picks a free port
-  std::uint32_t threads = 0;              ///< request workers, each with its own Searcher; 0 = one per core (≥ 2)
+  std::uint32_t threads = 0;              ///< searchers, i.e. searches at once; 0 = one per core (≥ 2)
   std::vector<std::string> cors;          ///< origins allowed to call the API from a browser (`*` = any)
   std::size_t max_query_bytes = 1024;     ///< longer `q` → 414 (URL) or 413 (POST body)
   std::uint32_t max_limit = 100;          ///< largest `limit` accepted (400 above)
   std::uint32_t max_offset = 10000;       ///< deepest page accepted (400 below)
-  std::size_t max_queued = 256;           ///< connections waiting for a worker; more → 503 at once
+  std::size_t max_connections = 512;      ///< connections served at once, each on a thread of its own
+  std::size_t max_queued = 256;           ///< connections waiting beyond max_connections; more → 503 at once
+  std::uint32_t client_timeout_s = 5;     ///< a client silent this long, mid-request or between requests, is dropped
   std::uint32_t refresh_ms = 250;         ///< a worker looks for new commits at most this often
+  std::uint32_t time_limit_ms = 500;      ///< match time budget of one search (SearchRequest); 0 = none
 };
 
 /// The CLI11 app of kavosh-serve, writing into `options`.
@@ -44,6 +48,10 @@ class Server {
   void serve();
   /// Stops accepting and makes serve() return. Safe from any thread (not from a signal handler).
   void stop();
+  /// Answers one raw HTTP/1.1 request (request line, headers, body) as if it came on a connection that
+  /// closes after it, without a socket or bind(): the raw response, or "" when there is none to give.
+  /// For fuzzing and tests of request handling.
+  std::string answer(std::string_view raw_request);
 
  private:
   struct Impl;

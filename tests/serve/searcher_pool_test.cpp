@@ -1,0 +1,51 @@
+// Kavosh: Persian full-text search. GPL-2.0-or-later.
+// The searchers of kavosh-serve's workers (server/src/searcher_pool.h): first come, first served.
+#include "searcher_pool.h"
+
+#include <chrono>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "serve_fixture.h"
+
+namespace kavosh::serve::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+class SearcherPoolTest : public CorpusTest {};
+
+TEST_F(SearcherPoolTest, ASearcherGivenBackGoesToTheRequestWaitingLongest) {
+  SearcherPool pool(db_path(), 1, 1s);
+  std::optional<SearcherPool::Lease> held = pool.acquire(1s);
+  ASSERT_TRUE(held);
+  std::mutex mutex;
+  std::vector<int> served;
+  std::vector<std::thread> waiting;
+  for (int i = 0; i < 3; ++i) {
+    waiting.emplace_back([&, i] {
+      const auto lease = pool.acquire(10s);
+      const std::lock_guard lock(mutex);
+      served.push_back(lease ? i : -1);
+    });
+    std::this_thread::sleep_for(50ms);  // each one waits before the next comes
+  }
+  held.reset();
+  for (std::thread& thread : waiting) thread.join();
+  EXPECT_EQ(served, (std::vector<int>{0, 1, 2}));
+}
+
+TEST_F(SearcherPoolTest, AWaitThatRunsOutGetsNothingAndLeavesTheQueue) {
+  SearcherPool pool(db_path(), 1, 1s);
+  std::optional<SearcherPool::Lease> held = pool.acquire(1s);
+  ASSERT_TRUE(held);
+  EXPECT_FALSE(pool.acquire(20ms));
+  held.reset();
+  EXPECT_TRUE(pool.acquire(0s));  // given back to the pool, not to the request that left
+}
+
+}  // namespace
+}  // namespace kavosh::serve::testing
