@@ -79,7 +79,7 @@ TEST(Job, BadRecordsAreReportedSkippedAndExitThree) {
   EXPECT_EQ(r.code, kExitSkipped);
   EXPECT_NE(r.err.find(input + ":2: malformed JSON: "), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(input + ":5: id must be a string, not number\n"), std::string::npos) << r.err;
-  EXPECT_NE(r.out.find("added 3, replaced 0, deleted 0, skipped 2;"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("added 3, replaced 0, unchanged 0, deleted 0, skipped 2;"), std::string::npos) << r.out;
   EXPECT_EQ(Xapian::Database(dir / "db").get_doccount(), 3u);
 }
 
@@ -96,16 +96,56 @@ TEST(Job, StrictStopsAtTheFirstBadRecord) {
   EXPECT_EQ(Xapian::Database(dir / "db").get_doccount(), 300u) << "all before it, nothing after it";
 }
 
-TEST(Job, CleanRunExitsZeroAndReindexReplaces) {
+TEST(Job, ReindexingTheSameFileChangesNothing) {
   TempDir dir;
   const std::string input = generated_file(dir, 500);
   JobOptions options = job(dir / "db", {input});
   options.batch = 64;
+  options.synonyms_file = KAVOSH_SOURCE_DIR "/indexer/data/synonyms.tsv";
   EXPECT_EQ(run(options).code, kExitOk);
+  const Xapian::rev revision = Xapian::Database(dir / "db").get_revision();
   const JobRun again = run(options);
   EXPECT_EQ(again.code, kExitOk);
-  EXPECT_NE(again.out.find("added 0, replaced 500,"), std::string::npos) << again.out;
-  EXPECT_EQ(testing::unique_ids(Xapian::Database(dir / "db")).size(), 500u);
+  EXPECT_NE(again.out.find("added 0, replaced 0, unchanged 500,"), std::string::npos) << again.out;
+  Xapian::Database db(dir / "db");
+  EXPECT_EQ(db.get_revision(), revision) << "nothing written, not even a commit";
+  EXPECT_EQ(testing::unique_ids(db).size(), 500u);
+}
+
+TEST(Job, OneChangedRecordIsReplacedAndTheRestSkipped) {
+  TempDir dir;
+  const std::string input = dir / "in.jsonl";
+  std::string lines = testing::generated_input(200);
+  testing::write_file(input, lines);
+  ASSERT_EQ(run(job(dir / "db", {input})).code, kExitOk);
+  const std::string old_line = testing::generated_record(17);
+  std::string new_line = old_line;
+  new_line.replace(new_line.find("\"title\":\"") + 9, 0, "خبر فوری ");
+  lines.replace(lines.find(old_line), old_line.size(), new_line);
+  testing::write_file(input, lines);
+
+  const JobRun r = run(job(dir / "db", {input}));
+  EXPECT_EQ(r.code, kExitOk) << r.err;
+  EXPECT_NE(r.out.find("added 0, replaced 1, unchanged 199,"), std::string::npos) << r.out;
+  Xapian::Database db(dir / "db");
+  EXPECT_EQ(db.get_doccount(), 200u);
+  EXPECT_EQ(db.get_termfreq("Sفوری"), 1u) << "the new title is indexed";
+  EXPECT_TRUE(db.term_exists("Qr17"));
+}
+
+TEST(Job, ASameIdChangedEarlierInTheJobIsWrittenAgainWhenItComesBack) {
+  // The index holds version A of r0; the input says B then A: the last one wins, although A is what the
+  // workers saw committed.
+  TempDir dir;
+  const std::string a = R"({"id": "r0", "title": "نسخه اول"})", b = R"({"id": "r0", "title": "نسخه دوم"})";
+  testing::write_file(dir / "a.jsonl", a + "\n");
+  ASSERT_EQ(run(job(dir / "db", {dir / "a.jsonl"})).code, kExitOk);
+  testing::write_file(dir / "ba.jsonl", b + "\n" + a + "\n");
+  const JobRun r = run(job(dir / "db", {dir / "ba.jsonl"}));
+  EXPECT_NE(r.out.find("added 0, replaced 2, unchanged 0,"), std::string::npos) << r.out;
+  Xapian::Database db(dir / "db");
+  EXPECT_EQ(db.get_termfreq("Sاول"), 1u);
+  EXPECT_EQ(db.get_termfreq("Sدوم"), 0u);
 }
 
 TEST(Job, DirectoryInputReadsJsonlAndTxtRecursively) {
