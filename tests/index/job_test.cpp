@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "kavosh/index/cli.h"
+#include "kavosh/index/resume.h"
 #include "test_util.h"
 
 namespace kavosh::index {
@@ -68,6 +69,7 @@ TEST(Cli, UsageErrors) {
   EXPECT_THROW(parse({"--db", "x", "--progress", "sometimes", "-"}), CLI::ValidationError);
   EXPECT_THROW(parse({"--db", "x", "/no/such/input.jsonl"}), CLI::ValidationError);
   EXPECT_THROW(parse({"--db", "x", "--batch", "0", "-"}), CLI::ValidationError);
+  EXPECT_THROW(parse({"--db", "x", "--resume", "-"}), CLI::ValidationError) << "stdin cannot be read again";
 }
 
 TEST(Job, BadRecordsAreReportedSkippedAndExitThree) {
@@ -112,6 +114,17 @@ TEST(Job, ReindexingTheSameFileChangesNothing) {
   EXPECT_EQ(testing::unique_ids(db).size(), 500u);
 }
 
+TEST(Job, KeyOrderAndSpacingAreNoChange) {
+  TempDir dir;
+  testing::write_file(dir / "a.jsonl", R"({"id": "x", "title": "خبر", "tags": ["a", "b"]})" "\n");
+  testing::write_file(dir / "b.jsonl", R"({"tags":["a","b"],"title":"خبر","id":"x"})" "\n");
+  ASSERT_EQ(run(job(dir / "db", {dir / "a.jsonl"})).code, kExitOk);
+  const JobRun r = run(job(dir / "db", {dir / "b.jsonl"}));
+  EXPECT_NE(r.out.find("added 0, replaced 0, unchanged 1,"), std::string::npos) << r.out;
+  testing::write_file(dir / "c.jsonl", R"({"id": "x", "title": "خبر", "tags": ["b", "a"]})" "\n");
+  EXPECT_NE(run(job(dir / "db", {dir / "c.jsonl"})).out.find("replaced 1,"), std::string::npos) << "order in arrays counts";
+}
+
 TEST(Job, OneChangedRecordIsReplacedAndTheRestSkipped) {
   TempDir dir;
   const std::string input = dir / "in.jsonl";
@@ -146,6 +159,69 @@ TEST(Job, ASameIdChangedEarlierInTheJobIsWrittenAgainWhenItComesBack) {
   Xapian::Database db(dir / "db");
   EXPECT_EQ(db.get_termfreq("Sاول"), 1u);
   EXPECT_EQ(db.get_termfreq("Sدوم"), 0u);
+}
+
+TEST(Resume, AfterACompleteRunReadsNothingAgain) {
+  TempDir dir;
+  testing::write_file(dir / "in/a.jsonl", testing::generated_input(30));
+  testing::write_file(dir / "in/b.txt", "عنوان\n\nمتن خبر.\n");
+  JobOptions options = job(dir / "db", {dir / "in"});
+  options.batch = 7;
+  ASSERT_EQ(run(options).code, kExitOk);
+  options.resume = true;
+  const JobRun r = run(options);
+  EXPECT_EQ(r.code, kExitOk) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_NE(r.out.find("added 0, replaced 0, unchanged 0,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" 0.0 MB "), std::string::npos) << "no byte read again: " << r.out;
+}
+
+TEST(Resume, FileChangedSinceReadsFromTheStartAndSaysWhy) {
+  TempDir dir;
+  const std::string input = generated_file(dir, 20);
+  ASSERT_EQ(run(job(dir / "db", {input})).code, kExitOk);
+  testing::write_file(input, testing::generated_input(25));
+  JobOptions options = job(dir / "db", {input});
+  options.resume = true;
+  const JobRun r = run(options);
+  EXPECT_EQ(r.code, kExitOk) << r.err;
+  EXPECT_NE(r.err.find("warning: --resume: " + input + " has changed since the last commit; reading every input"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.out.find("added 5, replaced 0, unchanged 20,"), std::string::npos) << r.out;
+}
+
+TEST(Resume, OtherInputsReadFromTheStart) {
+  TempDir dir;
+  ASSERT_EQ(run(job(dir / "db", {generated_file(dir, 3)})).code, kExitOk);
+  testing::write_file(dir / "other.jsonl", testing::generated_record(7) + "\n");
+  JobOptions options = job(dir / "db", {dir / "other.jsonl"});
+  options.resume = true;
+  const JobRun r = run(options);
+  EXPECT_NE(r.err.find("which is not among the inputs"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("added 1,"), std::string::npos) << r.out;
+}
+
+TEST(Resume, PointsRoundTripAndStartAtTheEarliestShard) {
+  const std::vector<FileIdentity> inputs = {{"a b.jsonl", 100, 5, true}, {"c.jsonl", 50, 6, true}};
+  const ResumePoint point{inputs[0], 40, 3};
+  const auto decoded = decode_resume_point(encode_resume_point(point));
+  ASSERT_TRUE(decoded);
+  EXPECT_EQ(decoded->file.path, "a b.jsonl");
+  EXPECT_EQ(decoded->offset, 40u);
+  EXPECT_EQ(decoded->line, 3u);
+  EXPECT_FALSE(decode_resume_point("12 x"));
+  std::ostringstream diagnostics;
+  const InputStart start = resume_start(
+      inputs, {encode_resume_point({inputs[1], 10, 1}), encode_resume_point(point)}, diagnostics);
+  EXPECT_EQ(start.file, 0u);
+  EXPECT_EQ(start.offset, 40u);
+  EXPECT_EQ(start.line, 3u);
+  EXPECT_EQ(diagnostics.str(), "");
+  const InputStart none = resume_start(inputs, {encode_resume_point(point), ""}, diagnostics);
+  EXPECT_EQ(none.file, 0u);
+  EXPECT_EQ(none.offset, 0u) << "a shard without a point: everything again";
+  EXPECT_NE(diagnostics.str().find("holds no resume point"), std::string::npos);
 }
 
 TEST(Job, DirectoryInputReadsJsonlAndTxtRecursively) {
