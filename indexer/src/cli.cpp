@@ -47,6 +47,8 @@ std::unique_ptr<CLI::App> make_app(JobOptions& options) {
   app->add_option("--shards", options.shards, "Number of shard databases (0: as PATH already is, else 1)")->check(CLI::Range(0u, 999u));
   app->add_option("--synonyms", options.synonyms_file, "Synonym groups, one per line, tab-separated")->check(CLI::ExistingFile);
   app->add_option("--delete", options.deletes, "Remove these ids (before indexing INPUT)");
+  app->add_option("--delete-ids", options.delete_ids_file, "Remove the ids of FILE, one per line (before indexing INPUT)")
+      ->check(CLI::ExistingFile);
   cli::add_choice<ProgressMode>(*app, "--progress", options.progress,
                                 {{"auto", ProgressMode::kAuto}, {"always", ProgressMode::kAlways},
                                  {"never", ProgressMode::kNever}},
@@ -59,8 +61,8 @@ std::unique_ptr<CLI::App> make_app(JobOptions& options) {
                             "  3  some records were skipped (or --strict stopped at one)\n"
                             "  128+N  stopped by signal N (SIGINT and SIGTERM commit what is done first)\n");
   app->callback([&options] {
-    if (options.inputs.empty() && options.deletes.empty()) {
-      throw CLI::ValidationError("INPUT", "give at least one INPUT or --delete ID");
+    if (options.inputs.empty() && options.deletes.empty() && options.delete_ids_file.empty()) {
+      throw CLI::ValidationError("INPUT", "give at least one INPUT, --delete ID or --delete-ids FILE");
     }
     if (options.resume && std::find(options.inputs.begin(), options.inputs.end(), "-") != options.inputs.end()) {
       throw CLI::ValidationError("--resume", "stdin (-) cannot be read again from a position; give files");

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "kavosh/error.h"
+#include "utf8_check.h"
 
 namespace kavosh::index {
 namespace fs = std::filesystem;
@@ -112,6 +113,37 @@ std::vector<fs::path> expand_inputs(const std::vector<std::string>& inputs) {
     }
   }
   return files;
+}
+
+// Every line is an id whatever the file's name (an ids.txt is no article).
+std::vector<std::string> read_ids(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw EnvironmentError(path + ": " + std::strerror(errno));
+  LineSource source(fd, nullptr);
+  std::vector<std::string> ids;
+  std::string id;
+  try {
+    std::uint64_t bytes = 0;
+    for (std::uint64_t line = 1; source.next_line(id, bytes); ++line) {
+      if (!id.empty() && id.back() == '\r') id.pop_back();
+      if (id.empty()) continue;
+      const std::string where = path + ':' + std::to_string(line) + ": ";
+      if (const auto offset = first_invalid_utf8(id)) {
+        throw InvalidInputError(where + "invalid UTF-8 at byte " + std::to_string(*offset + 1));
+      }
+      try {
+        check_id(id);
+      } catch (const InvalidInputError& e) {
+        throw InvalidInputError(where + e.what());
+      }
+      ids.push_back(id);
+    }
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  ::close(fd);
+  return ids;
 }
 
 std::optional<std::uint64_t> total_input_bytes(const std::vector<fs::path>& files) {

@@ -254,14 +254,19 @@ class Pipeline {
 
 void stop_handler(int signal) { request_stop(signal); }
 
-void apply_deletes(const JobOptions& options, ShardWriters& writers, std::ostream& diagnostics, JobStats& stats) {
-  for (const std::string& id : options.deletes) {
+// Ids with no record are no error (an export may list deletions twice); the first few are named.
+void apply_deletes(const std::vector<std::string>& ids, ShardWriters& writers, std::ostream& diagnostics,
+                   JobStats& stats) {
+  constexpr std::uint64_t kNamed = 10;
+  std::uint64_t missing = 0;
+  for (const std::string& id : ids) {
     if (writers.remove(id)) {
       ++stats.deleted;
-    } else {
+    } else if (++missing <= kNamed) {
       diagnostics << "warning: no record with id \"" << id << "\" to delete\n";
     }
   }
+  if (missing > kNamed) diagnostics << "warning: " << missing - kNamed << " more ids to delete had no record\n";
 }
 
 }  // namespace
@@ -270,13 +275,18 @@ JobStats run_index(const JobOptions& options, std::ostream& diagnostics) {
   const auto start = std::chrono::steady_clock::now();
   JobStats stats;
   auto files = expand_inputs(options.inputs);
+  std::vector<std::string> deletes = options.deletes;
+  if (!options.delete_ids_file.empty()) {
+    std::vector<std::string> more = read_ids(options.delete_ids_file);  // all checked before any is deleted
+    deletes.insert(deletes.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  }
   const IndexOptions index_options{options.db_path, options.batch, options.synonyms_file};
   const std::vector<std::string> shard_paths = prepare_shards(options.db_path, options.shards);
   ShardWriters writers(shard_paths, index_options);
   std::vector<FileIdentity> inputs = identify_inputs(files);
   const InputStart read_from =
       options.resume ? resume_start(inputs, writers.committed_resume_points(), diagnostics) : InputStart{};
-  apply_deletes(options, writers, diagnostics, stats);
+  apply_deletes(deletes, writers, diagnostics, stats);
   const std::uint32_t workers = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   writers.start();
   try {

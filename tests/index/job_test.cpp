@@ -1,5 +1,6 @@
 // kavosh-index in-process: argument parsing, bad input reports and exit codes, --strict, directories,
 // deletes, shards through the whole pipeline.
+#include <algorithm>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -52,7 +53,8 @@ TEST(Cli, ParsesEveryOption) {
   TempDir dir;
   testing::write_file(dir / "in.jsonl", "");
   const JobOptions o = parse({"--db", dir / "db", "--batch", "5", "--threads", "3", "--shards", "2", "--progress",
-                              "never", "--strict", dir / "in.jsonl", "-", "--delete", "x", "y"});
+                              "never", "--strict", "--delete-ids", dir / "in.jsonl", dir / "in.jsonl", "-",
+                              "--delete", "x", "y"});
   EXPECT_EQ(o.db_path, dir / "db");
   EXPECT_EQ(o.batch, 5u);
   EXPECT_EQ(o.threads, 3u);
@@ -61,6 +63,8 @@ TEST(Cli, ParsesEveryOption) {
   EXPECT_TRUE(o.strict);
   EXPECT_EQ(o.inputs, (std::vector<std::string>{dir / "in.jsonl", "-"}));
   EXPECT_EQ(o.deletes, (std::vector<std::string>{"x", "y"}));
+  EXPECT_EQ(o.delete_ids_file, dir / "in.jsonl");
+  EXPECT_TRUE(parse({"--db", dir / "db", "--resume", dir / "in.jsonl"}).resume);
 }
 
 TEST(Cli, UsageErrors) {
@@ -70,6 +74,7 @@ TEST(Cli, UsageErrors) {
   EXPECT_THROW(parse({"--db", "x", "/no/such/input.jsonl"}), CLI::ValidationError);
   EXPECT_THROW(parse({"--db", "x", "--batch", "0", "-"}), CLI::ValidationError);
   EXPECT_THROW(parse({"--db", "x", "--resume", "-"}), CLI::ValidationError) << "stdin cannot be read again";
+  EXPECT_THROW(parse({"--db", "x", "--delete-ids", "/no/such/ids"}), CLI::ValidationError);
 }
 
 TEST(Job, BadRecordsAreReportedSkippedAndExitThree) {
@@ -247,6 +252,60 @@ TEST(Job, DeletesBeforeIndexing) {
   EXPECT_NE(r.err.find("no record with id \"nope\""), std::string::npos);
   EXPECT_NE(r.out.find("deleted 2,"), std::string::npos) << r.out;
   EXPECT_EQ(testing::unique_ids(Xapian::Database(dir / "db")), (std::vector<std::string>{"r0", "r2", "r4"}));
+}
+
+TEST(Job, DeleteIdsFileRemovesEachListedIdFromItsShard) {
+  TempDir dir;
+  const std::string input = generated_file(dir, 40);
+  JobOptions first = job(dir / "db", {input});
+  first.shards = 2;
+  ASSERT_EQ(run(first).code, kExitOk);
+  std::string ids = "r1\r\n\nr3\n";  // CRLF and blank lines as exports write them
+  for (int n = 10; n < 30; ++n) ids += "r" + std::to_string(n) + '\n';
+  ids += "gone-1\ngone-2";  // no newline at the end
+  testing::write_file(dir / "ids.txt", ids);  // .txt: still one id per line
+  JobOptions options = job(dir / "db", {});
+  options.delete_ids_file = dir / "ids.txt";
+  const JobRun r = run(options);
+  EXPECT_EQ(r.code, kExitOk) << r.err;
+  EXPECT_NE(r.out.find("deleted 22,"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("no record with id \"gone-2\""), std::string::npos) << r.err;
+  Xapian::Database db(dir / "db");
+  EXPECT_EQ(testing::unique_ids(db).size(), 18u);
+  EXPECT_FALSE(db.term_exists("Qr1"));
+  EXPECT_FALSE(db.term_exists("Qr29"));
+  EXPECT_TRUE(db.term_exists("Qr30"));
+}
+
+TEST(Job, DeleteIdsFileWithABadLineNamesItAndDeletesNothing) {
+  TempDir dir;
+  const std::string input = generated_file(dir, 5);
+  ASSERT_EQ(run(job(dir / "db", {input})).code, kExitOk);
+  testing::write_file(dir / "ids", "r1\nr2\n" + std::string(300, 'x') + "\nr3\n");
+  JobOptions options = job(dir / "db", {});
+  options.delete_ids_file = dir / "ids";
+  JobRun r = run(options);
+  EXPECT_EQ(r.code, kExitRuntime);
+  EXPECT_NE(r.err.find("kavosh-index: error: " + (dir / "ids") + ":3: id over 240 bytes"), std::string::npos)
+      << r.err;
+  testing::write_file(dir / "ids", "r1\n\xff\xfe\n");
+  r = run(options);
+  EXPECT_NE(r.err.find((dir / "ids") + ":2: invalid UTF-8 at byte 1"), std::string::npos) << r.err;
+  EXPECT_EQ(Xapian::Database(dir / "db").get_doccount(), 5u) << "nothing deleted";
+}
+
+TEST(Job, ManyMissingIdsAreCountedNotListed) {
+  TempDir dir;
+  ASSERT_EQ(run(job(dir / "db", {generated_file(dir, 2)})).code, kExitOk);
+  std::string ids;
+  for (int n = 0; n < 100; ++n) ids += "missing-" + std::to_string(n) + '\n';
+  testing::write_file(dir / "ids", ids);
+  JobOptions options = job(dir / "db", {});
+  options.delete_ids_file = dir / "ids";
+  const JobRun r = run(options);
+  EXPECT_EQ(r.code, kExitOk);
+  EXPECT_NE(r.err.find("warning: 90 more ids to delete had no record"), std::string::npos) << r.err;
+  EXPECT_LT(std::count(r.err.begin(), r.err.end(), '\n'), 12);
 }
 
 TEST(Job, ShardsAreWrittenInParallelAndOpenThroughTheStub) {

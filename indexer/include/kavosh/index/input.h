@@ -32,6 +32,11 @@ Record parse_item(const InputItem& item);
 /// a path that does not exist.
 std::vector<std::filesystem::path> expand_inputs(const std::vector<std::string>& inputs);
 
+/// The ids of a --delete-ids file: one per line, as written (a trailing CR dropped); blank lines are
+/// skipped. Throws kavosh::InvalidInputError naming the file and line for a line that is no id (invalid
+/// UTF-8, over kMaxIdBytes), before anything is deleted; kavosh::EnvironmentError if unreadable.
+std::vector<std::string> read_ids(const std::string& path);
+
 /// Total bytes of the expanded inputs; nullopt when one is stdin (the size is unknown).
 std::optional<std::uint64_t> total_input_bytes(const std::vector<std::filesystem::path>& files);
 
