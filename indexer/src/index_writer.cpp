@@ -85,9 +85,9 @@ bool set_metadata(Xapian::WritableDatabase& db, std::string_view key, const std:
   return true;
 }
 
-Xapian::WritableDatabase open_database(const std::string& path) {
+Xapian::WritableDatabase open_database(const std::string& path, int flags) {
   if (path.empty()) throw EnvironmentError("no database path");
-  return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+  return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | flags);
 }
 
 }  // namespace
@@ -121,7 +121,7 @@ struct IndexWriter::Impl {
   std::uint32_t spelling_records = 0;
 
   explicit Impl(const IndexOptions& options)
-      : db(open_database(options.db_path)), batch(std::max<std::uint32_t>(options.batch, 1)) {
+      : db(open_database(options.db_path, options.flags)), batch(std::max<std::uint32_t>(options.batch, 1)) {
     check_version(db, schema::kAnalyzerVersionKey, analysis::kAnalyzerVersion, options.db_path);
     check_version(db, schema::kSchemaVersionKey, schema::kSchemaVersion, options.db_path);
     modified |= set_metadata(db, schema::kAnalyzerVersionKey, std::to_string(analysis::kAnalyzerVersion));

@@ -16,6 +16,7 @@
 #include "kavosh/index/index_writer.h"
 #include "kavosh/index/input.h"
 #include "kavosh/index/shards.h"
+#include "partitions.h"
 #include "progress.h"
 #include "queues.h"
 #include "shard_writers.h"
@@ -73,8 +74,9 @@ class CommittedHashes {
   explicit CommittedHashes(const std::vector<std::string>& paths) : paths_(paths), databases_(paths.size()) {}
 
   /// Empty when the id is not committed, or when no stable view of the database could be had (the
-  /// record is then analyzed, and its writer decides).
+  /// record is then analyzed, and its writer decides); always empty without paths (a new database).
   std::string get(const std::string& id) {
+    if (paths_.empty()) return {};
     const std::uint32_t shard = shard_of(id, static_cast<std::uint32_t>(paths_.size()));
     auto& database = databases_[shard];
     for (int attempt = 0; attempt < 3; ++attempt) {
@@ -269,28 +271,28 @@ void apply_deletes(const std::vector<std::string>& ids, ShardWriters& writers, s
   if (missing > kNamed) diagnostics << "warning: " << missing - kNamed << " more ids to delete had no record\n";
 }
 
-}  // namespace
+// Where a job writes: the target's databases, or the partitions of a new database.
+struct Target {
+  std::vector<std::string> paths;
+  int flags = 0;       ///< more Xapian::WritableDatabase flags
+  bool fresh = false;  ///< new, empty databases: no record to compare with, no resume point
+};
 
-JobStats run_index(const JobOptions& options, std::ostream& diagnostics) {
-  const auto start = std::chrono::steady_clock::now();
-  JobStats stats;
-  auto files = expand_inputs(options.inputs);
-  std::vector<std::string> deletes = options.deletes;
-  if (!options.delete_ids_file.empty()) {
-    std::vector<std::string> more = read_ids(options.delete_ids_file);  // all checked before any is deleted
-    deletes.insert(deletes.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-  }
-  const IndexOptions index_options{options.db_path, options.batch, options.synonyms_file};
-  const std::vector<std::string> shard_paths = prepare_shards(options.db_path, options.shards);
-  ShardWriters writers(shard_paths, index_options);
+// Runs the pipeline into `target`; returns the resume point of the last records written.
+std::string index_into(const JobOptions& options, const Target& target, std::vector<std::filesystem::path> files,
+                       const std::vector<std::string>& deletes, std::ostream& diagnostics, JobStats& stats) {
+  ShardWriters writers(target.paths, IndexOptions{{}, options.batch, options.synonyms_file, target.flags});
   std::vector<FileIdentity> inputs = identify_inputs(files);
-  const InputStart read_from =
-      options.resume ? resume_start(inputs, writers.committed_resume_points(), diagnostics) : InputStart{};
+  const InputStart read_from = options.resume && !target.fresh
+                                   ? resume_start(inputs, writers.committed_resume_points(), diagnostics)
+                                   : InputStart{};
   apply_deletes(deletes, writers, diagnostics, stats);
   const std::uint32_t workers = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  static const std::vector<std::string> kNothingToCompare;
   writers.start();
   try {
-    Pipeline(options, writers, shard_paths, std::move(inputs), diagnostics, workers).run(std::move(files), read_from, stats);
+    Pipeline(options, writers, target.fresh ? kNothingToCompare : target.paths, std::move(inputs), diagnostics, workers)
+        .run(std::move(files), read_from, stats);
   } catch (...) {
     try {
       writers.finish();  // commits what was written before the failure
@@ -303,6 +305,47 @@ JobStats run_index(const JobOptions& options, std::ostream& diagnostics) {
   stats.added = writers.added();
   stats.replaced = writers.replaced();
   stats.unchanged = writers.unchanged();
+  return writers.last_resume_point();
+}
+
+// How many partitions a job builds in parallel: one per core for a new single database (Xapian's
+// writing, most of a build's time, is one thread per database), else none.
+std::uint32_t partitions_for(const JobOptions& options) {
+  if (options.shards > 1 || options.inputs.empty() || std::filesystem::exists(options.db_path)) return 0;
+  const std::uint32_t cores = std::thread::hardware_concurrency();
+  return cores >= 2 ? cores : 0;
+}
+
+std::vector<std::string> read_deletes(const JobOptions& options) {
+  std::vector<std::string> deletes = options.deletes;
+  if (!options.delete_ids_file.empty()) {
+    std::vector<std::string> more = read_ids(options.delete_ids_file);  // all checked before any is deleted
+    deletes.insert(deletes.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  }
+  return deletes;
+}
+
+}  // namespace
+
+JobStats run_index(const JobOptions& options, std::ostream& diagnostics) {
+  const auto start = std::chrono::steady_clock::now();
+  JobStats stats;
+  auto files = expand_inputs(options.inputs);
+  const std::vector<std::string> deletes = read_deletes(options);
+  if (const std::uint32_t partitions = partitions_for(options)) {
+    if (options.resume) diagnostics << "kavosh-index: warning: --resume: no database at " << options.db_path << " yet\n";
+    const Target target{prepare_partitions(options.db_path, partitions), Xapian::DB_NO_SYNC, true};
+    try {
+      const std::string point = index_into(options, target, std::move(files), deletes, diagnostics, stats);
+      merge_partitions(target.paths, options.db_path, point);
+    } catch (...) {
+      discard_partitions(options.db_path);
+      throw;
+    }
+  } else {
+    const Target target{prepare_shards(options.db_path, options.shards), 0, false};
+    index_into(options, target, std::move(files), deletes, diagnostics, stats);
+  }
   stats.signal = g_stop_signal.load();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return stats;

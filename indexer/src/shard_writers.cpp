@@ -55,6 +55,7 @@ std::vector<std::string> ShardWriters::committed_resume_points() const {
 // advances and a resumed job re-reads little.
 bool ShardWriters::write(std::vector<std::vector<PreparedDocument>> documents, const std::string& resume_point) {
   std::vector<ShardBatch> batches = route_spelling_to_shard_0(std::move(documents));
+  if (!resume_point.empty()) last_resume_point_ = resume_point;
   for (std::size_t s = 0; s < shards_.size(); ++s) {
     batches[s].resume_point = resume_point;
     if (!shards_[s]->queue.push(std::move(batches[s]))) return false;

@@ -55,6 +55,8 @@ class ShardWriters {
   std::uint64_t added() const { return added_; }
   std::uint64_t replaced() const { return replaced_; }
   std::uint64_t unchanged() const { return unchanged_; }
+  /// The resume point of the last write(): every shard's after finish().
+  const std::string& last_resume_point() const { return last_resume_point_; }
   /// Each shard's resume point as last committed (kavosh/index/resume.h).
   std::vector<std::string> committed_resume_points() const;
 
@@ -72,6 +74,7 @@ class ShardWriters {
   std::mutex error_mutex_;
   std::exception_ptr error_;
   bool started_ = false;
+  std::string last_resume_point_;
 };
 
 }  // namespace kavosh::index

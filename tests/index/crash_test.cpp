@@ -9,11 +9,13 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 #include <iostream>
 #include <thread>
 
 #include <gtest/gtest.h>
 
+#include "kavosh/index/pipeline.h"
 #include "test_util.h"
 
 namespace kavosh::index {
@@ -59,25 +61,22 @@ bool wait_for_commits(pid_t pid, const std::string& path, Xapian::rev since, Xap
   }
 }
 
+// An empty database at dir/db, so that the runs that follow add to a database (a new database is built
+// apart and appears only when complete: Faults.SigkillDuringAFirstBuildLeavesNoDatabaseOrAWholeOne).
+void create_empty_database(const TempDir& dir, std::uint32_t shards) {
+  JobOptions options;
+  options.db_path = dir / "db";
+  options.deletes = {"none"};
+  options.shards = shards;
+  options.progress = ProgressMode::kNever;
+  std::ostringstream ignored;
+  run_index(options, ignored);
+}
+
 Xapian::rev revision(const std::string& path) {
   return std::filesystem::exists(path) ? Xapian::Database(path).get_revision() : 0;
 }
 
-// A document's terms with their wdf and positions, and its values and data: what a clean run must match.
-std::string rendered(const Xapian::Database& db, const std::string& id) {
-  const Xapian::docid did = *db.postlist_begin("Q" + id);
-  std::string text;
-  for (auto term = db.termlist_begin(did); term != db.termlist_end(did); ++term) {
-    text += *term + ':' + std::to_string(term.get_wdf());
-    for (auto pos = term.positionlist_begin(); pos != term.positionlist_end(); ++pos) text += ',' + std::to_string(*pos);
-    text += ' ';
-  }
-  const Xapian::Document document = db.get_document(did);
-  for (auto value = document.values_begin(); value != document.values_end(); ++value) {
-    text += std::to_string(value.get_valueno()) + '=' + *value + ' ';
-  }
-  return text + document.get_data();
-}
 
 int wait_exit_status(pid_t pid) {
   int status = 0;
@@ -108,6 +107,7 @@ TEST(Faults, SigkillAtSeveralPointsThenRerunCompletes) {
   TempDir dir;
   const std::string input = dir / "in.jsonl";
   testing::write_file(input, testing::generated_input(kRecords));
+  create_empty_database(dir, 1);
   std::uint64_t previous = 0;
   // Each run reindexes from the start on the same database, killed later and later.
   for (const auto delay : {100ms, 400ms, 800ms, 1400ms}) {
@@ -136,17 +136,17 @@ long long summary_count(const std::string& summary, const std::string& what) {
 // from the start (one shard: exactly from there, so nothing is even met twice).
 // `watched` is the database whose commits are counted: the only one, or shard 0. Sharded, each shard commits
 // on its own, so the database as a whole is no prefix of the input, only each shard is.
-void kill_and_resume(std::vector<std::string> extra, const std::string& watched, std::vector<Xapian::rev> kills,
-                     bool exact) {
+void kill_and_resume(std::uint32_t shards, const std::string& watched, std::vector<Xapian::rev> kills, bool exact) {
   TempDir dir, clean;
   const std::string input = dir / "in.jsonl";
   testing::write_file(input, testing::generated_input(kRecords));
-  std::vector<std::string> resume = extra;
-  resume.push_back("--resume");
+  const std::vector<std::string> extra = {"--shards", std::to_string(shards)};
+  const std::vector<std::string> resume = {"--shards", std::to_string(shards), "--resume"};
+  create_empty_database(dir, shards);
   for (const Xapian::rev commits : kills) {
     const std::string db = dir / watched;
     const Xapian::rev before = revision(db);
-    const pid_t pid = spawn(dir, input, before == 0 ? extra : resume);
+    const pid_t pid = spawn(dir, input, resume);
     ASSERT_TRUE(wait_for_commits(pid, db, before, commits)) << "ended before " << commits << " commits";
     ::kill(pid, SIGKILL);
     ::waitpid(pid, nullptr, 0);
@@ -167,25 +167,50 @@ void kill_and_resume(std::vector<std::string> extra, const std::string& watched,
   const Xapian::Database db(dir / "db");
   ASSERT_EQ(db.get_doccount(), kRecords);
   EXPECT_EQ(testing::unique_ids(db).size(), kRecords);
+  create_empty_database(clean, shards);
   ASSERT_EQ(wait_exit_status(spawn(clean, input, extra)), 0) << read_file(clean / "err.txt");
   const Xapian::Database reference(clean / "db");
   for (const std::uint64_t n : {std::uint64_t{0}, committed - 1, committed, kRecords - 1}) {
     const std::string id = std::string("r").append(std::to_string(n));
-    EXPECT_EQ(rendered(db, id), rendered(reference, id)) << id;
+    EXPECT_EQ(testing::rendered(db, id), testing::rendered(reference, id)) << id;
   }
 }
 
-TEST(Faults, SigkillThenResumeReadsOnFromTheLastCommit) { kill_and_resume({}, "db", {2, 3, 4}, true); }
+TEST(Faults, SigkillThenResumeReadsOnFromTheLastCommit) { kill_and_resume(1, "db", {2, 3, 4}, true); }
 
 TEST(Faults, SigkillThenResumeWithShards) {
   // Shard 0 commits every 2 × kBatch records of the input.
-  kill_and_resume({"--shards", "2"}, "db/shard_000", {1, 2, 2}, false);
+  kill_and_resume(2, "db/shard_000", {1, 2, 2}, false);
 }
 
-TEST(Faults, SigintCommitsWhatIsDoneAndExitsCleanly) {
+TEST(Faults, SigkillDuringAFirstBuildLeavesNoDatabaseOrAWholeOne) {
+  TempDir dir;
+  const std::string input = dir / "in.jsonl";
+  testing::write_file(input, testing::generated_input(kRecords));
+  for (const auto delay : {100ms, 400ms, 700ms, 1000ms}) {
+    const pid_t pid = spawn(dir, input);
+    std::this_thread::sleep_for(delay);
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, nullptr, 0);
+    if (!std::filesystem::exists(dir / "db")) continue;
+    const Xapian::Database db(dir / "db");
+    EXPECT_EQ(db.get_doccount(), kRecords) << "half a database after " << delay.count() << " ms";
+    EXPECT_EQ(testing::unique_ids(db).size(), kRecords);
+    return;
+  }
+  ASSERT_EQ(wait_exit_status(spawn(dir, input)), 0) << "a killed build's leftovers are cleared" << read_file(dir / "err.txt");
+  EXPECT_EQ(testing::unique_ids(Xapian::Database(dir / "db")).size(), kRecords);
+  EXPECT_FALSE(std::filesystem::exists(dir / "db.building"));
+}
+
+class Sigint : public ::testing::TestWithParam<bool> {};
+
+// A first build (partitions merged when stopped) and a database added to.
+TEST_P(Sigint, CommitsWhatIsDoneAndExitsWithinASecondThenResumeCompletes) {
   TempDir dir;
   const std::string input = dir / "in.jsonl";
   testing::write_file(input, testing::generated_input(kRecords * 4));
+  if (GetParam()) create_empty_database(dir, 1);
   const pid_t pid = spawn(dir, input);
   std::this_thread::sleep_for(600ms);
   const auto interrupted = std::chrono::steady_clock::now();
@@ -210,6 +235,9 @@ TEST(Faults, SigintCommitsWhatIsDoneAndExitsCleanly) {
   EXPECT_EQ(summary_count(resumed, "unchanged"), 0) << resumed;
   EXPECT_EQ(testing::unique_ids(Xapian::Database(dir / "db")).size(), kRecords * 4);
 }
+
+INSTANTIATE_TEST_SUITE_P(Faults, Sigint, ::testing::Bool(),
+                         [](const auto& info) { return info.param ? "AddingToADatabase" : "FirstBuild"; });
 
 }  // namespace
 }  // namespace kavosh::index

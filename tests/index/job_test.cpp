@@ -1,12 +1,14 @@
 // kavosh-index in-process: argument parsing, bad input reports and exit codes, --strict, directories,
 // deletes, shards through the whole pipeline.
 #include <algorithm>
+#include <filesystem>
 #include <sstream>
 
 #include <gtest/gtest.h>
 
 #include "kavosh/index/cli.h"
 #include "kavosh/index/resume.h"
+#include "kavosh/schema.h"
 #include "test_util.h"
 
 namespace kavosh::index {
@@ -306,6 +308,57 @@ TEST(Job, ManyMissingIdsAreCountedNotListed) {
   EXPECT_EQ(r.code, kExitOk);
   EXPECT_NE(r.err.find("warning: 90 more ids to delete had no record"), std::string::npos) << r.err;
   EXPECT_LT(std::count(r.err.begin(), r.err.end(), '\n'), 12);
+}
+
+TEST(FirstBuild, PartitionsMergedIntoPlaceHoldWhatAnIncrementalBuildHolds) {
+  TempDir dir;
+  std::string lines = testing::generated_input(300);
+  lines += R"({"id": "r5", "title": "نسخه آخر"})" "\n";  // a repeated id: the last one wins
+  testing::write_file(dir / "in.jsonl", lines);
+  JobOptions options = job(dir / "new", {dir / "in.jsonl"});
+  options.batch = 40;
+  options.synonyms_file = KAVOSH_SOURCE_DIR "/indexer/data/synonyms.tsv";
+  const JobRun built = run(options);
+  EXPECT_EQ(built.code, kExitOk) << built.err;
+  EXPECT_NE(built.out.find("added 300, replaced 1,"), std::string::npos) << built.out;
+  EXPECT_FALSE(std::filesystem::exists(dir / "new.building"));
+
+  options.db_path = dir / "old";
+  run(job(dir / "old", {}));  // --delete only: an empty database, added to below
+  options.deletes = {};
+  ASSERT_EQ(run(options).code, kExitOk);
+  const Xapian::Database built_db(dir / "new"), added_db(dir / "old");
+  EXPECT_EQ(built_db.get_doccount(), 300u);
+  EXPECT_EQ(testing::unique_ids(built_db), testing::unique_ids(added_db));
+  for (const char* id : {"r0", "r5", "r150", "r299"}) {
+    EXPECT_EQ(testing::rendered(built_db, id), testing::rendered(added_db, id)) << id;
+  }
+  EXPECT_EQ(built_db.get_avlength(), added_db.get_avlength());
+  EXPECT_EQ(built_db.get_spelling_suggestion("انتخاباط"), "انتخابات");
+  auto built_word = built_db.spellings_begin(), added_word = added_db.spellings_begin();
+  built_word.skip_to("انتخابات");
+  added_word.skip_to("انتخابات");
+  EXPECT_EQ(built_word.get_termfreq(), added_word.get_termfreq()) << "one spelling table, every record counted";
+  EXPECT_NE(built_db.synonym_keys_begin(), built_db.synonym_keys_end());
+  for (const auto& key : {schema::kAnalyzerVersionKey, schema::kSchemaVersionKey, schema::kResumeKey}) {
+    EXPECT_EQ(built_db.get_metadata(std::string(key)), added_db.get_metadata(std::string(key))) << key;
+  }
+  options.db_path = dir / "new";
+  const JobRun again = run(options);
+  EXPECT_NE(again.out.find("replaced 2, unchanged 299,"), std::string::npos) << "r5 twice: " << again.out;
+}
+
+TEST(FirstBuild, AFailedBuildLeavesNoDatabase) {
+  TempDir dir;
+  testing::write_file(dir / "in.jsonl", testing::generated_input(3));
+  testing::write_file(dir / "db.building/part_000/junk", "what a build killed before left");
+  JobOptions options = job(dir / "db", {dir / "in.jsonl"});
+  options.synonyms_file = dir / "no-such-synonyms.tsv";  // fails once the partitions are open
+  const JobRun r = run(options);
+  EXPECT_EQ(r.code, kExitRuntime) << r.out;
+  EXPECT_NE(r.err.find("no-such-synonyms.tsv"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "db"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "db.building"));
 }
 
 TEST(Job, ShardsAreWrittenInParallelAndOpenThroughTheStub) {

@@ -33,6 +33,7 @@ struct IndexOptions {
   std::string db_path;
   std::uint32_t batch = 1000;  ///< commit every `batch` added or deleted records, and at the end
   std::string synonyms_file;   ///< optional: replaces the synonym table (format: kavosh/index/synonyms.h)
+  int flags = 0;               ///< more Xapian::WritableDatabase flags (DB_NO_SYNC for a build's partitions)
 };
 
 /// Writes records into one Xapian database (created if missing): replaces a record whose id is

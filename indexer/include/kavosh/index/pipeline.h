@@ -42,8 +42,9 @@ struct JobStats {
 /// holds the same content hash is skipped before analysis. Bad records and warnings go to `diagnostics`,
 /// and so does the progress bar when enabled. Commits at the end, also when stopped by --strict or by
 /// request_stop (then at once: what is still being analyzed is left to a resumed job). Each commit stores
-/// the input position it covers (kavosh/index/resume.h). Throws kavosh::Error or Xapian::Error when the
-/// environment fails.
+/// the input position it covers (kavosh/index/resume.h). A new one-shard database is built as one
+/// partition per core, written in parallel and merged into place at the end (src/partitions.h). Throws
+/// kavosh::Error or Xapian::Error when the environment fails.
 JobStats run_index(const JobOptions& options, std::ostream& diagnostics);
 
 /// Asks running jobs to stop reading, commit what they have and return. Async-signal-safe.
