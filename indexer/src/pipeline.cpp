@@ -335,8 +335,10 @@ JobStats run_index(const JobOptions& options, std::ostream& diagnostics) {
   if (const std::uint32_t partitions = partitions_for(options)) {
     if (options.resume) diagnostics << "kavosh-index: warning: --resume: no database at " << options.db_path << " yet\n";
     const Target target{prepare_partitions(options.db_path, partitions), Xapian::DB_NO_SYNC, true};
+    JobOptions build = options;
+    build.batch = kPartitionBatch;
     try {
-      const std::string point = index_into(options, target, std::move(files), deletes, diagnostics, stats);
+      const std::string point = index_into(build, target, std::move(files), deletes, diagnostics, stats);
       merge_partitions(target.paths, options.db_path, point);
     } catch (...) {
       discard_partitions(options.db_path);
