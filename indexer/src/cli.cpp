@@ -25,7 +25,7 @@ void print_summary(const JobStats& stats, std::ostream& out) {
                 "%.0f records/s%s\n",
                 static_cast<unsigned long long>(stats.added), static_cast<unsigned long long>(stats.replaced),
                 static_cast<unsigned long long>(stats.unchanged), static_cast<unsigned long long>(stats.deleted), static_cast<unsigned long long>(stats.skipped),
-                stats.bytes / 1e6, stats.seconds, (stats.added + stats.replaced) / seconds,
+                stats.bytes / 1e6, stats.seconds, (stats.added + stats.replaced + stats.unchanged) / seconds,
                 stats.signal != 0 ? " (interrupted)" : stats.stopped_strict ? " (stopped: --strict)" : "");
   out << line << std::flush;
 }
