@@ -331,10 +331,15 @@ int run(const Settings& settings) {
 int main(int argc, char** argv) {
   Settings settings;
   CLI::App app("Indexing benchmark: kavosh-index against plain Xapian on the same input", "index_bench");
-  app.add_option("--mb", settings.megabytes, "Input size in MB")->capture_default_str();
+  // The last --mb wins, so bench/run_index_bench.sh's default can be overridden.
+  app.add_option("--mb", settings.megabytes, "Input size in MB")
+      ->capture_default_str()
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_option("--threads", settings.threads, "kavosh-index analysis threads (0: one per core)");
   app.add_option("--batch", settings.batch, "kavosh-index commit batch")->capture_default_str();
-  app.add_option("--shards", settings.shards, "kavosh-index runs, one per shard count (1,2)")->delimiter(',')->allow_extra_args(false);
+  app.add_option("--shards", settings.shards, "kavosh-index runs, one per shard count (1,2)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   app.add_flag("--phases", settings.phases, "Also split each indexer's CPU time into making and writing documents");
   app.add_option("--work", settings.work, "Scratch directory (removed first)")->capture_default_str();
   app.add_option("INPUT", settings.inputs, "JSONL files or directories to repeat (default: generated text)");

@@ -3,6 +3,7 @@
 #include <iterator>
 #include <string_view>
 
+#include "hash.h"
 #include "kavosh/body_offsets.h"
 #include "kavosh/index/index_writer.h"
 #include "kavosh/schema.h"
@@ -74,7 +75,20 @@ void add_date(Xapian::Document& document, const analysis::DateInfo& date) {
   document.add_value(schema::kJalaliDateSlot, analysis::format_jalali(jalali, false));
 }
 
+// The stored data: the JSON as received, keys sorted (nlohmann's objects are ordered maps), no spaces.
+std::string stored_data(const Record& record) {
+  return record.raw.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string hash_hex(std::string_view data) {
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a_64(data)));
+  return hex;
+}
+
 }  // namespace
+
+std::string content_hash(const Record& record) { return hash_hex(stored_data(record)); }
 
 Xapian::Document make_document(const Record& record, const analysis::Analyzer& analyzer) {
   Xapian::Document document;
@@ -102,7 +116,9 @@ Xapian::Document make_document(const Record& record, const analysis::Analyzer& a
 
   document.add_boolean_term(std::string(schema::kIdPrefix) + record.id);
   document.add_value(schema::kIdSlot, record.id);
-  document.set_data(record.raw.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  std::string data = stored_data(record);
+  document.add_value(schema::kContentHashSlot, hash_hex(data));
+  document.set_data(std::move(data));
   return document;
 }
 

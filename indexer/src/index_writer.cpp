@@ -1,5 +1,7 @@
 #include "kavosh/index/index_writer.h"
 
+#include <map>
+#include <set>
 #include <unordered_map>
 
 #include "kavosh/error.h"
@@ -42,21 +44,50 @@ void check_version(const Xapian::WritableDatabase& db, std::string_view key, int
   }
 }
 
-void replace_synonyms(Xapian::WritableDatabase& db, const std::vector<SynonymGroup>& groups) {
-  std::vector<std::string> old_keys(db.synonym_keys_begin(), db.synonym_keys_end());
-  for (const std::string& key : old_keys) db.clear_synonyms(key);
+using SynonymTable = std::map<std::string, std::set<std::string>>;
+
+SynonymTable synonym_table(const std::vector<SynonymGroup>& groups) {
+  SynonymTable table;
   for (const SynonymGroup& group : groups) {
     for (const std::string& key : group) {
       for (const std::string& other : group) {
-        if (other != key) db.add_synonym(key, other);
+        if (other != key) table[key].insert(other);
       }
     }
   }
+  return table;
 }
 
-Xapian::WritableDatabase open_database(const std::string& path) {
+SynonymTable stored_synonyms(const Xapian::WritableDatabase& db) {
+  SynonymTable table;
+  for (auto key = db.synonym_keys_begin(); key != db.synonym_keys_end(); ++key) {
+    table[*key] = {db.synonyms_begin(*key), db.synonyms_end(*key)};
+  }
+  return table;
+}
+
+// Returns false when the table already held these groups: nothing to write, nothing to commit.
+bool replace_synonyms(Xapian::WritableDatabase& db, const std::vector<SynonymGroup>& groups) {
+  const SynonymTable wanted = synonym_table(groups);
+  const SynonymTable stored = stored_synonyms(db);
+  if (wanted == stored) return false;
+  for (const auto& [key, values] : stored) db.clear_synonyms(key);
+  for (const auto& [key, values] : wanted) {
+    for (const std::string& value : values) db.add_synonym(key, value);
+  }
+  return true;
+}
+
+// Returns true when the value changed.
+bool set_metadata(Xapian::WritableDatabase& db, std::string_view key, const std::string& value) {
+  if (db.get_metadata(std::string(key)) == value) return false;
+  db.set_metadata(std::string(key), value);
+  return true;
+}
+
+Xapian::WritableDatabase open_database(const std::string& path, int flags) {
   if (path.empty()) throw EnvironmentError("no database path");
-  return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+  return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | flags);
 }
 
 }  // namespace
@@ -70,23 +101,33 @@ std::vector<std::string> spelling_words(const Xapian::Document& document) {
   return words;
 }
 
+std::string stored_hash(const Xapian::Database& db, std::string_view id) {
+  const std::string term = id_term(id);
+  const Xapian::PostingIterator it = db.postlist_begin(term);
+  if (it == db.postlist_end(term)) return {};
+  return db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kContentHashSlot);
+}
+
 struct IndexWriter::Impl {
   Xapian::WritableDatabase db;
   analysis::Analyzer analyzer;
   std::uint32_t batch;
   std::uint32_t pending = 0;
+  bool modified = false;  // anything to commit besides `pending` changes and spelling counts
+  std::string committed_point, resume_point;
   // Spelling counts gathered since they were last handed to Xapian: one add_spelling per distinct word
   // instead of per posting, and of kSpellingRecords documents at least (see commit_batch).
   std::unordered_map<std::string, Xapian::termcount> spelling;
   std::uint32_t spelling_records = 0;
 
   explicit Impl(const IndexOptions& options)
-      : db(open_database(options.db_path)), batch(std::max<std::uint32_t>(options.batch, 1)) {
+      : db(open_database(options.db_path, options.flags)), batch(std::max<std::uint32_t>(options.batch, 1)) {
     check_version(db, schema::kAnalyzerVersionKey, analysis::kAnalyzerVersion, options.db_path);
     check_version(db, schema::kSchemaVersionKey, schema::kSchemaVersion, options.db_path);
-    db.set_metadata(std::string(schema::kAnalyzerVersionKey), std::to_string(analysis::kAnalyzerVersion));
-    db.set_metadata(std::string(schema::kSchemaVersionKey), std::to_string(schema::kSchemaVersion));
-    if (!options.synonyms_file.empty()) replace_synonyms(db, load_synonyms(options.synonyms_file, analyzer));
+    modified |= set_metadata(db, schema::kAnalyzerVersionKey, std::to_string(analysis::kAnalyzerVersion));
+    modified |= set_metadata(db, schema::kSchemaVersionKey, std::to_string(schema::kSchemaVersion));
+    if (!options.synonyms_file.empty()) modified |= replace_synonyms(db, load_synonyms(options.synonyms_file, analyzer));
+    committed_point = resume_point = db.get_metadata(std::string(schema::kResumeKey));
   }
 
   void count_spelling(const std::vector<std::string>& words) {
@@ -106,11 +147,17 @@ struct IndexWriter::Impl {
   // recovery) adds back.
   void commit_batch() {
     if (spelling_records >= kSpellingRecords) add_spelling();
+    if (resume_point != committed_point) db.set_metadata(std::string(schema::kResumeKey), resume_point);
     db.commit();
+    committed_point = resume_point;
     pending = 0;
+    modified = false;
   }
 
+  // A resume point alone is no reason to commit: a job that finds every record unchanged leaves the
+  // revision as it was, and a resumed job re-reads those records (cheaply: they are skipped again).
   void commit() {
+    if (pending == 0 && spelling.empty() && !modified) return;
     add_spelling();
     commit_batch();
   }
@@ -162,6 +209,12 @@ bool IndexWriter::remove(std::string_view id) {
   impl_->count_change();
   return true;
 }
+
+std::string IndexWriter::stored_hash(std::string_view id) const { return index::stored_hash(impl_->db, id); }
+
+void IndexWriter::set_resume_point(std::string point) { impl_->resume_point = std::move(point); }
+
+const std::string& IndexWriter::committed_resume_point() const { return impl_->committed_point; }
 
 void IndexWriter::commit() { impl_->commit(); }
 

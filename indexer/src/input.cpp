@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "kavosh/error.h"
+#include "utf8_check.h"
 
 namespace kavosh::index {
 namespace fs = std::filesystem;
@@ -114,6 +115,37 @@ std::vector<fs::path> expand_inputs(const std::vector<std::string>& inputs) {
   return files;
 }
 
+// Every line is an id whatever the file's name (an ids.txt is no article).
+std::vector<std::string> read_ids(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw EnvironmentError(path + ": " + std::strerror(errno));
+  LineSource source(fd, nullptr);
+  std::vector<std::string> ids;
+  std::string id;
+  try {
+    std::uint64_t bytes = 0;
+    for (std::uint64_t line = 1; source.next_line(id, bytes); ++line) {
+      if (!id.empty() && id.back() == '\r') id.pop_back();
+      if (id.empty()) continue;
+      const std::string where = path + ':' + std::to_string(line) + ": ";
+      if (const auto offset = first_invalid_utf8(id)) {
+        throw InvalidInputError(where + "invalid UTF-8 at byte " + std::to_string(*offset + 1));
+      }
+      try {
+        check_id(id);
+      } catch (const InvalidInputError& e) {
+        throw InvalidInputError(where + e.what());
+      }
+      ids.push_back(id);
+    }
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  ::close(fd);
+  return ids;
+}
+
 std::optional<std::uint64_t> total_input_bytes(const std::vector<fs::path>& files) {
   std::uint64_t total = 0;
   for (const fs::path& file : files) {
@@ -132,6 +164,8 @@ struct InputReader::Impl {
   int fd = -1;
   std::string name;
   std::uint64_t line = 0;
+  std::uint64_t offset = 0;  // bytes of the open file read so far
+  InputStart start;
   std::unique_ptr<LineSource> source;
 
   void close_file() {
@@ -140,17 +174,31 @@ struct InputReader::Impl {
     fd = -1;
   }
 
-  // Opens the next file; false when there is none.
+  // Opens the next file (at the start point for the start file); false when there is none.
   bool open_next() {
     close_file();
-    if (next_file == files.size()) return false;
+    if (next_file < start.file) next_file = start.file;
+    const bool resumed = next_file == start.file && start.offset > 0;
+    if (resumed && is_text_article(files.at(next_file))) ++next_file;  // read whole before the stop
+    if (next_file >= files.size()) return false;
     const fs::path& file = files[next_file++];
     name = file.string();
     line = 0;
+    offset = 0;
     fd = is_stdin(file) ? ::dup(STDIN_FILENO) : ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw EnvironmentError(name + ": " + std::strerror(errno));
+    if (resumed && !is_text_article(file)) seek_start();
     source = std::make_unique<LineSource>(fd, stop);
     return true;
+  }
+
+  void seek_start() {
+    if (::lseek(fd, static_cast<off_t>(start.offset), SEEK_SET) < 0) {
+      throw EnvironmentError(name + ": cannot resume at byte " + std::to_string(start.offset) + ": " +
+                             std::strerror(errno));
+    }
+    offset = start.offset;
+    line = start.line;
   }
 
   bool next_article(InputItem& item) {
@@ -158,6 +206,7 @@ struct InputReader::Impl {
     item.text = read_whole(fd, item.bytes, stop);
     item.text_id = files[next_file - 1].stem().string();
     item.line = 1;
+    offset += item.bytes;
     close_file();
     return true;
   }
@@ -172,6 +221,7 @@ struct InputReader::Impl {
         continue;
       }
       item.bytes += blank_bytes;
+      offset += item.bytes;
       item.line = line;
       item.text_id.clear();
       return true;
@@ -184,17 +234,22 @@ struct InputReader::Impl {
       if (stop && stop->load(std::memory_order_relaxed)) return false;
       if (!source && !open_next()) return false;
       item.file = name;
-      if (is_text_article(files[next_file - 1])) return next_article(item);
-      if (next_line(item)) return true;
+      item.file_index = next_file - 1;
+      const bool found = is_text_article(files[next_file - 1]) ? next_article(item) : next_line(item);
+      if (found) {
+        item.end = offset;
+        return true;
+      }
       close_file();
     }
   }
 };
 
-InputReader::InputReader(std::vector<fs::path> files, const std::atomic<bool>* stop)
+InputReader::InputReader(std::vector<fs::path> files, const std::atomic<bool>* stop, InputStart start)
     : impl_(std::make_unique<Impl>()) {
   impl_->files = std::move(files);
   impl_->stop = stop;
+  impl_->start = start;
 }
 
 InputReader::~InputReader() { impl_->close_file(); }

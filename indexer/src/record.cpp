@@ -22,11 +22,6 @@ void check_text(std::string_view text) {
   }
 }
 
-void check_id(const std::string& id) {
-  if (id.find_first_not_of(" \t\r\n") == std::string::npos) refuse("empty id");
-  if (id.size() > kMaxIdBytes) refuse("id over " + std::to_string(kMaxIdBytes) + " bytes");
-}
-
 json parse_json(std::string_view line) {
   try {
     return json::parse(line);
@@ -78,6 +73,11 @@ void set_date(Record& record) {
 }
 
 }  // namespace
+
+void check_id(const std::string& id) {
+  if (id.find_first_not_of(" \t\r\n") == std::string::npos) refuse("empty id");
+  if (id.size() > kMaxIdBytes) refuse("id over " + std::to_string(kMaxIdBytes) + " bytes");
+}
 
 Record parse_record(std::string_view json_line) {
   check_text(json_line);

@@ -45,24 +45,43 @@ std::vector<ShardBatch> route_spelling_to_shard_0(std::vector<std::vector<Prepar
 
 }  // namespace
 
-bool ShardWriters::write(std::vector<std::vector<PreparedDocument>> documents) {
+std::vector<std::string> ShardWriters::committed_resume_points() const {
+  std::vector<std::string> points;
+  for (const auto& shard : shards_) points.push_back(shard->writer->committed_resume_point());
+  return points;
+}
+
+// Every shard gets every chunk's position, even with no document of it, so that each shard's point
+// advances and a resumed job re-reads little.
+bool ShardWriters::write(std::vector<std::vector<PreparedDocument>> documents, const std::string& resume_point) {
   std::vector<ShardBatch> batches = route_spelling_to_shard_0(std::move(documents));
+  if (!resume_point.empty()) last_resume_point_ = resume_point;
   for (std::size_t s = 0; s < shards_.size(); ++s) {
-    ShardBatch& batch = batches[s];
-    if (batch.documents.empty() && batch.other_shards_spelling.empty()) continue;
-    if (!shards_[s]->queue.push(std::move(batch))) return false;
+    batches[s].resume_point = resume_point;
+    if (!shards_[s]->queue.push(std::move(batches[s]))) return false;
   }
   return true;
+}
+
+// The writer's own look at the id decides: it sees this job's uncommitted changes, which the worker's
+// look at the last commit did not.
+void ShardWriters::write_document(IndexWriter& writer, PreparedDocument& prepared) {
+  if (!prepared.resume_point.empty()) writer.set_resume_point(std::move(prepared.resume_point));
+  if (writer.stored_hash(prepared.id) == prepared.hash) {
+    ++unchanged_;
+    return;
+  }
+  const bool replaced = prepared.unanalyzed ? writer.add(*prepared.unanalyzed)
+                                            : writer.add_document(prepared.id, prepared.document, prepared.spelling_words);
+  ++(replaced ? replaced_ : added_);
 }
 
 void ShardWriters::run(Shard& shard) {
   try {
     while (auto batch = shard.queue.pop()) {
-      for (const PreparedDocument& prepared : batch->documents) {
-        const bool replaced = shard.writer->add_document(prepared.id, prepared.document, prepared.spelling_words);
-        ++(replaced ? replaced_ : added_);
-      }
+      for (PreparedDocument& prepared : batch->documents) write_document(*shard.writer, prepared);
       for (const auto& words : batch->other_shards_spelling) shard.writer->add_spelling(words);
+      if (!batch->resume_point.empty()) shard.writer->set_resume_point(std::move(batch->resume_point));
     }
     shard.writer->commit();
   } catch (...) {

@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include "hash.h"
 #include "kavosh/error.h"
 
 namespace kavosh::index {
@@ -45,12 +46,7 @@ void write_stub(const fs::path& path, std::uint32_t shards) {
 }  // namespace
 
 std::uint32_t shard_of(std::string_view id, std::uint32_t shards) {
-  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a 64 offset basis
-  for (const char c : id) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ull;
-  }
-  return shards <= 1 ? 0 : static_cast<std::uint32_t>(hash % shards);
+  return shards <= 1 ? 0 : static_cast<std::uint32_t>(fnv1a_64(id) % shards);
 }
 
 std::vector<std::string> prepare_shards(const std::string& path, std::uint32_t shards) {

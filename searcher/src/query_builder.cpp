@@ -110,8 +110,10 @@ std::vector<AnalyzedClause> Build::analyze(const ParsedQuery& parsed, bool parti
       std::erase_if(words, [](const QueryWord& w) { return w.token.text.size() + 2 > schema::kMaxTermBytes; });
       if (words.size() > budget) {
         words.resize(budget);
-        out_.warnings.push_back("query too long: only its first " + std::to_string(ranking::kMaxWords) +
-                                " words are searched");
+        if (out_.warnings.empty()) {  // said once, however many atoms the cut reaches
+          out_.warnings.push_back("query too long: only its first " + std::to_string(ranking::kMaxWords) +
+                                  " words are searched");
+        }
       }
       budget -= words.size();
       analyzed.alternatives.push_back({&atom, std::move(words)});

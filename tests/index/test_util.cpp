@@ -51,4 +51,19 @@ std::vector<std::string> unique_ids(const Xapian::Database& db) {
   return ids;
 }
 
+std::string rendered(const Xapian::Database& db, const std::string& id) {
+  const Xapian::docid did = *db.postlist_begin("Q" + id);
+  std::string text;
+  for (auto term = db.termlist_begin(did); term != db.termlist_end(did); ++term) {
+    text += *term + ':' + std::to_string(term.get_wdf());
+    for (auto pos = term.positionlist_begin(); pos != term.positionlist_end(); ++pos) text += ',' + std::to_string(*pos);
+    text += ' ';
+  }
+  const Xapian::Document document = db.get_document(did);
+  for (auto value = document.values_begin(); value != document.values_end(); ++value) {
+    text += std::to_string(value.get_valueno()) + '=' + *value + ' ';
+  }
+  return text + document.get_data();
+}
+
 }  // namespace kavosh::index::testing

@@ -24,4 +24,8 @@ std::string generated_input(std::uint64_t count);
 /// Ids of every document (from the `Q` terms), failing the test if one is held twice.
 std::vector<std::string> unique_ids(const Xapian::Database& db);
 
+/// The document of this id rendered whole: each term with its wdf and positions, the values, the data;
+/// equal for two builds of the same record.
+std::string rendered(const Xapian::Database& db, const std::string& id);
+
 }  // namespace kavosh::index::testing

@@ -12,7 +12,8 @@ namespace kavosh::schema {
 /// Bumped when the database layout changes (prefixes, slots, positions); stored beside the analyzer version.
 /// 2: `Z`/`ZS` stem terms only for words whose stem differs from the word; the id in kIdSlot.
 /// 3: body position → byte checkpoints in kBodyOffsetsSlot.
-/// 4: category, province and tags as written in kCategorySlot, kProvinceSlot, kTagsSlot, for facet counts.
+/// 4: category, province and tags as written in kCategorySlot, kProvinceSlot, kTagsSlot, for facet counts;
+///    the record's content hash in kContentHashSlot, so a record indexed again unchanged is skipped.
 inline constexpr int kSchemaVersion = 4;
 
 // Terms. Title and body words are indexed together (unprefixed surface, `Z` stem) and the title again
@@ -56,6 +57,9 @@ inline constexpr unsigned kProvinceSlot = 6;
 /// The record's tags as written, one per distinct filter key, joined by kTagSeparator (schema v4).
 inline constexpr unsigned kTagsSlot = 7;
 inline constexpr char kTagSeparator = '\x1F';
+/// 64-bit hash of the record's stored data (the JSON with sorted keys), 16 lower-case hex digits: the
+/// indexer skips a record whose id already holds this hash without analyzing it (schema v4).
+inline constexpr unsigned kContentHashSlot = 8;
 
 // Document data: the record as received (JSON, unknown fields kept).
 
@@ -68,6 +72,9 @@ inline constexpr char kTagSeparator = '\x1F';
 // Metadata keys.
 inline constexpr std::string_view kAnalyzerVersionKey = "kavosh.analyzer_version";
 inline constexpr std::string_view kSchemaVersionKey = "kavosh.schema_version";
+/// Where the input stood at this database's last commit (kavosh/index/resume.h): written in the same
+/// commit as the documents, so `kavosh-index --resume` reads on from there.
+inline constexpr std::string_view kResumeKey = "kavosh.resume";
 
 /// The key of a filter value (source, category, province, tag): normalized, ZWNJ dropped as in word
 /// terms, spaces trimmed and collapsed, so `خبرگزاری  ايرنا` and `خبرگزاری ایرنا` filter alike.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kavosh/index/record.h"
+#include "kavosh/index/resume.h"
 
 namespace kavosh::index {
 
@@ -19,6 +20,8 @@ struct InputItem {
   std::string text;        ///< one JSONL line (cut after kMaxRecordBytes + 1 bytes), or a whole .txt file
   std::string text_id;     ///< the id of a .txt article (its file stem); empty for JSONL
   std::uint64_t bytes = 0; ///< input bytes this item consumed, newline included
+  std::size_t file_index = 0;  ///< which of the reader's files
+  std::uint64_t end = 0;       ///< byte offset in that file just past this item (a resume point)
 };
 
 /// Parses an item: JSONL through parse_record, a .txt article through record_from_text.
@@ -29,14 +32,22 @@ Record parse_item(const InputItem& item);
 /// a path that does not exist.
 std::vector<std::filesystem::path> expand_inputs(const std::vector<std::string>& inputs);
 
+/// The ids of a --delete-ids file: one per line, as written (a trailing CR dropped); blank lines are
+/// skipped. Throws kavosh::InvalidInputError naming the file and line for a line that is no id (invalid
+/// UTF-8, over kMaxIdBytes), before anything is deleted; kavosh::EnvironmentError if unreadable.
+std::vector<std::string> read_ids(const std::string& path);
+
 /// Total bytes of the expanded inputs; nullopt when one is stdin (the size is unknown).
 std::optional<std::uint64_t> total_input_bytes(const std::vector<std::filesystem::path>& files);
 
-/// Reads the expanded inputs one item at a time. Empty lines are skipped. Waiting on a pipe, it checks
-/// `stop` several times a second, so a signal stops it even when stdin is idle.
+/// Reads the expanded inputs one item at a time, from `start` on (a resumed job: earlier files are not
+/// opened, the start file is read from its offset, a .txt article at a non-zero offset was read whole).
+/// Empty lines are skipped. Waiting on a pipe, it checks `stop` several times a second, so a signal
+/// stops it even when stdin is idle.
 class InputReader {
  public:
-  InputReader(std::vector<std::filesystem::path> files, const std::atomic<bool>* stop = nullptr);
+  InputReader(std::vector<std::filesystem::path> files, const std::atomic<bool>* stop = nullptr,
+              InputStart start = {});
   ~InputReader();
   InputReader(const InputReader&) = delete;
   InputReader& operator=(const InputReader&) = delete;

@@ -14,11 +14,13 @@ struct JobOptions {
   std::string db_path;
   std::vector<std::string> inputs;   ///< JSONL files, directories, `-`
   std::vector<std::string> deletes;  ///< ids removed before the inputs are indexed
+  std::string delete_ids_file;       ///< a file of more ids to remove, one per line
   std::string synonyms_file;
   std::uint32_t batch = 10000;  ///< commit every `batch` records per database (Xapian's own flush default)
   std::uint32_t threads = 0;    ///< analysis workers; 0 = one per core
   std::uint32_t shards = 0;     ///< 0 = the layout PATH has, or 1
   bool strict = false;          ///< stop at the first bad record
+  bool resume = false;          ///< read on from the input position of the database's last commit
   ProgressMode progress = ProgressMode::kAuto;
 };
 
@@ -26,6 +28,7 @@ struct JobOptions {
 struct JobStats {
   std::uint64_t added = 0;
   std::uint64_t replaced = 0;
+  std::uint64_t unchanged = 0;  ///< records whose id already held the same content: not analyzed, not written
   std::uint64_t deleted = 0;
   std::uint64_t skipped = 0;  ///< bad records, reported as `FILE:LINE: reason`
   std::uint64_t bytes = 0;    ///< input bytes read
@@ -35,9 +38,13 @@ struct JobStats {
 };
 
 /// Runs a job: a reader thread, analysis workers building Xapian documents, one writer thread per shard,
-/// results written in input order (the last of two records with one id wins). Bad records and warnings
-/// go to `diagnostics`, and so does the progress bar when enabled. Commits at the end, also when stopped
-/// by --strict or by request_stop. Throws kavosh::Error or Xapian::Error when the environment fails.
+/// results written in input order (the last of two records with one id wins). A record whose id already
+/// holds the same content hash is skipped before analysis. Bad records and warnings go to `diagnostics`,
+/// and so does the progress bar when enabled. Commits at the end, also when stopped by --strict or by
+/// request_stop (then at once: what is still being analyzed is left to a resumed job). Each commit stores
+/// the input position it covers (kavosh/index/resume.h). A new one-shard database is built as one
+/// partition per core, written in parallel and merged into place at the end (src/partitions.h). Throws
+/// kavosh::Error or Xapian::Error when the environment fails.
 JobStats run_index(const JobOptions& options, std::ostream& diagnostics);
 
 /// Asks running jobs to stop reading, commit what they have and return. Async-signal-safe.

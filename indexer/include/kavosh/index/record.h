@@ -17,6 +17,9 @@ inline constexpr std::size_t kMaxRecordBytes = 10 * 1024 * 1024;
 /// The id term `Q` + id must fit Xapian's 245-byte term limit.
 inline constexpr std::size_t kMaxIdBytes = 240;
 
+/// Throws kavosh::InvalidInputError when `id` cannot be a record's id: blank, or over kMaxIdBytes.
+void check_id(const std::string& id);
+
 /// One news article as it arrives. Only `id` is required; the raw JSON keeps unknown fields.
 struct Record {
   std::string id;

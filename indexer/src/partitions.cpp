@@ -1,0 +1,55 @@
+#include "partitions.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+#include <xapian.h>
+
+#include "kavosh/error.h"
+#include "kavosh/schema.h"
+
+namespace kavosh::index {
+namespace fs = std::filesystem;
+
+std::string building_directory(const std::string& target) { return target + ".building"; }
+
+std::vector<std::string> prepare_partitions(const std::string& target, std::uint32_t count) {
+  const fs::path building = building_directory(target);
+  fs::remove_all(building);
+  fs::create_directories(building);
+  std::vector<std::string> paths;
+  for (std::uint32_t p = 0; p < count; ++p) {
+    char name[32];
+    std::snprintf(name, sizeof name, "part_%03u", p);
+    paths.push_back(building / name);
+  }
+  return paths;
+}
+
+void merge_partitions(const std::vector<std::string>& partitions, const std::string& target,
+                      const std::string& resume_point) {
+  const fs::path merged = fs::path(building_directory(target)) / "merged";
+  Xapian::Database all;
+  for (const std::string& partition : partitions) all.add_database(Xapian::Database(partition));
+  all.compact(merged, Xapian::DBCOMPACT_MULTIPASS);
+  // compact() keeps the first partition's value of a metadata key; the resume point is the whole job's.
+  if (!resume_point.empty()) {
+    Xapian::WritableDatabase database(merged, Xapian::DB_OPEN);
+    database.set_metadata(std::string(schema::kResumeKey), resume_point);
+    database.commit();
+  }
+  if (::rename(merged.c_str(), target.c_str()) != 0) {
+    throw EnvironmentError("cannot rename the built database " + merged.string() + " to " + target + ": " +
+                           std::strerror(errno));
+  }
+  fs::remove_all(building_directory(target));
+}
+
+void discard_partitions(const std::string& target) {
+  std::error_code ignored;
+  fs::remove_all(building_directory(target), ignored);
+}
+
+}  // namespace kavosh::index
