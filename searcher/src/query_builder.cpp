@@ -278,9 +278,9 @@ void Build::add_reading(const QueryWord& word, const std::optional<std::string>&
   out.push_back(scaled(detail::forms_query(*read, detail::prefixes_for(Field::kAny)), weight));
 }
 
-/// Other lexemes a word may stand for, each below the word itself and capped with it by OP_MAX (the
-/// best reading counts, not their sum): a synonym from the database's table, its splits into two words,
-/// an infinitive's verb, the word without or with a bare `ی`.
+/// Other lexemes a word may stand for, each at a weight below the word's own, OR'ed beside it (OP_MAX,
+/// which would count only the best, crashes Xapian 1.4.22 in this query shape): a synonym from the
+/// database's table, its splits into two words, an infinitive's verb, the word without or with a bare `ی`.
 std::vector<Q> Build::readings(const QueryWord& word) {
   std::vector<Q> out;
   if (!plain_word(word)) return out;
@@ -323,9 +323,8 @@ std::vector<Q> Build::group_synonyms(const std::vector<QueryWord>& words, std::s
   return synonyms(key);
 }
 
-/// One unit per word: the word's forms as one term (word_query()), capped by OP_MAX with its readings of
-/// lower weight; a group of 2–3 words with a synonym of its own is one unit, the words OR'ed and capped
-/// with the synonym.
+/// One unit per word: the word's forms as one term (word_query()), OR'ed with its readings of lower
+/// weight; a group of 2–3 words with a synonym of its own is one unit, the words OR'ed with the synonym.
 void Build::add_words(const AnalyzedAtom& atom) {
   const std::vector<QueryWord> words = searched_words(atom);
   const TermPrefixes prefixes = detail::prefixes_for(atom.atom->field);
@@ -425,7 +424,7 @@ std::vector<Q> Build::boosts() const {
   }
   // Dropped stopwords still tell a little which passage the query was written about (`در` and `برای`
   // in a question, `است` in a quoted sentence): as an optional boost of low weight they order documents
-  // that already match, without matching any by themselves nor taking part in the all-words tier. In
+  // that already match, without matching any by themselves nor taking part in the coordination bonus. In
   // the second pass only: a stopword's posting list is most of the collection, read here for the
   // kRescoreWindow documents only. Surface terms only: function words are not inflected, and one
   // posting list per stopword is cheaper than word_query()'s three (same scores, docs/search.md).

@@ -49,7 +49,7 @@ Xapian::Query forms_query(const QueryWord& word, const TermPrefixes& prefixes,
 /// One word as one term: OP_SYNONYM of its forms (stem_terms()) and of `other_forms` (the same word written
 /// otherwise: a joined spelling with a neighbour, a written reading), so that a word weighs the same
 /// however many spellings it has, OR'ed with its exact surface at kExactBonus; a compound is also
-/// PHRASE of its parts and a prefix also a wildcard, each capped by OP_MAX (the best one counts).
+/// PHRASE of its parts and a prefix also a wildcard, OR'ed beside it.
 Xapian::Query word_query(const QueryWord& word, const TermPrefixes& prefixes,
                          const std::vector<std::string>& other_forms = {});
 

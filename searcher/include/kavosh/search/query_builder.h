@@ -51,8 +51,8 @@ struct BuiltQuery {
 /// - a word is one term: OP_SYNONYM of its forms (`Z`stem, the stem itself, a joined spelling with a
 ///   neighbour, its written form), with a modest bonus for its exact surface (kExactBonus); a compound
 ///   also as PHRASE of its parts; readings of lower weight (a synonym, a split, an infinitive's verb, a
-///   bare `ی` taken off or added) capped with the word by OP_MAX, so a word weighs the same however many
-///   spellings or readings it has;
+///   bare `ی` taken off or added) OR'ed beside it, so a word weighs the same however many spellings it
+///   has;
 /// - stopwords dropped outside phrases, unless every word of the query is one; the dropped ones come
 ///   back as an optional boost of low weight (kStopwordBoost) in the second pass;
 /// - the words OR'ed, and their AND at kCoordinationBonus: a graded bonus for holding every word;

@@ -25,10 +25,6 @@ inline constexpr double kExactBonus = 0.2;
 /// Weight of a synonym from the database's synonym table, relative to the word itself. Not tunable
 /// here: neither judged collection has a synonym table; below 1 so a synonym never outranks the word.
 inline constexpr double kSynonymWeight = 0.7;
-/// Weight of the written form (analysis::InformalSpelling) searched beside a query word the index does
-/// not hold (or holds rarely): below 1, like a synonym, as the reading is a guess. {0.4, 0.7, 1}:
-/// parsinlu_rc within 0.0004 nDCG@10 (its questions are mostly written formally); corpus/ unchanged.
-inline constexpr double kWrittenFormWeight = 0.7;
 /// A query word the index holds in fewer documents than 1/kReadingFrequencyRatio of its written
 /// reading's (`امریکا` beside `آمریکا`) is read too, as one the index lacks: a rare spelling is mostly
 /// a typing habit, and its documents alone would rank first on its high IDF. {5, 10, 20}: parsinlu_rc
@@ -42,7 +38,7 @@ inline constexpr double kReadingFrequencyRatio = 10.0;
 inline constexpr double kWithoutYehWeight = 0.5;
 inline constexpr double kWithYehWeight = 0.2;
 /// Weight of an infinitive's verb (`رفتن` → the forms of رفت): one lexeme, as close as an inflection,
-/// so an alternative of the word itself (in the all-words tier), not a loose reading.
+/// so weighted near the word itself, above a loose reading.
 inline constexpr double kInfinitiveVerbWeight = 0.8;
 /// Extra weight of query words found in the title (the indexer already counts title words
 /// schema::kTitleWdf times in the combined field). {0…2}: 1–2 help corpus/ (+0.006 nDCG@10 at 2) but
