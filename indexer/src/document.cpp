@@ -5,6 +5,7 @@
 
 #include "hash.h"
 #include "kavosh/body_offsets.h"
+#include "kavosh/hit_fields.h"
 #include "kavosh/index/index_writer.h"
 #include "kavosh/schema.h"
 
@@ -116,6 +117,9 @@ Xapian::Document make_document(const Record& record, const analysis::Analyzer& a
 
   document.add_boolean_term(std::string(schema::kIdPrefix) + record.id);
   document.add_value(schema::kIdSlot, record.id);
+  const std::string date = record.parsed_date ? analysis::format_iso(record.parsed_date->gregorian) : std::string();
+  document.add_value(schema::kHitSlot,
+                     schema::encode_hit_fields({record.id, record.title, record.url, record.source, date}));
   std::string data = stored_data(record);
   document.add_value(schema::kContentHashSlot, hash_hex(data));
   document.set_data(std::move(data));

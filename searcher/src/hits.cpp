@@ -7,6 +7,7 @@
 
 #include "kavosh/analysis/jalali.h"
 #include "kavosh/body_offsets.h"
+#include "kavosh/hit_fields.h"
 #include "kavosh/schema.h"
 #include "kavosh/search/snippet.h"
 #include "word_query.h"
@@ -88,34 +89,88 @@ std::string jalali_of(const std::string& iso) {
   return date ? analysis::format_jalali(date->jalali, false) : std::string();
 }
 
+/// Sets the hit's stored fields and its Jalali date.
+void fill_fields(Hit& hit, schema::HitFields&& fields) {
+  hit.id = std::move(fields.id);
+  hit.title = std::move(fields.title);
+  hit.url = std::move(fields.url);
+  hit.source = std::move(fields.source);
+  hit.date = std::move(fields.date);
+  hit.date_jalali = jalali_of(hit.date);
+}
+
+/// The values of `slot` of the documents `docids`, in their order. With `stream` (every shard local) in
+/// docid order from one value stream: a page's values share the stream's chunks and its B-tree cursor,
+/// where a lookup per document reads its blocks anew (a fifth of a top-100 search).
+std::vector<std::string> slot_values(const Xapian::Database& database, Xapian::valueno slot,
+                                     const std::vector<Xapian::docid>& docids, bool stream) {
+  std::vector<std::string> values(docids.size());
+  if (!stream) {
+    for (std::size_t k = 0; k < docids.size(); ++k) {
+      values[k] = database.get_document(docids[k], Xapian::DOC_ASSUME_VALID).get_value(slot);
+    }
+    return values;
+  }
+  std::vector<std::size_t> order(docids.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::ranges::sort(order, {}, [&](std::size_t k) { return docids[k]; });
+  Xapian::ValueIterator it = database.valuestream_begin(slot);
+  const Xapian::ValueIterator end = database.valuestream_end(slot);
+  for (const std::size_t k : order) {
+    if (it == end) break;
+    if (it.get_docid() < docids[k]) it.skip_to(docids[k]);
+    if (it != end && it.get_docid() == docids[k]) values[k] = *it;
+  }
+  return values;
+}
+
 }  // namespace
 
+void append_matches(std::vector<PageMatch>& page, const Xapian::MSet& matches, Xapian::doccount first,
+                    Xapian::doccount end) {
+  for (Xapian::doccount index = first; index < end && index < matches.size(); ++index) {
+    const Xapian::MSetIterator match = matches[index];
+    page.push_back({*match, match.get_weight(), match.get_rank()});
+  }
+}
+
 HitMaker::HitMaker(const Xapian::Database& database, const MatchKeys& keys, const analysis::Analyzer& analyzer,
-                   bool snippets)
-    : database_(database), keys_(keys), analyzer_(analyzer), snippets_(snippets),
+                   bool snippets, bool local_shards)
+    : database_(database), keys_(keys), analyzer_(analyzer), snippets_(snippets), local_shards_(local_shards),
       locating_terms_(snippets ? locating_terms(keys) : std::vector<LocatingTerm>()) {}
 
-Hit HitMaker::make(const Xapian::MSetIterator& match, Xapian::doccount rank) const {
-  const Xapian::Document document = match.get_document();
+std::vector<Hit> HitMaker::make(const std::vector<PageMatch>& page) const {
+  std::vector<Xapian::docid> docids;
+  for (const PageMatch& match : page) docids.push_back(match.docid);
+  const std::vector<std::string> fields = slot_values(database_, schema::kHitSlot, docids, local_shards_);
+  std::vector<Hit> hits;
+  for (std::size_t k = 0; k < page.size(); ++k) hits.push_back(make_one(page[k], fields[k]));
+  return hits;
+}
+
+Hit HitMaker::make_one(const PageMatch& match, std::string_view stored_fields) const {
+  Hit hit;
+  hit.rank = match.rank + 1;
+  hit.score = match.weight;
+  std::optional<schema::HitFields> fields = schema::decode_hit_fields(stored_fields);
+  if (fields && !snippets_) {
+    fill_fields(hit, std::move(*fields));
+    return hit;
+  }
+  const Xapian::Document document = database_.get_document(match.docid, Xapian::DOC_ASSUME_VALID);
   // A record the indexer stored is JSON; anything else still gets a hit, with empty fields.
   const StoredRecord record(document.get_data());
-  const bool object = record.is_object();
-  Hit hit;
-  hit.id = record.field("id");
-  hit.rank = rank + 1;
-  hit.score = match.get_weight();
-  hit.title = record.field("title");
-  // Searcher sorts every match by the date slot (after or before relevance), so the match carries the
-  // date as its sort key: no value lookup.
-  hit.date = match.get_sort_key();
-  hit.date_jalali = jalali_of(hit.date);
-  hit.source = object ? record.field("source") : document.get_value(schema::kSourceSlot);
-  hit.url = record.field("url");
+  if (!fields) {
+    fields = schema::HitFields{record.field("id"), record.field("title"), record.field("url"),
+                               record.is_object() ? record.field("source") : document.get_value(schema::kSourceSlot),
+                               document.get_value(schema::kDateSlot)};
+  }
+  fill_fields(hit, std::move(*fields));
   if (snippets_) {
     const std::string_view body = record.view("body");
     std::optional<schema::BodyOffsets> offsets;
     if (!body.empty()) offsets = schema::decode_body_offsets(document.get_value(schema::kBodyOffsetsSlot));
-    const auto located = best_body_passage(database_, *match, offsets, locating_terms_, kSnippetWords);
+    const auto located = best_body_passage(database_, match.docid, offsets, locating_terms_, kSnippetWords);
     hit.snippet = make_snippet(body.empty() ? hit.title : body, keys_, analyzer_, kSnippetWords, located);
   }
   return hit;

@@ -20,22 +20,38 @@ struct LocatingTerm {
   std::uint32_t word = 0;
 };
 
+/// A match of the page: what its hit is made of.
+struct PageMatch {
+  Xapian::docid docid = 0;
+  double weight = 0;
+  Xapian::doccount rank = 0;  ///< 0-based, in the whole result list
+};
+
+/// Appends the matches of `matches` at indexes [first, end) (clamped to its size) to `page`.
+void append_matches(std::vector<PageMatch>& page, const Xapian::MSet& matches, Xapian::doccount first,
+                    Xapian::doccount end);
+
 /// Makes the hits of one query's matches: stored fields, dates, and a snippet of the body unless
-/// `snippets` is false. The snippet's passage is chosen over the whole body from the document's
-/// position lists, so only that passage is analyzed.
+/// `snippets` is false. The fields come from the hit slot (schema::kHitSlot), read for the whole page
+/// in docid order from one value stream when every shard is local (`local_shards`); the stored record
+/// only for a snippet's body, or for a document without that slot. The snippet's passage is chosen over
+/// the whole body from the document's position lists, so only that passage is analyzed.
 class HitMaker {
  public:
   HitMaker(const Xapian::Database& database, const MatchKeys& keys, const analysis::Analyzer& analyzer,
-           bool snippets);
+           bool snippets, bool local_shards);
 
-  /// The hit for the match at 0-based `rank`.
-  Hit make(const Xapian::MSetIterator& match, Xapian::doccount rank) const;
+  /// The hits of `page`, in its order.
+  std::vector<Hit> make(const std::vector<PageMatch>& page) const;
 
  private:
+  Hit make_one(const PageMatch& match, std::string_view stored_fields) const;
+
   const Xapian::Database& database_;
   const MatchKeys& keys_;
   const analysis::Analyzer& analyzer_;
   bool snippets_;
+  bool local_shards_;
   std::vector<LocatingTerm> locating_terms_;
 };
 

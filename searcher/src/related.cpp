@@ -40,7 +40,7 @@ class CharacteristicWords : public Xapian::ExpandDecider {
 }  // namespace
 
 std::optional<RelatedResults> related(const Xapian::Database& database, const analysis::Analyzer& analyzer,
-                                      std::string_view id, std::uint32_t limit) {
+                                      bool local_shards, std::string_view id, std::uint32_t limit) {
   using Q = Xapian::Query;
   std::string id_term(schema::kIdPrefix);
   id_term.append(id);
@@ -60,10 +60,10 @@ std::optional<RelatedResults> related(const Xapian::Database& database, const an
   }
   enquire.set_query(Q(Q::OP_AND_NOT, Q(Q::OP_OR, weighted.begin(), weighted.end()), Q(id_term)));
   enquire.set_sort_by_relevance_then_value(schema::kDateSlot, true);
+  std::vector<PageMatch> page;
+  append_matches(page, enquire.get_mset(0, limit), 0, limit);
   const MatchKeys no_keys;
-  const HitMaker hits(database, no_keys, analyzer, false);
-  const Xapian::MSet matches = enquire.get_mset(0, limit);
-  for (auto match = matches.begin(); match != matches.end(); ++match) out.hits.push_back(hits.make(match, match.get_rank()));
+  out.hits = HitMaker(database, no_keys, analyzer, false, local_shards).make(page);
   return out;
 }
 

@@ -11,8 +11,8 @@
 
 namespace kavosh::search::detail {
 
-/// Searcher::related over `database`.
+/// Searcher::related over `database` (`local_shards`: no remote shard in it, see HitMaker).
 std::optional<RelatedResults> related(const Xapian::Database& database, const analysis::Analyzer& analyzer,
-                                      std::string_view id, std::uint32_t limit);
+                                      bool local_shards, std::string_view id, std::uint32_t limit);
 
 }  // namespace kavosh::search::detail

@@ -79,10 +79,17 @@ bool is_one_local_shard(const std::string& path) {
   return fs::exists(fs::path(path) / "iamglass", error) || fs::exists(fs::path(path) / "iamchert", error);
 }
 
+/// How a match orders documents of equal weight under SortOrder::kRelevance.
+enum class Ties {
+  kNewestFirst,      ///< by the date slot: Xapian reads the date of every candidate
+  kLaterDocidFirst,  ///< the later-indexed first, at no cost: for a first pass, whose ties in its top
+                     ///< window the second pass orders newest first, and below it stay in this order
+};
+
 /// Weighting and order; the first match of a search with a time budget also carries its deadline (the
 /// query must be set before). Later matches of the search (a rescoring pass over a window of
 /// documents) are small and run whole, so a cut first pass still gets its window rescored.
-void configure(Xapian::Enquire& enquire, SortOrder sort, detail::Budget& budget) {
+void configure(Xapian::Enquire& enquire, SortOrder sort, Ties ties, detail::Budget& budget) {
   if (budget.limited() && !budget.armed) {
     budget.armed = true;
     enquire.set_query(detail::with_deadline(enquire.get_query(), budget));
@@ -91,8 +98,10 @@ void configure(Xapian::Enquire& enquire, SortOrder sort, detail::Budget& budget)
       Xapian::BM25Weight(ranking::kK1, ranking::kK2, ranking::kK3, ranking::kB, ranking::kMinNormLen));
   if (sort == SortOrder::kDate) {
     enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+  } else if (ties == Ties::kNewestFirst) {
+    enquire.set_sort_by_relevance_then_value(schema::kDateSlot, true);
   } else {
-    enquire.set_sort_by_relevance_then_value(schema::kDateSlot, true);  // recency breaks ties
+    enquire.set_docid_order(Xapian::Enquire::DESCENDING);
   }
 }
 
@@ -132,12 +141,12 @@ struct Searcher::Impl {
   Xapian::Database database;
   analysis::Analyzer analyzer;
   bool one_local_shard;
-  bool budgets;  ///< time budgets apply (no remote shard)
+  bool local_shards;  ///< no remote shard: time budgets and value streams apply
   mutable detail::Budget budget;  ///< of the search running
 
   explicit Impl(const std::string& p)
       : path(p), database(open_database(p)), one_local_shard(is_one_local_shard(p)),
-        budgets(detail::all_shards_local(p)) {}
+        local_shards(detail::all_shards_local(p)) {}
 
   SearchResults run(const SearchRequest& request) const;
 
@@ -147,21 +156,20 @@ struct Searcher::Impl {
     MatchCount count;
   };
   Ranked ranked(const Xapian::Query& ranking, Xapian::doccount first, Xapian::doccount count,
-                Xapian::doccount check_at_least, SortOrder sort) const;
+                Xapian::doccount check_at_least, SortOrder sort, Ties ties) const;
 
   std::optional<Xapian::Query> window_filter(const Xapian::MSet& matches) const;
 
-  template <typename AddHit>
-  bool rescore(const BuiltQuery& built, const SearchRequest& request, std::uint32_t limit, MatchCount& count,
-               const AddHit& add_hit) const;
+    bool rescore(const BuiltQuery& built, const SearchRequest& request, std::uint32_t limit, MatchCount& count,
+               std::vector<detail::PageMatch>& page) const;
 };
 
 Searcher::Impl::Ranked Searcher::Impl::ranked(const Xapian::Query& ranking, Xapian::doccount first,
                                               Xapian::doccount count, Xapian::doccount check_at_least,
-                                              SortOrder sort) const {
+                                              SortOrder sort, Ties ties) const {
   Xapian::Enquire enquire(database);
   enquire.set_query(ranking);
-  configure(enquire, sort, budget);
+  configure(enquire, sort, ties, budget);
   Xapian::MSet matches = enquire.get_mset(first, count, check_at_least);
   const MatchCount matched(matches);
   return {std::move(matches), matched};
@@ -191,20 +199,20 @@ std::optional<Xapian::Query> Searcher::Impl::window_filter(const Xapian::MSet& m
 /// kRescoreWindow documents only (window_filter()) and orders them as one pass would. Ranks from
 /// kRescoreWindow on keep their first-pass order, on every page, so a document has one rank whatever
 /// the page asked. False (nothing done) when one pass is the plan: no second-pass boost, or date order.
-template <typename AddHit>
 bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& request, std::uint32_t limit,
-                             MatchCount& count, const AddHit& add_hit) const {
+                             MatchCount& count, std::vector<detail::PageMatch>& page) const {
   using Q = Xapian::Query;
   if (built.first_pass.empty() || request.sort != SortOrder::kRelevance) return false;
   const Xapian::doccount end = request.offset + limit;
   if (request.offset >= kRescoreWindow) {  // a page below the window: first-pass ranks only
-    const Ranked page = ranked(built.first_pass, request.offset, limit, check_at_least(request, end), request.sort);
-    count = page.count;
-    for (auto it = page.matches.begin(); it != page.matches.end(); ++it) add_hit(it, it.get_rank());
+    const Ranked below = ranked(built.first_pass, request.offset, limit, check_at_least(request, end), request.sort,
+                                Ties::kLaterDocidFirst);
+    count = below.count;
+    detail::append_matches(page, below.matches, 0, below.matches.size());
     return true;
   }
   const Ranked first = ranked(built.first_pass, 0, std::max<Xapian::doccount>(end, kRescoreWindow),
-                              check_at_least(request, end), request.sort);
+                              check_at_least(request, end), request.sort, Ties::kLaterDocidFirst);
   const std::optional<Q> window_only = window_filter(first.matches);
   if (!window_only) return false;  // rank in one pass
   count = first.count;
@@ -212,13 +220,11 @@ bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& reque
   if (request.offset < window) {
     Xapian::Enquire second(database);
     second.set_query(Q(Q::OP_FILTER, built.query, *window_only));
-    configure(second, request.sort, budget);
+    configure(second, request.sort, Ties::kNewestFirst, budget);
     const Xapian::MSet top = second.get_mset(request.offset, std::min(end, window) - request.offset);
-    for (auto it = top.begin(); it != top.end(); ++it) add_hit(it, it.get_rank());
+    detail::append_matches(page, top, 0, top.size());
   }
-  for (Xapian::doccount rank = std::max(request.offset, window); rank < end && rank < first.matches.size(); ++rank) {
-    add_hit(first.matches[rank], rank);
-  }
+  detail::append_matches(page, first.matches, std::max(request.offset, window), end);
   return true;
 }
 
@@ -235,17 +241,16 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
   results.warnings.insert(results.warnings.end(), built.warnings.begin(), built.warnings.end());
   if (!built.query.empty()) {
     const std::uint32_t limit = std::min(request.limit, kMaxLimit);
-    const detail::HitMaker hit_maker(database, built.keys, analyzer, request.snippets);
-    const auto add_hit = [&](const Xapian::MSetIterator& it, Xapian::doccount rank) {
-      results.hits.push_back(hit_maker.make(it, rank));
-    };
+    std::vector<detail::PageMatch> page;
     MatchCount count;
-    if (!rescore(built, request, limit, count, add_hit)) {
-      const Ranked page = ranked(built.query, request.offset, limit, check_at_least(request, request.offset + limit),
-                                 request.sort);
-      count = page.count;
-      for (auto it = page.matches.begin(); it != page.matches.end(); ++it) add_hit(it, it.get_rank());
+    if (!rescore(built, request, limit, count, page)) {
+      const Ranked one_pass = ranked(built.query, request.offset, limit,
+                                     check_at_least(request, request.offset + limit), request.sort,
+                                     Ties::kNewestFirst);
+      count = one_pass.count;
+      detail::append_matches(page, one_pass.matches, 0, one_pass.matches.size());
     }
+    results.hits = detail::HitMaker(database, built.keys, analyzer, request.snippets, local_shards).make(page);
     if (!request.facets.empty()) {
       std::optional<Xapian::doccount> exact;
       results.facets =
@@ -269,7 +274,7 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResults Searcher::search(const SearchRequest& request) const {
-  impl_->budget = detail::Budget::from_now(impl_->budgets ? request.time_limit_ms : 0);
+  impl_->budget = detail::Budget::from_now(impl_->local_shards ? request.time_limit_ms : 0);
   SearchResults results = [&] {
     try {
       return impl_->run(request);
@@ -313,7 +318,7 @@ std::vector<std::string> Searcher::suggest(std::string_view prefix, std::uint32_
 
 std::optional<RelatedResults> Searcher::related(std::string_view id, std::uint32_t limit) const {
   try {
-    return detail::related(impl_->database, impl_->analyzer, id, std::min(limit, kMaxLimit));
+    return detail::related(impl_->database, impl_->analyzer, impl_->local_shards, id, std::min(limit, kMaxLimit));
   } catch (const Xapian::Error& error) {
     throw EnvironmentError("related articles failed on '" + impl_->path + "': " + error.get_description());
   }

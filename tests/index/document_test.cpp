@@ -1,10 +1,12 @@
 // make_document: the exact terms, positions, filters, values and data of small records.
+#include <algorithm>
 #include <map>
 #include <sstream>
 
 #include <gtest/gtest.h>
 
 #include "kavosh/body_offsets.h"
+#include "kavosh/hit_fields.h"
 #include "kavosh/index/index_writer.h"
 #include "kavosh/schema.h"
 
@@ -112,7 +114,21 @@ TEST(MakeDocument, FiltersValuesAndData) {
   EXPECT_EQ(document.get_value(schema::kJalaliDateSlot), "1402/12/11");
   EXPECT_EQ(document.get_value(schema::kSourceSlot), " خبرگزاري  فارس ");
   EXPECT_EQ(document.get_value(schema::kIdSlot), "t3");
+  EXPECT_EQ(schema::decode_hit_fields(document.get_value(schema::kHitSlot)),
+            (schema::HitFields{"t3", "", "", " خبرگزاري  فارس ", "2024-03-01"}));
   EXPECT_EQ(nlohmann::json::parse(document.get_data()), record.raw);
+}
+
+TEST(HitFields, RoundTripSeparatorDroppedMalformedValues) {
+  const schema::HitFields fields{"a1", "عنوان\x1F خبر", "https://x.ir/1", "ایرنا", "2024-03-01"};
+  const std::string value = schema::encode_hit_fields(fields);
+  EXPECT_EQ(std::ranges::count(value, schema::kHitFieldSeparator), 4) << "a separator inside a field is dropped";
+  EXPECT_EQ(schema::decode_hit_fields(value), (schema::HitFields{"a1", "عنوان خبر", "https://x.ir/1", "ایرنا", "2024-03-01"}));
+  const schema::HitFields empty_but_id{"a2", "", "", "", ""};
+  EXPECT_EQ(schema::decode_hit_fields(schema::encode_hit_fields(empty_but_id)), empty_but_id);
+  EXPECT_EQ(schema::decode_hit_fields(""), std::nullopt) << "no value: another tool's document";
+  EXPECT_EQ(schema::decode_hit_fields("a\x1F" "b\x1F" "c\x1F" "d"), std::nullopt) << "four fields";
+  EXPECT_EQ(schema::decode_hit_fields("a\x1F" "b\x1F" "c\x1F" "d\x1F" "e\x1F" "f"), std::nullopt) << "six fields";
 }
 
 // Each repeat: `شهر` (7 bytes with its space), the compound (joined form and its two parts, 24 bytes):

@@ -369,6 +369,7 @@ TEST(SearcherHits, ReadTheStoredRecordOrLeaveFieldsEmpty) {
     const auto rewrite = [&](const char* id, const std::string& data) {
       Xapian::Document document = writable.get_document(*writable.postlist_begin(std::string("Q") + id));
       document.set_data(data);
+      document.remove_value(schema::kHitSlot);  // as another tool would write it: the record alone
       writable.replace_document(std::string("Q") + id, document);
     };
     rewrite("b", "not json at all");
@@ -397,6 +398,52 @@ TEST(SearcherHits, ReadTheStoredRecordOrLeaveFieldsEmpty) {
   }
 }
 
+// A hit without a snippet reads its fields from the hit slot, not the stored record: the same fields as
+// with a snippet, even once the record is unreadable.
+TEST(SearcherHits, WithoutSnippetsFieldsComeFromTheHitSlot) {
+  testing::TempDir dir;
+  const std::string db = dir.path() + "/db";
+  testing::build_database(db, {R"({"id":"a","title":"نشست شورا","body":"نشست شورای شهر","source":"ایرنا",)"
+                               R"("url":"https://x.ir/a","date":"1402/12/11"})",
+                               R"({"id":"b","title":"خبر","body":"نشست","source":"مهر","date":"2024-01-02"})"});
+  const auto search = [&](bool snippets) {
+    SearchRequest request;
+    request.query = "نشست";
+    request.snippets = snippets;
+    return Searcher(db).search(request).hits;
+  };
+  const std::vector<Hit> with = search(true);
+  ASSERT_EQ(with.size(), 2U);
+  {
+    Xapian::WritableDatabase writable(db, Xapian::DB_OPEN);
+    for (const char* id : {"a", "b"}) {
+      Xapian::Document document = writable.get_document(*writable.postlist_begin(std::string("Q") + id));
+      document.set_data("not json");
+      writable.replace_document(std::string("Q") + id, document);
+    }
+    writable.commit();
+  }
+  const std::vector<Hit> without = search(false);
+  ASSERT_EQ(without.size(), 2U);
+  for (std::size_t k = 0; k < with.size(); ++k) {
+    EXPECT_EQ(without[k].id, with[k].id);
+    EXPECT_EQ(without[k].rank, with[k].rank);
+    EXPECT_EQ(without[k].title, with[k].title);
+    EXPECT_EQ(without[k].url, with[k].url);
+    EXPECT_EQ(without[k].source, with[k].source);
+    EXPECT_EQ(without[k].date, with[k].date);
+    EXPECT_EQ(without[k].date_jalali, with[k].date_jalali);
+    EXPECT_EQ(without[k].snippet, "");
+  }
+  const auto a = std::ranges::find(without, std::string("a"), &Hit::id);
+  ASSERT_NE(a, without.end());
+  EXPECT_EQ(a->title, "نشست شورا");
+  EXPECT_EQ(a->url, "https://x.ir/a");
+  EXPECT_EQ(a->source, "ایرنا");
+  EXPECT_EQ(a->date, "2024-03-01");
+  EXPECT_EQ(a->date_jalali, "1402/12/11");
+}
+
 TEST(SearcherReopen, SeesNewCommits) {
   testing::TempDir dir;
   const std::string db = dir.path() + "/db";
@@ -411,12 +458,17 @@ TEST(SearcherReopen, SeesNewCommits) {
 // Searcher ranks in passes (all-words documents first, positional boosts on the top kRescoreWindow
 // only). Its ranking, by definition: the whole query's one-Enquire order among the first pass's top
 // kRescoreWindow documents, then the first pass's order; the same on every page.
-std::vector<std::string> ranking_of(const Xapian::Database& database, const Xapian::Query& query) {
+/// The ids `query` ranks first, ties newest first, or (a first pass) the later-indexed first.
+std::vector<std::string> ranking_of(const Xapian::Database& database, const Xapian::Query& query, bool first_pass) {
   Xapian::Enquire enquire(database);
   enquire.set_query(query);
   enquire.set_weighting_scheme(
       Xapian::BM25Weight(ranking::kK1, ranking::kK2, ranking::kK3, ranking::kB, ranking::kMinNormLen));
-  enquire.set_sort_by_relevance_then_value(schema::kDateSlot, true);
+  if (first_pass) {
+    enquire.set_docid_order(Xapian::Enquire::DESCENDING);
+  } else {
+    enquire.set_sort_by_relevance_then_value(schema::kDateSlot, true);
+  }
   std::vector<std::string> out;
   const Xapian::MSet matches = enquire.get_mset(0, 100);
   for (auto it = matches.begin(); it != matches.end(); ++it) out.push_back(it.get_document().get_value(schema::kIdSlot));
@@ -427,9 +479,9 @@ std::vector<std::string> two_pass_ranking(const std::string& db, const std::stri
   const Xapian::Database database(db);
   const analysis::Analyzer analyzer;
   const BuiltQuery built = QueryBuilder(analyzer, database).build(parse_query(query), false);
-  const std::vector<std::string> whole = ranking_of(database, built.query);
+  const std::vector<std::string> whole = ranking_of(database, built.query, false);
   if (built.first_pass.empty()) return whole;
-  const std::vector<std::string> first = ranking_of(database, built.first_pass);
+  const std::vector<std::string> first = ranking_of(database, built.first_pass, true);
   const auto window_end = first.begin() + std::min<std::ptrdiff_t>(kRescoreWindow, std::ssize(first));
   const std::set<std::string> window(first.begin(), window_end);
   std::vector<std::string> out;

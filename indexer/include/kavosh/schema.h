@@ -14,7 +14,8 @@ namespace kavosh::schema {
 /// 3: body position → byte checkpoints in kBodyOffsetsSlot.
 /// 4: category, province and tags as written in kCategorySlot, kProvinceSlot, kTagsSlot, for facet counts;
 ///    the record's content hash in kContentHashSlot, so a record indexed again unchanged is skipped.
-inline constexpr int kSchemaVersion = 4;
+/// 5: what a hit shows (id, title, url, source, date) in kHitSlot.
+inline constexpr int kSchemaVersion = 5;
 
 // Terms. Title and body words are indexed together (unprefixed surface, `Z` stem) and the title again
 // on its own (`S` surface, `ZS` stem) for `title:` queries. Surface and stem terms share positions.
@@ -60,6 +61,9 @@ inline constexpr char kTagSeparator = '\x1F';
 /// 64-bit hash of the record's stored data (the JSON with sorted keys), 16 lower-case hex digits: the
 /// indexer skips a record whose id already holds this hash without analyzing it (schema v4).
 inline constexpr unsigned kContentHashSlot = 8;
+/// What a hit shows besides its snippet (kavosh/hit_fields.h), so a page of hits reads one value
+/// stream, not each record's stored article (schema v5).
+inline constexpr unsigned kHitSlot = 10;
 
 // Document data: the record as received (JSON, unknown fields kept).
 
