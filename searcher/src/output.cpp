@@ -1,5 +1,5 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
-// kavosh-search's output formats (issue 5).
+// kavosh-search's output formats.
 #include <iomanip>
 #include <ostream>
 

@@ -1,5 +1,5 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
-// kavosh-search: parse the command line, run, exit (issue 5). Everything else is in kavosh_search.
+// kavosh-search: parse the command line, run, exit. Everything else is in kavosh_search.
 #include <unistd.h>
 
 #include <iostream>

@@ -1,5 +1,5 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
-// kavosh-serve: the HTTP/JSON search service (issue 6). Everything but main lives in kavosh::serve.
+// kavosh-serve: the HTTP/JSON search service. Everything but main lives in kavosh::serve.
 #include <iostream>
 
 #include "kavosh/cli/tool.h"

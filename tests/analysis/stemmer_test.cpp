@@ -81,7 +81,7 @@ TEST(Stemmer, StemIsAFixedPointOverRealNews) {
   EXPECT_TRUE(moved.empty()) << moved.size() << " of " << words.size() << " words: " << joined(moved);
 }
 
-// Proper nouns should come out as they went in (issue 2 asks for ≥ 97%); UD Seraji tags none, so this is
+// Proper nouns should come out as they went in (the target is ≥ 97%); UD Seraji tags none, so this is
 // measured on a list of names written for it, most of them outside the protected list.
 TEST(Stemmer, KeepsNamesWhole) {
   const analysis::PersianNormalizer normalizer;

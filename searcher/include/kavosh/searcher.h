@@ -39,7 +39,7 @@ inline constexpr std::uint32_t kExactCountUpTo = 1000;
 
 /// One search. Only `query` is needed; everything else has a usable default.
 struct SearchRequest {
-  /// The query language of issue 5: words, "phrase" or «phrase», OR/یا, -word, title:/عنوان:,
+  /// The query language (docs/search.md): words, "phrase" or «phrase», OR/یا, -word, title:/عنوان:,
   /// source:/منبع:, category:/دسته:, province:/استان:, tag:/برچسب:, date:A..B. Any string is accepted: a syntax
   /// error falls back to plain words and adds a warning, it never throws.
   std::string query;

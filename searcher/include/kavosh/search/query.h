@@ -1,5 +1,5 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
-// The query language (issue 5), parsed into clauses before any analysis.
+// The query language, parsed into clauses before any analysis.
 #pragma once
 #include <cstddef>
 #include <optional>

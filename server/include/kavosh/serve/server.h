@@ -1,5 +1,5 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
-// kavosh-serve: the HTTP/JSON service over kavosh::Searcher and the search widget (issue 6).
+// kavosh-serve: the HTTP/JSON service over kavosh::Searcher and the search widget.
 // Nothing in the core knows about HTTP: this library only maps requests to SearchRequest and
 // SearchResults to the JSON of `kavosh-search --format json`.
 #pragma once
