@@ -19,15 +19,27 @@ using detail::QueryWord;
 using detail::TermPrefixes;
 using Q = Xapian::Query;
 
+struct AnalyzedClause;
+
 struct AnalyzedAtom {
   const Atom* atom = nullptr;
   std::vector<QueryWord> words;
+  std::vector<AnalyzedClause> group;  ///< a parenthesized group's clauses
 };
 
 struct AnalyzedClause {
   bool excluded = false;
+  bool required = false;
   std::vector<AnalyzedAtom> alternatives;
 };
+
+/// Whether an atom holds a word that is not a stopword (in a group, in any of its clauses).
+bool has_content(const AnalyzedAtom& atom) {
+  return std::ranges::any_of(atom.words, [](const QueryWord& w) { return !w.token.stopword; }) ||
+         std::ranges::any_of(atom.group, [](const AnalyzedClause& c) {
+           return std::ranges::any_of(c.alternatives, has_content);
+         });
+}
 
 Q combine(Q::op op, const std::vector<Q>& queries) {
   if (queries.size() == 1) return queries.front();
@@ -60,7 +72,10 @@ class Build {
 
  private:
   std::vector<AnalyzedClause> analyze(const ParsedQuery& parsed, bool partial);
+  std::vector<AnalyzedClause> analyze_clauses(const std::vector<Clause>& clauses, std::size_t& budget);
   void add_clause(const AnalyzedClause& clause);
+  void add_units(const AnalyzedClause& clause);
+  Q group_query(const std::vector<AnalyzedClause>& clauses);
   void add_words(const AnalyzedAtom& atom);
   Q alternative_query(const AnalyzedAtom& atom);
   std::vector<QueryWord> searched_words(const AnalyzedAtom& atom) const;
@@ -95,17 +110,22 @@ class Build {
   };
   std::vector<Unit> units_;
   std::vector<Q> excluded_;
+  std::vector<Q> required_;  // clauses joined by AND: each must match
   std::vector<QueryWord> free_words_;  // plain words of the combined field, for the boosts
   std::vector<QueryWord> dropped_stopwords_;  // stopwords left out of free_words_, for the stopword boost
   BuiltQuery out_;
 };
 
-std::vector<AnalyzedClause> Build::analyze(const ParsedQuery& parsed, bool partial) {
-  std::vector<AnalyzedClause> clauses;
-  std::size_t budget = ranking::kMaxWords;
-  for (const Clause& clause : parsed.clauses) {
-    AnalyzedClause& analyzed = clauses.emplace_back(AnalyzedClause{clause.excluded, {}});
+/// Each atom's words through the analyzer, at most `budget` words in all (what is cut is said once).
+std::vector<AnalyzedClause> Build::analyze_clauses(const std::vector<Clause>& clauses, std::size_t& budget) {
+  std::vector<AnalyzedClause> out;
+  for (const Clause& clause : clauses) {
+    AnalyzedClause& analyzed = out.emplace_back(AnalyzedClause{clause.excluded, clause.required, {}});
     for (const Atom& atom : clause.alternatives) {
+      if (!atom.group.empty()) {
+        analyzed.alternatives.push_back({&atom, {}, analyze_clauses(atom.group, budget)});
+        continue;
+      }
       std::vector<QueryWord> words = detail::group_words(analyzer_.analyze(atom.text), analyzer_.stemmer());
       std::erase_if(words, [](const QueryWord& w) { return w.token.text.size() + 2 > schema::kMaxTermBytes; });
       if (words.size() > budget) {
@@ -116,18 +136,22 @@ std::vector<AnalyzedClause> Build::analyze(const ParsedQuery& parsed, bool parti
         }
       }
       budget -= words.size();
-      analyzed.alternatives.push_back({&atom, std::move(words)});
+      analyzed.alternatives.push_back({&atom, std::move(words), {}});
     }
   }
+  return out;
+}
+
+std::vector<AnalyzedClause> Build::analyze(const ParsedQuery& parsed, bool partial) {
+  std::size_t budget = ranking::kMaxWords;
+  std::vector<AnalyzedClause> clauses = analyze_clauses(parsed.clauses, budget);
   const AnalyzedClause* last = clauses.empty() ? nullptr : &clauses.back();
   if (partial && last && !last->excluded && last->alternatives.size() == 1 &&
       !last->alternatives[0].atom->phrase && !last->alternatives[0].words.empty()) {
     clauses.back().alternatives[0].words.back().prefix = true;
   }
   keep_stopwords_ = std::ranges::none_of(clauses, [](const AnalyzedClause& c) {
-    return c.excluded || std::ranges::any_of(c.alternatives, [](const AnalyzedAtom& a) {
-      return std::ranges::any_of(a.words, [](const QueryWord& w) { return !w.token.stopword; });
-    });
+    return c.excluded || std::ranges::any_of(c.alternatives, has_content);
   });
   return clauses;
 }
@@ -160,6 +184,10 @@ void Build::note_keys(const QueryWord& word, const Atom& atom, bool spell) {
 
 /// The keys of an alternative of an OR clause: a phrase's words match only as the phrase does.
 void Build::note_atom_keys(const AnalyzedAtom& atom) {
+  for (const AnalyzedClause& clause : atom.group) {
+    if (clause.excluded) continue;
+    for (const AnalyzedAtom& alternative : clause.alternatives) note_atom_keys(alternative);
+  }
   const std::vector<QueryWord> words = searched_words(atom);
   if (!atom.atom->phrase) {
     for (const QueryWord& word : words) note_keys(word, *atom.atom, true);
@@ -189,7 +217,7 @@ std::vector<Q> Build::synonyms(const std::string& key) {
   std::vector<Q> out;
   try {
     for (auto it = database_.synonyms_begin(key); it != database_.synonyms_end(key); ++it) {
-      AnalyzedAtom synonym{nullptr, detail::group_words(analyzer_.analyze(*it), analyzer_.stemmer())};
+      AnalyzedAtom synonym{nullptr, detail::group_words(analyzer_.analyze(*it), analyzer_.stemmer()), {}};
       if (synonym.words.empty()) continue;
       note_phrase(detail::phrase_spellings(synonym.words).joined);
       out.push_back(synonym.words.size() == 1 ? detail::word_query(synonym.words[0], detail::prefixes_for(Field::kAny))
@@ -367,8 +395,9 @@ void Build::add_words(const AnalyzedAtom& atom) {
   }
 }
 
-/// One alternative of an OR clause (or an excluded clause): a phrase, or all its words.
+/// One alternative of an OR clause (or an excluded clause): a phrase, all its words, or a group.
 Q Build::alternative_query(const AnalyzedAtom& atom) {
+  if (!atom.group.empty()) return group_query(atom.group);
   const TermPrefixes prefixes = detail::prefixes_for(atom.atom->field);
   const std::vector<QueryWord> words = searched_words(atom);
   if (atom.atom->phrase) return detail::phrase_query(words, prefixes);
@@ -377,9 +406,35 @@ Q Build::alternative_query(const AnalyzedAtom& atom) {
   return each.empty() ? Q() : combine(Q::OP_AND, each);
 }
 
+/// A group's clauses all match (its excluded ones do not); each is one of its alternatives.
+Q Build::group_query(const std::vector<AnalyzedClause>& clauses) {
+  std::vector<Q> required;
+  std::vector<Q> excluded;
+  for (const AnalyzedClause& clause : clauses) {
+    std::vector<Q> alternatives;
+    for (const AnalyzedAtom& atom : clause.alternatives) {
+      if (Q query = alternative_query(atom); !query.empty()) alternatives.push_back(query);
+    }
+    if (!alternatives.empty()) (clause.excluded ? excluded : required).push_back(combine(Q::OP_OR, alternatives));
+  }
+  if (required.empty() && excluded.empty()) return Q();
+  const Q query = required.empty() ? Q::MatchAll : combine(Q::OP_AND, required);
+  return excluded.empty() ? query : Q(Q::OP_AND_NOT, query, combine(Q::OP_OR, excluded));
+}
+
+/// A clause's units; a required clause's units must also match, each (a required word matches as it
+/// does alone: its forms or a reading).
 void Build::add_clause(const AnalyzedClause& clause) {
+  const std::size_t first = units_.size();
+  add_units(clause);
+  if (!clause.required || clause.excluded) return;
+  for (std::size_t k = first; k < units_.size(); ++k) required_.push_back(units_[k].query);
+}
+
+void Build::add_units(const AnalyzedClause& clause) {
   const bool single = clause.alternatives.size() == 1;
-  if (!clause.excluded && single && !clause.alternatives[0].atom->phrase) return add_words(clause.alternatives[0]);
+  const AnalyzedAtom& first = clause.alternatives[0];
+  if (!clause.excluded && single && !first.atom->phrase && first.group.empty()) return add_words(first);
   std::vector<Q> alternatives;
   for (const AnalyzedAtom& atom : clause.alternatives) {
     if (!clause.excluded) note_atom_keys(atom);
@@ -479,6 +534,7 @@ BuiltQuery Build::run(const ParsedQuery& parsed, bool partial) {
     query = Q::MatchAll;  // only constraints: every document that passes them, newest first
   }
   const auto constrain = [&](Q& q) {
+    if (!q.empty() && !required_.empty()) q = Q(Q::OP_FILTER, q, combine(Q::OP_AND, required_));
     if (!q.empty() && !excluded_.empty()) q = Q(Q::OP_AND_NOT, q, combine(Q::OP_OR, excluded_));
     if (!q.empty() && !filter.empty()) q = Q(Q::OP_FILTER, q, filter);
   };

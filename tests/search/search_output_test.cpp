@@ -169,6 +169,22 @@ TEST_F(SearchCli, RelatedArticles) {
   EXPECT_EQ(err_.str(), "kavosh-search: error: no document with id 'no-such-id'\n");
 }
 
+TEST_F(SearchCli, ALeadingMinusWordNeedsNoSeparator) {
+  ASSERT_EQ(run_cli({"--db", db_, "--format", "json", "-ریاست", "کاندیدای"}), 0);
+  const auto json = nlohmann::json::parse(out_.str());
+  EXPECT_EQ(json["query"], "-ریاست کاندیدای");  // the words in the order typed
+  ASSERT_EQ(run_cli({"--db", db_, "--format", "json", "-(تهران", "OR", "اصفهان)", "کاندیدای"}), 0);
+  EXPECT_EQ(nlohmann::json::parse(out_.str())["query"], "-(تهران OR اصفهان) کاندیدای");
+  EXPECT_EQ(run_cli({"--db", db_, "--format", "json", "--", "-ریاست"}), 0);
+}
+
+TEST_F(SearchCli, UnknownLongOptionIsStillAUsageError) {
+  Options options;
+  auto app = make_app(options);
+  const char* argv[] = {"kavosh-search", "--db", "x", "--limt", "5", "q"};
+  EXPECT_THROW(app->parse(6, argv), CLI::ExtrasError);
+}
+
 TEST_F(SearchCli, UnknownFacetIsAUsageError) {
   Options options;
   auto app = make_app(options);

@@ -211,6 +211,37 @@ TEST_F(SearchRules, ExclusionRemoves) {
   EXPECT_THAT(find("هماهنگی‌ها -«ستاد انتخابات»"), UnorderedElementsAre("hs-space", "hs-none"));
 }
 
+TEST_F(SearchRules, AndRequiresBothSides) {
+  EXPECT_THAT(find("مجلس خبرگان"), IsSupersetOf({"khobregan", "phrase-apart", "eslah"}));
+  EXPECT_THAT(find("مجلس AND خبرگان"), UnorderedElementsAre("khobregan", "phrase-apart"));
+  EXPECT_THAT(find("مجلس AND (حرم OR رهبری)"), ElementsAre("khobregan"));
+}
+
+TEST_F(SearchRules, NotExcludesLikeAMinus) {
+  EXPECT_EQ(find("هماهنگی‌ها NOT فرمانداری"), find("هماهنگی‌ها -فرمانداری"));
+  EXPECT_THAT(find("مجلس NOT (خبرگان OR قانون)"), ::testing::IsEmpty());
+  EXPECT_THAT(find("مجلس -(خبرگان رهبری)"), UnorderedElementsAre("phrase-apart", "eslah"));
+}
+
+TEST_F(SearchRules, GroupsAreAlternatives) {
+  EXPECT_THAT(find("(مجلس رهبری) OR حرم"), UnorderedElementsAre("khobregan", "haram"));
+  EXPECT_THAT(find("(مجلس -رهبری) OR حرم"), UnorderedElementsAre("phrase-apart", "eslah", "haram"));
+}
+
+TEST_F(SearchRules, OperatorsLeaveTheWordsRankingAlone) {
+  // A group of one clause is that clause, and `(ره)`-like parentheses are text: same ranking, same scores.
+  const SearchResults plain = run_query(*searcher_, "مجلس خبرگان رهبری");
+  const SearchResults grouped = run_query(*searcher_, "(مجلس) خبرگان (رهبری)");
+  ASSERT_EQ(ids(plain), ids(grouped));
+  for (std::size_t i = 0; i < plain.hits.size(); ++i) EXPECT_DOUBLE_EQ(plain.hits[i].score, grouped.hits[i].score);
+  // AND keeps the ranked model: the documents it keeps are in the order (and with the scores) they had.
+  const SearchResults required = run_query(*searcher_, "مجلس AND خبرگان");
+  const SearchResults words = run_query(*searcher_, "مجلس خبرگان");
+  ASSERT_EQ(required.hits.size(), 2u);
+  EXPECT_EQ(required.hits[0].id, words.hits[0].id);
+  EXPECT_DOUBLE_EQ(required.hits[0].score, words.hits[0].score);
+}
+
 TEST_F(SearchRules, SynonymsFromTheDatabase) {
   EXPECT_THAT(find("داوطلب"), IsSupersetOf({"candida", "cp-zwnj", "eslahat"}));
   const auto found = find("کاندیدا");
