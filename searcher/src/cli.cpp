@@ -102,7 +102,10 @@ std::unique_ptr<CLI::App> make_app(Options& options) {
   app->add_option("--batch", options.batch, "File of qid<TAB>query lines");
   app->add_option("--related", options.related, "Articles related to the article of this id (no query)");
   app->allow_extras();
-  app->callback([&options, &app = *app] { take_query_words(app, options); });
+  app->callback([&options, &app = *app] {
+    take_query_words(app, options);
+    if (auto error = date_range_error(options.request)) throw CLI::ValidationError(*error);
+  });
   cli::add_standard_options(*app);
   return app;
 }

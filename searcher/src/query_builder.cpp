@@ -519,6 +519,8 @@ Q Build::filters(const ParsedQuery& parsed) const {
 
 BuiltQuery Build::run(const ParsedQuery& parsed, bool partial) {
   for (const AnalyzedClause& clause : analyze(parsed, partial)) add_clause(clause);
+  // Dates that leave no day match nothing (Xapian would drop an empty range from the AND, matching all).
+  if (empty_range_warning(parsed)) return std::move(out_);
   const Q filter = filters(parsed);
   Q query;
   Q first_pass;

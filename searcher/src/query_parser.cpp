@@ -28,6 +28,7 @@ struct Item {
   bool excluded = false;
   ItemKind kind = ItemKind::kTerm;
   FieldName field = FieldName::kNone;
+  std::string_view unknown_field;  ///< `name` of a `name:value` word that names no field
 };
 
 struct QuotePair {
@@ -85,6 +86,20 @@ FieldName read_field(std::string_view query, std::size_t& i) {
   return field;
 }
 
+/// The name of a word `name:value` that looks like a field but names none: letters only (a URL's
+/// `http://`, a time `10:30` and an emoticon are not), else empty.
+std::string_view unknown_field_name(std::string_view word) {
+  const std::size_t colon = word.find(':');
+  if (colon == 0 || colon == word.npos || colon + 1 == word.size() || word.substr(colon + 1).starts_with("//")) {
+    return {};
+  }
+  const std::string_view name = word.substr(0, colon);
+  const bool letters = std::ranges::all_of(name, [](char c) {
+    return static_cast<unsigned char>(c) >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  });
+  return letters ? name : std::string_view{};
+}
+
 /// Reads a quoted phrase or a bare word at `i` into `atom`.
 void read_value(std::string_view query, std::size_t& i, Atom& atom, bool in_group) {
   if (const QuotePair* quote = quote_opening_at(query, i)) {
@@ -132,6 +147,9 @@ Item read_item(std::string_view query, std::size_t& i, bool in_group) {
   }
   read_value(query, i, item.atom, in_group);
   item.kind = operator_kind(item);
+  if (item.field == FieldName::kNone && !item.atom.phrase) {
+    item.unknown_field = unknown_field_name(query.substr(item.atom.offset, item.atom.text.size()));
+  }
   return item;
 }
 
@@ -145,7 +163,7 @@ std::vector<Item> lex(std::string_view query) {
     while (i < query.size() && is_space(query[i])) ++i;
     if (i >= query.size()) return items;
     if (depth > 0 && query[i] == ')') {
-      items.push_back({Atom{"", false, Field::kAny, i++, {}}, false, ItemKind::kClose, FieldName::kNone});
+      items.push_back({Atom{"", false, Field::kAny, i++, {}}, false, ItemKind::kClose, FieldName::kNone, {}});
       --depth;
       continue;
     }
@@ -280,6 +298,7 @@ class Assembler {
 
   ParsedQuery run() {
     out_.clauses = level(0);
+    if (auto warning = empty_range_warning(out_)) out_.warnings.push_back(std::move(*warning));
     return std::move(out_);
   }
 
@@ -321,6 +340,11 @@ void Assembler::term(Item item, int depth, Level& level) {
     if (depth > 0) throw SyntaxError{"filter inside parentheses"};
     level.exclude_next = false;
     return level.take_constraint();
+  }
+  if (!item.unknown_field.empty()) {
+    std::string warning = "unknown field '" + std::string(item.unknown_field) +
+                          "' (title, source, category, province, tag, date): searched as words";
+    if (std::ranges::find(out_.warnings, warning) == out_.warnings.end()) out_.warnings.push_back(std::move(warning));
   }
   Atom atom = item.atom;
   if (item.field == FieldName::kTitle) atom.field = Field::kTitle;

@@ -53,8 +53,10 @@ Xapian::Database open_database(const std::string& path) {
   }
 }
 
-/// Adds the request's filters and dates to those written in the query.
+/// Adds the request's filters and dates to those written in the query; dates that leave no day (said
+/// here unless the query's own dates already did) match nothing.
 void add_request_constraints(const SearchRequest& request, ParsedQuery& parsed) {
+  const bool empty_before = empty_range_warning(parsed).has_value();
   for (const std::string& value : request.sources) parsed.filters.push_back({FilterField::kSource, value});
   for (const std::string& value : request.categories) parsed.filters.push_back({FilterField::kCategory, value});
   for (const std::string& value : request.provinces) parsed.filters.push_back({FilterField::kProvince, value});
@@ -69,6 +71,7 @@ void add_request_constraints(const SearchRequest& request, ParsedQuery& parsed) 
   };
   narrow(request.from, false, parsed.date_from);
   narrow(request.to, true, parsed.date_to);
+  if (auto warning = empty_range_warning(parsed); warning && !empty_before) parsed.warnings.push_back(std::move(*warning));
 }
 
 /// A database directory of one local shard (not a stub file or a folder holding one): its docids are
@@ -261,6 +264,14 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
   results.suggestion =
       detail::spelling_suggestion(database, request.query, built.words, results.total > ranking::kFewResults);
   return results;
+}
+
+std::optional<std::string> date_range_error(const SearchRequest& request) {
+  const auto from = parse_date_bound(request.from, false);
+  const auto to = parse_date_bound(request.to, true);
+  if (!from || !to || *from <= *to) return std::nullopt;
+  return "the date range is reversed: from '" + request.from + "' (" + *from + ") is after to '" + request.to +
+         "' (" + *to + ")";
 }
 
 Searcher::Searcher(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}

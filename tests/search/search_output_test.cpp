@@ -185,6 +185,27 @@ TEST_F(SearchCli, UnknownLongOptionIsStillAUsageError) {
   EXPECT_THROW(app->parse(6, argv), CLI::ExtrasError);
 }
 
+TEST_F(SearchCli, ReversedDatesAreAUsageError) {
+  Options options;
+  auto app = make_app(options);
+  const char* argv[] = {"kavosh-search", "--db", "x", "--from", "1402/12/29", "--to", "1402/12/01", "q"};
+  EXPECT_THROW(app->parse(8, argv), CLI::ValidationError);
+  ASSERT_EQ(run_cli({"--db", db_, "--from", "1402/12/01", "--to", "1402/12/29", "--", "حرم"}), 0);
+}
+
+TEST_F(SearchCli, DatesThatDoNotOverlapAreAWarning) {
+  ASSERT_EQ(run_cli({"--db", db_, "--from", "1402", "--", "هماهنگی‌ها date:1401"}), 0);
+  EXPECT_THAT(out_.str(), ::testing::HasSubstr("! the dates do not overlap (2023-03-21 is after 2023-03-20): nothing matches"));
+}
+
+TEST_F(SearchCli, AnUnknownFieldIsAWarningInTextAndJson) {
+  const std::string warning = "unknown field 'tags' (title, source, category, province, tag, date): searched as words";
+  ASSERT_EQ(run_cli({"--db", db_, "tags:حرم"}), 0);
+  EXPECT_THAT(out_.str(), ::testing::HasSubstr("! " + warning));
+  ASSERT_EQ(run_cli({"--db", db_, "--format", "json", "tags:حرم"}), 0);
+  EXPECT_EQ(nlohmann::json::parse(out_.str())["warnings"], nlohmann::json::array({warning}));
+}
+
 TEST_F(SearchCli, UnknownFacetIsAUsageError) {
   Options options;
   auto app = make_app(options);

@@ -201,6 +201,22 @@ TEST_F(SearchRules, DateRangesJalaliIsoAnyDigits) {
   EXPECT_THAT(ids(searcher_->search(request)), ElementsAre("hs-space"));
 }
 
+TEST_F(SearchRules, DatesThatLeaveNoDayMatchNothingAndSaySo) {
+  SearchRequest request;
+  request.query = "هماهنگی‌ها";
+  request.from = "1402/10/03";
+  request.to = "1402/10/01";
+  EXPECT_EQ(date_range_error(request),
+            "the date range is reversed: from '1402/10/03' (2023-12-24) is after to '1402/10/01' (2023-12-22)");
+  const SearchResults reversed = searcher_->search(request);
+  EXPECT_THAT(reversed.hits, ::testing::IsEmpty());
+  EXPECT_THAT(reversed.warnings, ElementsAre(::testing::HasSubstr("the dates do not overlap")));
+  request.from.clear();
+  EXPECT_EQ(date_range_error(request), std::nullopt);
+  request.query = "هماهنگی‌ها date:1402/10/02..";
+  EXPECT_THAT(searcher_->search(request).warnings, ElementsAre(::testing::HasSubstr("the dates do not overlap")));
+}
+
 TEST_F(SearchRules, OrMatchesEither) {
   EXPECT_THAT(find("حرم OR حر"), UnorderedElementsAre("haram", "hor"));
   EXPECT_THAT(find("حرم یا حر"), UnorderedElementsAre("haram", "hor"));

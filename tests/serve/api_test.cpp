@@ -65,6 +65,15 @@ TEST_F(ApiTest, SearchFiltersPagesAndSorts) {
   for (const json& hit : dated["hits"]) EXPECT_GE(hit["date_jalali"].get<std::string>(), "1402/12/11");
 }
 
+TEST_F(ApiTest, ReversedDatesAre400AndQueryDatesThatDoNotOverlapAWarning) {
+  EXPECT_EQ(search("انتخابات", "&from=1402/12/29&to=1402/12/01", 400)["error"],
+            "the date range is reversed: from '1402/12/29' (2024-03-19) is after to '1402/12/01' (2024-02-20)");
+  const json disjoint = search("انتخابات date:1401 date:1402");
+  EXPECT_EQ(disjoint["total"], 0);
+  EXPECT_EQ(disjoint["warnings"],
+            json::array({"the dates do not overlap (2023-03-21 is after 2023-03-20): nothing matches"}));
+}
+
 TEST_F(ApiTest, CountsAreExactWithLimitZero) {
   std::size_t expected = 0;
   for (const std::string& line : corpus_records()) expected += json::parse(line)["source"] == "ایسنا";

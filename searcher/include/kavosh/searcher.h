@@ -74,6 +74,11 @@ struct SearchRequest {
   std::uint32_t time_limit_ms = 0;
 };
 
+/// The usage error of a request whose `from` is after its `to` (both readable), or nullopt: kavosh-search
+/// exits 2 and the HTTP service answers 400 with it. A Searcher given such a request matches nothing and
+/// says why in a warning, as for `date:` terms of the query that do not overlap.
+std::optional<std::string> date_range_error(const SearchRequest& request);
+
 /// Snippet highlight marking: every matched span of the original text is wrapped in
 /// kHighlightBegin (U+0002 START OF TEXT) … kHighlightEnd (U+0003 END OF TEXT). The snippet text
 /// itself never contains these characters (or any other control character), so a client can

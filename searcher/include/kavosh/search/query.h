@@ -77,4 +77,7 @@ std::string render(const ParsedQuery& query);
 /// Returns the ISO date, or nullopt.
 std::optional<std::string> parse_date_bound(std::string_view text, bool upper);
 
+/// The warning of a date range no date lies in (`from` after `to`), or nullopt.
+std::optional<std::string> empty_range_warning(const ParsedQuery& query);
+
 }  // namespace kavosh::search
