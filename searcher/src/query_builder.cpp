@@ -73,6 +73,7 @@ class Build {
  private:
   std::vector<AnalyzedClause> analyze(const ParsedQuery& parsed, bool partial);
   std::vector<AnalyzedClause> analyze_clauses(const std::vector<Clause>& clauses, std::size_t& budget);
+  void mark_star(QueryWord& word);
   void add_clause(const AnalyzedClause& clause);
   void add_units(const AnalyzedClause& clause);
   Q group_query(const std::vector<AnalyzedClause>& clauses);
@@ -130,16 +131,32 @@ std::vector<AnalyzedClause> Build::analyze_clauses(const std::vector<Clause>& cl
       std::erase_if(words, [](const QueryWord& w) { return w.token.text.size() + 2 > schema::kMaxTermBytes; });
       if (words.size() > budget) {
         words.resize(budget);
-        if (out_.warnings.empty()) {  // said once, however many atoms the cut reaches
-          out_.warnings.push_back("query too long: only its first " + std::to_string(ranking::kMaxWords) +
-                                  " words are searched");
-        }
+        const std::string warning =
+            "query too long: only its first " + std::to_string(ranking::kMaxWords) + " words are searched";
+        // Said once, however many atoms the cut reaches.
+        if (std::ranges::find(out_.warnings, warning) == out_.warnings.end()) out_.warnings.push_back(warning);
       }
       budget -= words.size();
+      if (atom.prefix && !words.empty()) mark_star(words.back());
       analyzed.alternatives.push_back({&atom, std::move(words), {}});
     }
   }
   return out;
+}
+
+/// A word typed with `*` is a prefix only; one that more than kPrefixExpansion index words start with
+/// (`ا*`) is searched as its most frequent completions, with a warning.
+void Build::mark_star(QueryWord& word) {
+  word.prefix = word.star = true;
+  const std::string& prefix = word.token.text;
+  unsigned count = 0;
+  for (auto it = database_.allterms_begin(prefix); it != database_.allterms_end(prefix); ++it) {
+    if (++count > ranking::kPrefixExpansion) {
+      out_.warnings.push_back("'" + prefix + "*' starts more than " + std::to_string(ranking::kPrefixExpansion) +
+                              " words: only the most frequent are searched");
+      return;
+    }
+  }
 }
 
 std::vector<AnalyzedClause> Build::analyze(const ParsedQuery& parsed, bool partial) {

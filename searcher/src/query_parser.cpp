@@ -106,21 +106,27 @@ void read_value(std::string_view query, std::size_t& i, Atom& atom, bool in_grou
     const std::size_t begin = i + quote->open.size();
     const std::size_t end = query.find(quote->close, begin);
     if (end == query.npos) throw SyntaxError{"unbalanced quote"};
-    atom = {std::string(query.substr(begin, end - begin)), true, Field::kAny, begin, {}};
+    atom = {std::string(query.substr(begin, end - begin)), true, Field::kAny, begin, false, {}};
     i = end + quote->close.size();
     return;
   }
   std::size_t end = i;
   while (end < query.size() && !is_space(query[end]) && !(in_group && query[end] == ')')) ++end;
-  atom = {std::string(query.substr(i, end - i)), false, Field::kAny, i, {}};
+  atom = {std::string(query.substr(i, end - i)), false, Field::kAny, i, false, {}};
   if (has_quote_char(atom.text)) throw SyntaxError{"unbalanced quote"};
   i = end;
+  // A trailing `*` after a word makes it a prefix; a `*` inside a word or alone is text.
+  const std::size_t stars = atom.text.size() - std::min(atom.text.size(), atom.text.find_last_not_of('*') + 1);
+  if (stars > 0 && stars < atom.text.size()) {
+    atom.text.resize(atom.text.size() - stars);
+    atom.prefix = true;
+  }
 }
 
 /// The operator a bare word stands for: upper-case ASCII only, and `یا` (docs/query-language.md says
 /// why no other Persian word is one).
 ItemKind operator_kind(const Item& item) {
-  if (item.excluded || item.field != FieldName::kNone || item.atom.phrase) return ItemKind::kTerm;
+  if (item.excluded || item.field != FieldName::kNone || item.atom.phrase || item.atom.prefix) return ItemKind::kTerm;
   const std::string& text = item.atom.text;
   if (text == "OR" || text == "یا") return ItemKind::kOr;
   if (text == "AND") return ItemKind::kAnd;
@@ -163,7 +169,7 @@ std::vector<Item> lex(std::string_view query) {
     while (i < query.size() && is_space(query[i])) ++i;
     if (i >= query.size()) return items;
     if (depth > 0 && query[i] == ')') {
-      items.push_back({Atom{"", false, Field::kAny, i++, {}}, false, ItemKind::kClose, FieldName::kNone, {}});
+      items.push_back({Atom{"", false, Field::kAny, i++, false, {}}, false, ItemKind::kClose, FieldName::kNone, {}});
       --depth;
       continue;
     }
@@ -215,8 +221,9 @@ bool apply_constraint(const Item& item, ParsedQuery& out) {
 
 /// A clause that holds one plain word or run of words.
 bool mergeable(const Clause& clause) {
-  return !clause.excluded && !clause.required && clause.alternatives.size() == 1 && !clause.alternatives[0].phrase &&
-         clause.alternatives[0].field == Field::kAny && clause.alternatives[0].group.empty();
+  if (clause.excluded || clause.required || clause.alternatives.size() != 1) return false;
+  const Atom& atom = clause.alternatives[0];
+  return !atom.phrase && !atom.prefix && atom.field == Field::kAny && atom.group.empty();
 }
 
 /// Merges runs of plain-word clauses that were adjacent in the query into one atom, so the analyzer
@@ -361,7 +368,7 @@ Clause Assembler::group(const Item& open, int depth) {
     only.excluded = open.excluded;
     return only;
   }
-  Atom atom{"", false, Field::kAny, open.atom.offset, std::move(clauses)};
+  Atom atom{"", false, Field::kAny, open.atom.offset, false, std::move(clauses)};
   return {{std::move(atom)}, open.excluded, false};
 }
 
@@ -391,7 +398,7 @@ ParsedQuery fallback(std::string_view query, const std::string& reason) {
   const std::size_t begin = text.find_first_not_of(" \t\n\r\f\v");
   if (begin != text.npos) {
     const std::size_t end = text.find_last_not_of(" \t\n\r\f\v") + 1;
-    out.clauses.push_back({{Atom{text.substr(begin, end - begin), false, Field::kAny, begin, {}}}, false, false});
+    out.clauses.push_back({{Atom{text.substr(begin, end - begin), false, Field::kAny, begin, false, {}}}, false, false});
   }
   out.warnings.push_back("syntax error (" + reason + "): searched as plain words");
   return out;

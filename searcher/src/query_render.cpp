@@ -31,7 +31,7 @@ std::string render_atom(const Atom& atom) {
     return out.append(")");
   }
   std::string out = atom.field == Field::kTitle ? "title:" : "";
-  out.append(atom.phrase ? "phrase(" : "words(").append(squeeze(atom.text)).append(")");
+  out.append(atom.phrase ? "phrase(" : "words(").append(squeeze(atom.text)).append(atom.prefix ? "*)" : ")");
   return out;
 }
 

@@ -178,6 +178,14 @@ TEST_F(SearchCli, ALeadingMinusWordNeedsNoSeparator) {
   EXPECT_EQ(run_cli({"--db", db_, "--format", "json", "--", "-ریاست"}), 0);
 }
 
+TEST_F(SearchCli, OperatorsAndPrefixesOnTheCommandLine) {
+  ASSERT_EQ(run_cli({"--db", db_, "--format", "trec", "خبرگ*"}), 0);
+  EXPECT_THAT(out_.str(), ::testing::HasSubstr(" khobregan "));
+  ASSERT_EQ(run_cli({"--db", db_, "--format", "trec", "مجلس", "AND", "NOT", "خبرگ*"}), 0);
+  EXPECT_THAT(out_.str(), ::testing::HasSubstr(" eslah "));
+  EXPECT_THAT(out_.str(), ::testing::Not(::testing::HasSubstr(" khobregan ")));
+}
+
 TEST_F(SearchCli, UnknownLongOptionIsStillAUsageError) {
   Options options;
   auto app = make_app(options);

@@ -301,6 +301,29 @@ TEST_F(SearchRules, PartialLastWordIsAPrefix) {
   EXPECT_THAT(run_query(*searcher_, "خبرگ").hits, ::testing::IsEmpty());
 }
 
+TEST_F(SearchRules, TrailingStarIsANormalizedPrefix) {
+  EXPECT_THAT(find("خبرگ*"), UnorderedElementsAre("khobregan", "phrase-apart"));  // not خبر
+  EXPECT_THAT(find("مجلس خبرگ*").front(), ::testing::AnyOf("khobregan", "phrase-apart"));
+  // Arabic letters and a ZWNJ-free spelling are normalized; the prefix is not stemmed.
+  EXPECT_THAT(find("كانديد*"), UnorderedElementsAre("candida", "arabic"));
+  EXPECT_THAT(find("خبرگ*").size(), 2u);
+  EXPECT_TRUE(run_query(*searcher_, "خبرگ*").warnings.empty());
+}
+
+TEST(PrefixStar, AShortPrefixIsCappedWithAWarning) {
+  testing::TempDir dir;
+  std::vector<std::string> records;
+  const std::vector<std::string> letters{"ب", "پ", "ت", "ث", "ج", "چ", "ح", "خ", "د"};
+  for (const std::string& a : letters) {
+    for (const std::string& b : letters) records.push_back(R"({"id":")" + a + b + R"(","body":"ا)" + a + b + R"( متن"})");
+  }
+  testing::build_database(dir.path() + "/db", records);
+  const Searcher searcher(dir.path() + "/db");
+  const SearchResults results = run_query(searcher, "ا*", 100);
+  EXPECT_EQ(results.hits.size(), ranking::kPrefixExpansion);
+  EXPECT_THAT(results.warnings, ElementsAre("'ا*' starts more than 64 words: only the most frequent are searched"));
+}
+
 TEST_F(SearchRules, DidYouMeanFromTheSpellingTable) {
   const SearchResults results = run_query(*searcher_, "خبرگن");
   EXPECT_TRUE(results.hits.empty());

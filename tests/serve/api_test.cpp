@@ -74,6 +74,20 @@ TEST_F(ApiTest, ReversedDatesAre400AndQueryDatesThatDoNotOverlapAWarning) {
             json::array({"the dates do not overlap (2023-03-21 is after 2023-03-20): nothing matches"}));
 }
 
+TEST_F(ApiTest, OperatorsPrefixesAndUnknownFields) {
+  const int words = search("انتخابات مجلس")["total"].get<int>();
+  const int both = search("انتخابات AND مجلس")["total"].get<int>();
+  const int without = search("انتخابات NOT مجلس")["total"].get<int>();
+  const int elections = search("انتخابات")["total"].get<int>();
+  EXPECT_GT(both, 0);
+  EXPECT_LT(both, words);
+  EXPECT_EQ(both + without, elections);
+  const json prefix = search("انتخاب*");
+  EXPECT_GT(prefix["total"].get<int>(), elections);
+  EXPECT_EQ(search("tags:انتخابات")["warnings"],
+            json::array({"unknown field 'tags' (title, source, category, province, tag, date): searched as words"}));
+}
+
 TEST_F(ApiTest, CountsAreExactWithLimitZero) {
   std::size_t expected = 0;
   for (const std::string& line : corpus_records()) expected += json::parse(line)["source"] == "ایسنا";

@@ -29,6 +29,8 @@ struct Atom {
   bool phrase = false;
   Field field = Field::kAny;
   std::size_t offset = 0;  ///< byte offset of `text` in the query, for "did you mean"
+  /// The word was typed with a trailing `*` (not part of `text`): its last word is a prefix.
+  bool prefix = false;
   /// A group `( … )` holding an operator: its clauses, every one of which must match (`text` is empty).
   std::vector<Clause> group;
 };
