@@ -2,6 +2,7 @@
 #include "kavosh/search/query_builder.h"
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 #include <optional>
 #include <set>
@@ -80,7 +81,9 @@ class Build {
   void add_words(const AnalyzedAtom& atom);
   Q alternative_query(const AnalyzedAtom& atom);
   std::vector<QueryWord> searched_words(const AnalyzedAtom& atom) const;
-  std::vector<Q> synonyms(const std::string& key);
+  std::vector<Q> synonyms(const std::string& key, double idf_of_key);
+  double idf(Xapian::doccount frequency) const;
+  double idf(const std::vector<QueryWord>& words, bool phrase) const;
   std::vector<Q> split_alternatives(const QueryWord& word);
   std::vector<std::string> written_form(const QueryWord& word);
   std::vector<std::vector<std::string>> other_spellings(const std::vector<QueryWord>& words);
@@ -230,15 +233,44 @@ void Build::note_phrase(const std::vector<std::string>& surfaces) {
   out_.keys.position_terms.insert(surfaces.begin(), surfaces.end());
 }
 
-std::vector<Q> Build::synonyms(const std::string& key) {
+/// BM25's inverse document frequency as Xapian's BM25Weight computes it (no relevance set).
+double Build::idf(Xapian::doccount frequency) const {
+  const double documents = database_.get_doccount();
+  double ratio = (documents - frequency + 0.5) / (frequency + 0.5);
+  if (ratio < 2) ratio = ratio * 0.5 + 1;
+  return std::log(ratio);
+}
+
+/// The IDF a query of `words` weighs by: the sum of its words' (a word's forms are one term, a phrase
+/// weighs the sum of its surface terms).
+double Build::idf(const std::vector<QueryWord>& words, bool phrase) const {
+  double sum = 0;
+  for (const QueryWord& word : words) sum += idf(phrase ? database_.get_termfreq(word.token.text) : frequency(word));
+  return sum;
+}
+
+/// The synonyms of `key` (one word or words joined by a space), each capped below the key: a document
+/// holding only a synonym never outranks one holding the key. BM25 gives a query of IDF `i` at most
+/// i·(k1+1) (its terms saturated, in the shortest document), and a single occurrence of the key at least
+/// idf(key)·(k1+1) / (k1·(b·L + 1 − b) + 1), L the longest document's length over the average; the
+/// synonym is scaled to kSynonymWeight of the ratio of the two when that is below 1 (a rare synonym,
+/// `پارلمان` for `مجلس`, or a long document in the collection), else to kSynonymWeight.
+std::vector<Q> Build::synonyms(const std::string& key, double idf_of_key) {
   std::vector<Q> out;
+  const double average = std::max(database_.get_avlength(), 1.0);
+  const double longest = std::max<double>(database_.get_doclength_upper_bound(), 1.0) / average;
+  const double longest_saturation = ranking::kK1 * (ranking::kB * longest + 1 - ranking::kB) + 1;
   try {
     for (auto it = database_.synonyms_begin(key); it != database_.synonyms_end(key); ++it) {
       AnalyzedAtom synonym{nullptr, detail::group_words(analyzer_.analyze(*it), analyzer_.stemmer()), {}};
       if (synonym.words.empty()) continue;
       note_phrase(detail::phrase_spellings(synonym.words).joined);
-      out.push_back(synonym.words.size() == 1 ? detail::word_query(synonym.words[0], detail::prefixes_for(Field::kAny))
-                                              : detail::phrase_query(synonym.words, detail::prefixes_for(Field::kAny)));
+      const bool phrase = synonym.words.size() > 1;
+      const double ratio = idf_of_key / (idf(synonym.words, phrase) * longest_saturation);
+      const double factor = ranking::kSynonymWeight * std::min(1.0, ratio);
+      out.push_back(scaled(phrase ? detail::phrase_query(synonym.words, detail::prefixes_for(Field::kAny))
+                                  : detail::word_query(synonym.words[0], detail::prefixes_for(Field::kAny)),
+                           factor));
     }
   } catch (const Xapian::UnimplementedError&) {
     // A backend without a synonym table (a remote shard of an old server): search without synonyms.
@@ -329,7 +361,7 @@ void Build::add_reading(const QueryWord& word, const std::optional<std::string>&
 std::vector<Q> Build::readings(const QueryWord& word) {
   std::vector<Q> out;
   if (!plain_word(word)) return out;
-  for (const Q& synonym : synonyms(word.token.text)) out.push_back(scaled(synonym, ranking::kSynonymWeight));
+  std::ranges::move(synonyms(word.token.text, idf({word}, false)), std::back_inserter(out));
   for (Q& split : split_alternatives(word)) out.push_back(std::move(split));
   add_reading(word, analysis::LooseReadings::verb_of_infinitive(word.token.text), ranking::kInfinitiveVerbWeight, out);
   add_reading(word, analysis::LooseReadings::without_yeh(word.token.text), ranking::kWithoutYehWeight, out);
@@ -365,7 +397,9 @@ std::vector<Q> Build::group_synonyms(const std::vector<QueryWord>& words, std::s
     if (!words[i].parts.empty() || words[i].prefix) return {};
     key += (key.empty() ? "" : " ") + words[i].token.text;
   }
-  return synonyms(key);
+  const std::vector<QueryWord> group(words.begin() + static_cast<std::ptrdiff_t>(begin),
+                                     words.begin() + static_cast<std::ptrdiff_t>(begin + count));
+  return synonyms(key, idf(group, false));
 }
 
 /// One unit per word: the word's forms as one term (word_query()), OR'ed with its readings of lower
@@ -403,7 +437,7 @@ void Build::add_words(const AnalyzedAtom& atom) {
     Q unit = combine(Q::OP_OR, each);
     Q core = combine(Q::OP_OR, cores);
     if (!group.empty()) {
-      const Q synonym = scaled(combine(Q::OP_OR, group), ranking::kSynonymWeight);
+      const Q synonym = combine(Q::OP_OR, group);
       unit = Q(Q::OP_OR, unit, synonym);
       core = Q(Q::OP_OR, core, synonym);
     }

@@ -265,6 +265,21 @@ TEST_F(SearchRules, SynonymsFromTheDatabase) {
   EXPECT_EQ(found.front(), "candida");  // the word itself above its synonyms
 }
 
+TEST(SynonymWeight, ARareSynonymNeverOutranksTheWord) {
+  testing::TempDir dir;
+  std::vector<std::string> records{R"({"id":"synonym-only","body":"پارلمان اروپا پارلمان"})"};
+  for (int i = 0; i < 8; ++i) {
+    records.push_back(R"({"id":"word-)" + std::to_string(i) +
+                      R"(","body":"گزارش روز درباره بودجه سال آینده و بحث نمایندگان در مجلس و دولت و بازار و مردم"})");
+  }
+  for (int i = 0; i < 8; ++i) records.push_back(R"({"id":"other-)" + std::to_string(i) + R"(","body":"خبر ورزشی"})");
+  testing::build_database(dir.path() + "/db", records, "مجلس\tپارلمان\n");
+  const Searcher searcher(dir.path() + "/db");
+  const std::vector<std::string> found = ids(run_query(searcher, "مجلس"));
+  ASSERT_EQ(found.size(), 9u);
+  EXPECT_EQ(found.back(), "synonym-only");  // found, below every document holding the word
+}
+
 TEST_F(SearchRules, StopwordsDroppedUnlessAlone) {
   EXPECT_THAT(find("حرم در"), ElementsAre("haram"));  // "در" would match many documents
   EXPECT_FALSE(find("در").empty());                   // a query of stopwords still searches them
