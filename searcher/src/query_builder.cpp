@@ -197,8 +197,9 @@ void Build::note_keys(const QueryWord& word, const Atom& atom, bool spell) {
   for (const analysis::Token& part : word.parts) parts.push_back(part.text);
   note_phrase(parts);
   if (word.prefix) out_.keys.prefixes.push_back(word.token.text);
-  if (spell && word.token.kind == analysis::TokenKind::kWord) {
-    out_.words.push_back({word.token.text, atom.offset + word.token.span.begin, atom.offset + word.token.span.end});
+  if (spell && word.token.kind == analysis::TokenKind::kWord && !word.prefix) {  // a prefix is no typo
+    out_.words.push_back({word.token.text, detail::stem_terms(word, detail::prefixes_for(Field::kAny)),
+                          atom.offset + word.token.span.begin, atom.offset + word.token.span.end});
   }
 }
 

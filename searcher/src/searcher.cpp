@@ -259,10 +259,7 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
   } else {
     for (const Facet facet : request.facets) results.facets.push_back({facet, {}});
   }
-  // A word typed together with the next is searched as both words, and the split is offered too, so
-  // the reader sees what was searched; other corrections only when the query found little.
-  results.suggestion =
-      detail::spelling_suggestion(database, request.query, built.words, results.total > ranking::kFewResults);
+  results.suggestion = detail::spelling_suggestion(database, request.query, built.words);
   return results;
 }
 

@@ -346,6 +346,28 @@ TEST_F(SearchRules, DidYouMeanFromTheSpellingTable) {
   EXPECT_EQ(run_query(*searcher_, "مجلس خبرگان").suggestion, std::nullopt);
 }
 
+TEST(DidYouMean, CorrectsEachMisspeltWordAndKeepsTheRest) {
+  testing::TempDir dir;
+  std::vector<std::string> records{R"({"id":"books","body":"کتابها را در کتابخانه خواندم"})",
+                                   R"({"id":"khobregan","body":"مجلس خبرگان رهبری تشکیل جلسه داد"})"};
+  for (int i = 0; i < 6; ++i) records.push_back(R"({"id":"work)" + std::to_string(i) + R"(","body":"کار مجلس"})");
+  testing::build_database(dir.path() + "/db", records);
+  const Searcher searcher(dir.path() + "/db");
+  // Found through its stem (the index holds کتابها): no typo, though کار is one letter away.
+  EXPECT_EQ(run_query(searcher, "کتاب").suggestion, std::nullopt);
+  // مجلس finds 7 documents; the misspelt word is corrected in place all the same.
+  const SearchResults mixed = run_query(searcher, "مجلس خبرگن");
+  EXPECT_EQ(mixed.hits.size(), 7u);
+  EXPECT_EQ(mixed.suggestion, "مجلس خبرگان");
+  EXPECT_EQ(run_query(searcher, "«کتاب» OR خبرگن -کار").suggestion, "«کتاب» OR خبرگان -کار");
+  EXPECT_EQ(run_query(searcher, "مجلسخبرگان").suggestion, "مجلس خبرگان");  // the split stays
+  SearchRequest partial;
+  partial.query = "مجلس خبرگ";
+  partial.partial = true;
+  EXPECT_EQ(searcher.search(partial).suggestion, std::nullopt);  // a word being typed is no typo
+  EXPECT_EQ(run_query(searcher, "خبرگ*").suggestion, std::nullopt);
+}
+
 TEST_F(SearchRules, SnippetHighlightsEverySpelling) {
   const SearchResults results = run_query(*searcher_, "کاندیدای شرکت");
   ASSERT_FALSE(results.hits.empty());

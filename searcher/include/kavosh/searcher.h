@@ -123,7 +123,7 @@ struct SearchResults {
   std::uint64_t total = 0;
   std::uint32_t offset = 0;
   std::vector<Hit> hits;
-  std::optional<std::string> suggestion;  ///< "did you mean" query, when the query found little
+  std::optional<std::string> suggestion;  ///< "did you mean" query, when a word is in the index in no form
   std::vector<std::string> warnings;      ///< e.g. a syntax error fallback or an ignored date
   std::vector<WrittenReading> readings;   ///< informal query words also searched in a written form
   bool total_is_estimate = false;         ///< true when `total` is not an exact count

@@ -61,7 +61,5 @@ inline constexpr double kCoordinationBonus = 0.5;
 inline constexpr unsigned kMaxWords = 32;
 /// Expansion limit of a partial (prefix) last word, most frequent terms first.
 inline constexpr unsigned kPrefixExpansion = 64;
-/// "Did you mean" is offered when a query finds at most this many documents.
-inline constexpr unsigned kFewResults = 3;
 
 }  // namespace kavosh::search::ranking
