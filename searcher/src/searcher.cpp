@@ -9,6 +9,7 @@
 #include "docid_filter.h"
 #include "facets.h"
 #include "related.h"
+#include "suggest.h"
 #include "hits.h"
 #include "kavosh/error.h"
 #include "kavosh/schema.h"
@@ -297,26 +298,11 @@ SearchResults Searcher::search(const SearchRequest& request) const {
 }
 
 std::vector<std::string> Searcher::suggest(std::string_view prefix, std::uint32_t limit) const {
-  const std::vector<analysis::Token> tokens = impl_->analyzer.analyze(prefix);
-  if (tokens.empty() || limit == 0) return {};
-  const analysis::Token& last = tokens.back();
-  constexpr std::size_t kScan = 5000;  // candidates read; enough for any real prefix of 2+ letters
-  std::vector<std::pair<Xapian::doccount, std::string>> candidates;
   try {
-    for (auto it = impl_->database.allterms_begin(last.text); it != impl_->database.allterms_end(last.text) &&
-                                                              candidates.size() < kScan; ++it) {
-      candidates.emplace_back(it.get_termfreq(), *it);
-    }
+    return detail::completions(impl_->database, impl_->analyzer, prefix, limit);
   } catch (const Xapian::Error& error) {
     throw EnvironmentError("suggest failed on '" + impl_->path + "': " + error.get_description());
   }
-  const std::size_t n = std::min<std::size_t>(limit, candidates.size());
-  std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(n), candidates.end(),
-                    [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-  std::vector<std::string> out;
-  const std::string lead(prefix.substr(0, std::min<std::size_t>(last.span.begin, prefix.size())));
-  for (std::size_t i = 0; i < n; ++i) out.push_back(lead + candidates[i].second);
-  return out;
 }
 
 std::optional<RelatedResults> Searcher::related(std::string_view id, std::uint32_t limit) const {

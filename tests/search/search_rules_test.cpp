@@ -434,6 +434,29 @@ TEST_F(SearchRules, SuggestCompletesMostFrequentFirst) {
   EXPECT_TRUE(searcher_->suggest("").empty());
 }
 
+TEST(Suggest, LeavesOutStopwordsNumbersAndDoubledWords) {
+  testing::TempDir dir;
+  testing::build_database(dir.path() + "/db", {R"({"id":"a","body":"پرسپولیسپرسپولیس پرسپولیسپرسپولیس پرسپولیس برد"})",
+                                               R"({"id":"b","body":"برای برای برای بردند ۱۴۰۲ ۱۴۰۲ ۱۴۰۳"})"});
+  const Searcher searcher(dir.path() + "/db");
+  EXPECT_THAT(searcher.suggest("پرس"), ElementsAre("پرسپولیس"));
+  EXPECT_THAT(searcher.suggest("بر"), UnorderedElementsAre("برد", "بردند"));  // no برای
+  EXPECT_THAT(searcher.suggest("۱۴"), ::testing::IsEmpty());
+}
+
+TEST(Suggest, AfterAWordCompletesThePhrasesThatOccur) {
+  testing::TempDir dir;
+  std::vector<std::string> records{R"({"id":"k1","body":"جلسه مجلس خبرگان رهبری"})",
+                                   R"({"id":"k2","body":"مجلس خبرگان تشکیل شد"})",
+                                   R"({"id":"k3","body":"بیانیه مجلس خبرگی"})"};
+  for (int i = 0; i < 5; ++i) records.push_back(R"({"id":"n)" + std::to_string(i) + R"(","body":"خبرگزاریها گزارش دادند"})");
+  testing::build_database(dir.path() + "/db", records);
+  const Searcher searcher(dir.path() + "/db");
+  EXPECT_THAT(searcher.suggest("خبرگ"), ElementsAre("خبرگزاریها", "خبرگان", "خبرگی"));  // most frequent first
+  EXPECT_THAT(searcher.suggest("مجلس خبرگ"), ElementsAre("مجلس خبرگان", "مجلس خبرگی"));  // most such documents first
+  EXPECT_THAT(searcher.suggest("رهبری خبرگ"), ElementsAre("رهبری خبرگزاریها", "رهبری خبرگان", "رهبری خبرگی"));
+}
+
 TEST_F(SearchRules, DocumentReturnsTheStoredRecord) {
   const auto record = searcher_->document("haram");
   ASSERT_TRUE(record);

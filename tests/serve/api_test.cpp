@@ -163,6 +163,9 @@ TEST_F(ApiTest, SuggestCompletesTheLastWord) {
   ASSERT_FALSE(body["completions"].empty()) << body;
   EXPECT_EQ(body["completions"][0].get<std::string>().rfind("مجلس انتخا", 0), 0u) << body;
   EXPECT_TRUE(body.contains("suggestion"));
+  EXPECT_EQ(get("/api/suggest?q=" + url_encode("۱۴"), 200)["completions"], json::array());  // no numbers
+  const json phrase = get("/api/suggest?q=" + url_encode("مجلس خبرگ"), 200);
+  EXPECT_EQ(phrase["completions"], json::array({"مجلس خبرگان"})) << phrase;  // only what follows مجلس
 }
 
 TEST_F(ApiTest, DocReturnsTheStoredRecordOr404) {
