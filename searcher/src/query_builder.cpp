@@ -75,6 +75,7 @@ class Build {
   std::vector<AnalyzedClause> analyze(const ParsedQuery& parsed, bool partial);
   std::vector<AnalyzedClause> analyze_clauses(const std::vector<Clause>& clauses, std::size_t& budget);
   void mark_star(QueryWord& word);
+  void warn_once(std::string warning);
   void add_clause(const AnalyzedClause& clause);
   void add_units(const AnalyzedClause& clause);
   Q group_query(const std::vector<AnalyzedClause>& clauses);
@@ -134,10 +135,7 @@ std::vector<AnalyzedClause> Build::analyze_clauses(const std::vector<Clause>& cl
       std::erase_if(words, [](const QueryWord& w) { return w.token.text.size() + 2 > schema::kMaxTermBytes; });
       if (words.size() > budget) {
         words.resize(budget);
-        const std::string warning =
-            "query too long: only its first " + std::to_string(ranking::kMaxWords) + " words are searched";
-        // Said once, however many atoms the cut reaches.
-        if (std::ranges::find(out_.warnings, warning) == out_.warnings.end()) out_.warnings.push_back(warning);
+        warn_once("query too long: only its first " + std::to_string(ranking::kMaxWords) + " words are searched");
       }
       budget -= words.size();
       if (atom.prefix && !words.empty()) mark_star(words.back());
@@ -145,6 +143,11 @@ std::vector<AnalyzedClause> Build::analyze_clauses(const std::vector<Clause>& cl
     }
   }
   return out;
+}
+
+/// Adds a warning unless the query has it already (however many words or atoms it concerns).
+void Build::warn_once(std::string warning) {
+  if (std::ranges::find(out_.warnings, warning) == out_.warnings.end()) out_.warnings.push_back(std::move(warning));
 }
 
 /// A word typed with `*` is a prefix only; one that more than kPrefixExpansion index words start with
@@ -155,9 +158,8 @@ void Build::mark_star(QueryWord& word) {
   unsigned count = 0;
   for (auto it = database_.allterms_begin(prefix); it != database_.allterms_end(prefix); ++it) {
     if (++count > ranking::kPrefixExpansion) {
-      out_.warnings.push_back("'" + prefix + "*' starts more than " + std::to_string(ranking::kPrefixExpansion) +
-                              " words: only the most frequent are searched");
-      return;
+      return warn_once("'" + prefix + "*' starts more than " + std::to_string(ranking::kPrefixExpansion) +
+                       " words: only the most frequent are searched");
     }
   }
 }

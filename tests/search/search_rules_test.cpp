@@ -337,6 +337,8 @@ TEST(PrefixStar, AShortPrefixIsCappedWithAWarning) {
   const SearchResults results = run_query(searcher, "ا*", 100);
   EXPECT_EQ(results.hits.size(), ranking::kPrefixExpansion);
   EXPECT_THAT(results.warnings, ElementsAre("'ا*' starts more than 64 words: only the most frequent are searched"));
+  EXPECT_EQ(run_query(searcher, "ا* OR ا*").warnings, results.warnings);  // said once
+  EXPECT_TRUE(run_query(searcher, "اب*").warnings.empty());  // 9 words: all searched
 }
 
 TEST_F(SearchRules, DidYouMeanFromTheSpellingTable) {
