@@ -1,6 +1,7 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
 #include "kavosh/search/cli.h"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <ostream>
@@ -41,10 +42,27 @@ void run_batch(const Options& options, const Searcher& searcher, std::ostream& o
   }
 }
 
+/// The query words are every argument that is no option, in order: a word may start with '-' (an
+/// exclusion, `-ریاست`) without a `--` before it. An unknown `--name` is still a usage error.
+void take_query_words(const CLI::App& app, Options& options) {
+  options.query = app.remaining();
+  // CLI11 keeps the `--` that ends the options among the arguments it did not take.
+  if (const auto separator = std::ranges::find(options.query, "--"); separator != options.query.end()) {
+    options.query.erase(separator);
+  }
+  for (const std::string& word : options.query) {
+    const char first = word.size() > 2 && word.starts_with("--") ? word[2] : '\0';
+    if ((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z')) throw CLI::ExtrasError({word});
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<CLI::App> make_app(Options& options) {
-  auto app = std::make_unique<CLI::App>("Ranked Persian search over a Kavosh database.", "kavosh-search");
+  auto app = std::make_unique<CLI::App>(
+      "Ranked Persian search over a Kavosh database.\n"
+      "Usage: kavosh-search --db DB [OPTIONS] QUERY WORDS... (a word may start with '-': an exclusion)",
+      "kavosh-search");
   app->add_option("--db", options.db, "Database directory or Xapian stub file of shards")->required();
   app->add_option("--limit", options.limit, "Results to show (default 10; 100 with --batch)");
   app->add_option("--offset", options.request.offset, "Results to skip");
@@ -83,7 +101,11 @@ std::unique_ptr<CLI::App> make_app(Options& options) {
                   "Stop matching after this long and show the best found so far (0: no limit)");
   app->add_option("--batch", options.batch, "File of qid<TAB>query lines");
   app->add_option("--related", options.related, "Articles related to the article of this id (no query)");
-  app->add_option("query", options.query, "Query words")->allow_extra_args();
+  app->allow_extras();
+  app->callback([&options, &app = *app] {
+    take_query_words(app, options);
+    if (auto error = date_range_error(options.request)) throw CLI::ValidationError(*error);
+  });
   cli::add_standard_options(*app);
   return app;
 }

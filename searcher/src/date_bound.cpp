@@ -65,4 +65,9 @@ std::optional<std::string> parse_date_bound(std::string_view text, bool upper) {
   return std::nullopt;
 }
 
+std::optional<std::string> empty_range_warning(const ParsedQuery& query) {
+  if (!query.date_from || !query.date_to || *query.date_from <= *query.date_to) return std::nullopt;
+  return "the dates do not overlap (" + *query.date_from + " is after " + *query.date_to + "): nothing matches";
+}
+
 }  // namespace kavosh::search

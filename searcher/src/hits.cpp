@@ -195,7 +195,7 @@ std::string best_split(const Xapian::Database& database, const std::string& word
 }  // namespace
 
 std::optional<std::string> spelling_suggestion(const Xapian::Database& database, std::string_view query,
-                                               const std::vector<QueryWordSpan>& words, bool splits_only) {
+                                               const std::vector<QueryWordSpan>& words) {
   std::string out;
   std::size_t at = 0;
   bool changed = false;
@@ -203,10 +203,12 @@ std::optional<std::string> spelling_suggestion(const Xapian::Database& database,
     if (word.begin < at || word.end > query.size()) continue;  // overlapping spans of one compound
     std::string better;
     try {
-      // Only a word the index does not hold is misspelt: a rare real word stays as typed.
-      if (database.term_exists(word.text)) continue;
+      // Only a word the index holds in no form is misspelt: a rare real word stays as typed, and so
+      // does one found through its stem (`کتاب` in `کتابها`).
+      const auto held = [&](const std::string& term) { return database.term_exists(term); };
+      if (held(word.text) || std::ranges::any_of(word.terms, held)) continue;
       better = best_split(database, word.text);
-      if (better.empty() && !splits_only) better = database.get_spelling_suggestion(word.text, 2);
+      if (better.empty()) better = database.get_spelling_suggestion(word.text, 2);
     } catch (const Xapian::UnimplementedError&) {
       return std::nullopt;  // e.g. remote shards: no spelling table to ask
     }

@@ -55,11 +55,11 @@ class HitMaker {
   std::vector<LocatingTerm> locating_terms_;
 };
 
-/// "Did you mean": the query with each searched word the index lacks replaced by its split into two
-/// words the index holds (`مجلسخبرگان` → `مجلس خبرگان`) or, unless `splits_only`, by the spelling
-/// table's nearest word (words are edited in place, so operators and quotes stay); nullopt when nothing
-/// improves.
+/// "Did you mean": the query with each searched word the index holds in no form replaced by its split
+/// into two words the index holds (`مجلسخبرگان` → `مجلس خبرگان`) or else by the spelling table's nearest
+/// word; the other words, operators and quotes stay as typed (words are edited in place). Nullopt when
+/// nothing improves: a word found in any form is no typo, whatever else the query found.
 std::optional<std::string> spelling_suggestion(const Xapian::Database& database, std::string_view query,
-                                               const std::vector<QueryWordSpan>& words, bool splits_only);
+                                               const std::vector<QueryWordSpan>& words);
 
 }  // namespace kavosh::search::detail

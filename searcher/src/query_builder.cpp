@@ -2,6 +2,7 @@
 #include "kavosh/search/query_builder.h"
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 #include <optional>
 #include <set>
@@ -19,15 +20,27 @@ using detail::QueryWord;
 using detail::TermPrefixes;
 using Q = Xapian::Query;
 
+struct AnalyzedClause;
+
 struct AnalyzedAtom {
   const Atom* atom = nullptr;
   std::vector<QueryWord> words;
+  std::vector<AnalyzedClause> group;  ///< a parenthesized group's clauses
 };
 
 struct AnalyzedClause {
   bool excluded = false;
+  bool required = false;
   std::vector<AnalyzedAtom> alternatives;
 };
+
+/// Whether an atom holds a word that is not a stopword (in a group, in any of its clauses).
+bool has_content(const AnalyzedAtom& atom) {
+  return std::ranges::any_of(atom.words, [](const QueryWord& w) { return !w.token.stopword; }) ||
+         std::ranges::any_of(atom.group, [](const AnalyzedClause& c) {
+           return std::ranges::any_of(c.alternatives, has_content);
+         });
+}
 
 Q combine(Q::op op, const std::vector<Q>& queries) {
   if (queries.size() == 1) return queries.front();
@@ -60,11 +73,18 @@ class Build {
 
  private:
   std::vector<AnalyzedClause> analyze(const ParsedQuery& parsed, bool partial);
+  std::vector<AnalyzedClause> analyze_clauses(const std::vector<Clause>& clauses, std::size_t& budget);
+  void mark_star(QueryWord& word);
+  void warn_once(std::string warning);
   void add_clause(const AnalyzedClause& clause);
+  void add_units(const AnalyzedClause& clause);
+  Q group_query(const std::vector<AnalyzedClause>& clauses);
   void add_words(const AnalyzedAtom& atom);
   Q alternative_query(const AnalyzedAtom& atom);
   std::vector<QueryWord> searched_words(const AnalyzedAtom& atom) const;
-  std::vector<Q> synonyms(const std::string& key);
+  std::vector<Q> synonyms(const std::string& key, double idf_of_key);
+  double idf(Xapian::doccount frequency) const;
+  double idf(const std::vector<QueryWord>& words, bool phrase) const;
   std::vector<Q> split_alternatives(const QueryWord& word);
   std::vector<std::string> written_form(const QueryWord& word);
   std::vector<std::vector<std::string>> other_spellings(const std::vector<QueryWord>& words);
@@ -95,39 +115,65 @@ class Build {
   };
   std::vector<Unit> units_;
   std::vector<Q> excluded_;
+  std::vector<Q> required_;  // clauses joined by AND: each must match
   std::vector<QueryWord> free_words_;  // plain words of the combined field, for the boosts
   std::vector<QueryWord> dropped_stopwords_;  // stopwords left out of free_words_, for the stopword boost
   BuiltQuery out_;
 };
 
-std::vector<AnalyzedClause> Build::analyze(const ParsedQuery& parsed, bool partial) {
-  std::vector<AnalyzedClause> clauses;
-  std::size_t budget = ranking::kMaxWords;
-  for (const Clause& clause : parsed.clauses) {
-    AnalyzedClause& analyzed = clauses.emplace_back(AnalyzedClause{clause.excluded, {}});
+/// Each atom's words through the analyzer, at most `budget` words in all (what is cut is said once).
+std::vector<AnalyzedClause> Build::analyze_clauses(const std::vector<Clause>& clauses, std::size_t& budget) {
+  std::vector<AnalyzedClause> out;
+  for (const Clause& clause : clauses) {
+    AnalyzedClause& analyzed = out.emplace_back(AnalyzedClause{clause.excluded, clause.required, {}});
     for (const Atom& atom : clause.alternatives) {
+      if (!atom.group.empty()) {
+        analyzed.alternatives.push_back({&atom, {}, analyze_clauses(atom.group, budget)});
+        continue;
+      }
       std::vector<QueryWord> words = detail::group_words(analyzer_.analyze(atom.text), analyzer_.stemmer());
       std::erase_if(words, [](const QueryWord& w) { return w.token.text.size() + 2 > schema::kMaxTermBytes; });
       if (words.size() > budget) {
         words.resize(budget);
-        if (out_.warnings.empty()) {  // said once, however many atoms the cut reaches
-          out_.warnings.push_back("query too long: only its first " + std::to_string(ranking::kMaxWords) +
-                                  " words are searched");
-        }
+        warn_once("query too long: only its first " + std::to_string(ranking::kMaxWords) + " words are searched");
       }
       budget -= words.size();
-      analyzed.alternatives.push_back({&atom, std::move(words)});
+      if (atom.prefix && !words.empty()) mark_star(words.back());
+      analyzed.alternatives.push_back({&atom, std::move(words), {}});
     }
   }
+  return out;
+}
+
+/// Adds a warning unless the query has it already (however many words or atoms it concerns).
+void Build::warn_once(std::string warning) {
+  if (std::ranges::find(out_.warnings, warning) == out_.warnings.end()) out_.warnings.push_back(std::move(warning));
+}
+
+/// A word typed with `*` is a prefix only; one that more than kPrefixExpansion index words start with
+/// (`ا*`) is searched as its most frequent completions, with a warning.
+void Build::mark_star(QueryWord& word) {
+  word.prefix = word.star = true;
+  const std::string& prefix = word.token.text;
+  unsigned count = 0;
+  for (auto it = database_.allterms_begin(prefix); it != database_.allterms_end(prefix); ++it) {
+    if (++count > ranking::kPrefixExpansion) {
+      return warn_once("'" + prefix + "*' starts more than " + std::to_string(ranking::kPrefixExpansion) +
+                       " words: only the most frequent are searched");
+    }
+  }
+}
+
+std::vector<AnalyzedClause> Build::analyze(const ParsedQuery& parsed, bool partial) {
+  std::size_t budget = ranking::kMaxWords;
+  std::vector<AnalyzedClause> clauses = analyze_clauses(parsed.clauses, budget);
   const AnalyzedClause* last = clauses.empty() ? nullptr : &clauses.back();
   if (partial && last && !last->excluded && last->alternatives.size() == 1 &&
       !last->alternatives[0].atom->phrase && !last->alternatives[0].words.empty()) {
     clauses.back().alternatives[0].words.back().prefix = true;
   }
   keep_stopwords_ = std::ranges::none_of(clauses, [](const AnalyzedClause& c) {
-    return c.excluded || std::ranges::any_of(c.alternatives, [](const AnalyzedAtom& a) {
-      return std::ranges::any_of(a.words, [](const QueryWord& w) { return !w.token.stopword; });
-    });
+    return c.excluded || std::ranges::any_of(c.alternatives, has_content);
   });
   return clauses;
 }
@@ -153,13 +199,18 @@ void Build::note_keys(const QueryWord& word, const Atom& atom, bool spell) {
   for (const analysis::Token& part : word.parts) parts.push_back(part.text);
   note_phrase(parts);
   if (word.prefix) out_.keys.prefixes.push_back(word.token.text);
-  if (spell && word.token.kind == analysis::TokenKind::kWord) {
-    out_.words.push_back({word.token.text, atom.offset + word.token.span.begin, atom.offset + word.token.span.end});
+  if (spell && word.token.kind == analysis::TokenKind::kWord && !word.prefix) {  // a prefix is no typo
+    out_.words.push_back({word.token.text, detail::stem_terms(word, detail::prefixes_for(Field::kAny)),
+                          atom.offset + word.token.span.begin, atom.offset + word.token.span.end});
   }
 }
 
 /// The keys of an alternative of an OR clause: a phrase's words match only as the phrase does.
 void Build::note_atom_keys(const AnalyzedAtom& atom) {
+  for (const AnalyzedClause& clause : atom.group) {
+    if (clause.excluded) continue;
+    for (const AnalyzedAtom& alternative : clause.alternatives) note_atom_keys(alternative);
+  }
   const std::vector<QueryWord> words = searched_words(atom);
   if (!atom.atom->phrase) {
     for (const QueryWord& word : words) note_keys(word, *atom.atom, true);
@@ -185,15 +236,44 @@ void Build::note_phrase(const std::vector<std::string>& surfaces) {
   out_.keys.position_terms.insert(surfaces.begin(), surfaces.end());
 }
 
-std::vector<Q> Build::synonyms(const std::string& key) {
+/// BM25's inverse document frequency as Xapian's BM25Weight computes it (no relevance set).
+double Build::idf(Xapian::doccount frequency) const {
+  const double documents = database_.get_doccount();
+  double ratio = (documents - frequency + 0.5) / (frequency + 0.5);
+  if (ratio < 2) ratio = ratio * 0.5 + 1;
+  return std::log(ratio);
+}
+
+/// The IDF a query of `words` weighs by: the sum of its words' (a word's forms are one term, a phrase
+/// weighs the sum of its surface terms).
+double Build::idf(const std::vector<QueryWord>& words, bool phrase) const {
+  double sum = 0;
+  for (const QueryWord& word : words) sum += idf(phrase ? database_.get_termfreq(word.token.text) : frequency(word));
+  return sum;
+}
+
+/// The synonyms of `key` (one word or words joined by a space), each capped below the key: a document
+/// holding only a synonym never outranks one holding the key. BM25 gives a query of IDF `i` at most
+/// i·(k1+1) (its terms saturated, in the shortest document), and a single occurrence of the key at least
+/// idf(key)·(k1+1) / (k1·(b·L + 1 − b) + 1), L the longest document's length over the average; the
+/// synonym is scaled to kSynonymWeight of the ratio of the two when that is below 1 (a rare synonym,
+/// `پارلمان` for `مجلس`, or a long document in the collection), else to kSynonymWeight.
+std::vector<Q> Build::synonyms(const std::string& key, double idf_of_key) {
   std::vector<Q> out;
+  const double average = std::max(database_.get_avlength(), 1.0);
+  const double longest = std::max<double>(database_.get_doclength_upper_bound(), 1.0) / average;
+  const double longest_saturation = ranking::kK1 * (ranking::kB * longest + 1 - ranking::kB) + 1;
   try {
     for (auto it = database_.synonyms_begin(key); it != database_.synonyms_end(key); ++it) {
-      AnalyzedAtom synonym{nullptr, detail::group_words(analyzer_.analyze(*it), analyzer_.stemmer())};
+      AnalyzedAtom synonym{nullptr, detail::group_words(analyzer_.analyze(*it), analyzer_.stemmer()), {}};
       if (synonym.words.empty()) continue;
       note_phrase(detail::phrase_spellings(synonym.words).joined);
-      out.push_back(synonym.words.size() == 1 ? detail::word_query(synonym.words[0], detail::prefixes_for(Field::kAny))
-                                              : detail::phrase_query(synonym.words, detail::prefixes_for(Field::kAny)));
+      const bool phrase = synonym.words.size() > 1;
+      const double ratio = idf_of_key / (idf(synonym.words, phrase) * longest_saturation);
+      const double factor = ranking::kSynonymWeight * std::min(1.0, ratio);
+      out.push_back(scaled(phrase ? detail::phrase_query(synonym.words, detail::prefixes_for(Field::kAny))
+                                  : detail::word_query(synonym.words[0], detail::prefixes_for(Field::kAny)),
+                           factor));
     }
   } catch (const Xapian::UnimplementedError&) {
     // A backend without a synonym table (a remote shard of an old server): search without synonyms.
@@ -284,7 +364,7 @@ void Build::add_reading(const QueryWord& word, const std::optional<std::string>&
 std::vector<Q> Build::readings(const QueryWord& word) {
   std::vector<Q> out;
   if (!plain_word(word)) return out;
-  for (const Q& synonym : synonyms(word.token.text)) out.push_back(scaled(synonym, ranking::kSynonymWeight));
+  std::ranges::move(synonyms(word.token.text, idf({word}, false)), std::back_inserter(out));
   for (Q& split : split_alternatives(word)) out.push_back(std::move(split));
   add_reading(word, analysis::LooseReadings::verb_of_infinitive(word.token.text), ranking::kInfinitiveVerbWeight, out);
   add_reading(word, analysis::LooseReadings::without_yeh(word.token.text), ranking::kWithoutYehWeight, out);
@@ -320,7 +400,9 @@ std::vector<Q> Build::group_synonyms(const std::vector<QueryWord>& words, std::s
     if (!words[i].parts.empty() || words[i].prefix) return {};
     key += (key.empty() ? "" : " ") + words[i].token.text;
   }
-  return synonyms(key);
+  const std::vector<QueryWord> group(words.begin() + static_cast<std::ptrdiff_t>(begin),
+                                     words.begin() + static_cast<std::ptrdiff_t>(begin + count));
+  return synonyms(key, idf(group, false));
 }
 
 /// One unit per word: the word's forms as one term (word_query()), OR'ed with its readings of lower
@@ -358,7 +440,7 @@ void Build::add_words(const AnalyzedAtom& atom) {
     Q unit = combine(Q::OP_OR, each);
     Q core = combine(Q::OP_OR, cores);
     if (!group.empty()) {
-      const Q synonym = scaled(combine(Q::OP_OR, group), ranking::kSynonymWeight);
+      const Q synonym = combine(Q::OP_OR, group);
       unit = Q(Q::OP_OR, unit, synonym);
       core = Q(Q::OP_OR, core, synonym);
     }
@@ -367,8 +449,9 @@ void Build::add_words(const AnalyzedAtom& atom) {
   }
 }
 
-/// One alternative of an OR clause (or an excluded clause): a phrase, or all its words.
+/// One alternative of an OR clause (or an excluded clause): a phrase, all its words, or a group.
 Q Build::alternative_query(const AnalyzedAtom& atom) {
+  if (!atom.group.empty()) return group_query(atom.group);
   const TermPrefixes prefixes = detail::prefixes_for(atom.atom->field);
   const std::vector<QueryWord> words = searched_words(atom);
   if (atom.atom->phrase) return detail::phrase_query(words, prefixes);
@@ -377,9 +460,35 @@ Q Build::alternative_query(const AnalyzedAtom& atom) {
   return each.empty() ? Q() : combine(Q::OP_AND, each);
 }
 
+/// A group's clauses all match (its excluded ones do not); each is one of its alternatives.
+Q Build::group_query(const std::vector<AnalyzedClause>& clauses) {
+  std::vector<Q> required;
+  std::vector<Q> excluded;
+  for (const AnalyzedClause& clause : clauses) {
+    std::vector<Q> alternatives;
+    for (const AnalyzedAtom& atom : clause.alternatives) {
+      if (Q query = alternative_query(atom); !query.empty()) alternatives.push_back(query);
+    }
+    if (!alternatives.empty()) (clause.excluded ? excluded : required).push_back(combine(Q::OP_OR, alternatives));
+  }
+  if (required.empty() && excluded.empty()) return Q();
+  const Q query = required.empty() ? Q::MatchAll : combine(Q::OP_AND, required);
+  return excluded.empty() ? query : Q(Q::OP_AND_NOT, query, combine(Q::OP_OR, excluded));
+}
+
+/// A clause's units; a required clause's units must also match, each (a required word matches as it
+/// does alone: its forms or a reading).
 void Build::add_clause(const AnalyzedClause& clause) {
+  const std::size_t first = units_.size();
+  add_units(clause);
+  if (!clause.required || clause.excluded) return;
+  for (std::size_t k = first; k < units_.size(); ++k) required_.push_back(units_[k].query);
+}
+
+void Build::add_units(const AnalyzedClause& clause) {
   const bool single = clause.alternatives.size() == 1;
-  if (!clause.excluded && single && !clause.alternatives[0].atom->phrase) return add_words(clause.alternatives[0]);
+  const AnalyzedAtom& first = clause.alternatives[0];
+  if (!clause.excluded && single && !first.atom->phrase && first.group.empty()) return add_words(first);
   std::vector<Q> alternatives;
   for (const AnalyzedAtom& atom : clause.alternatives) {
     if (!clause.excluded) note_atom_keys(atom);
@@ -464,6 +573,8 @@ Q Build::filters(const ParsedQuery& parsed) const {
 
 BuiltQuery Build::run(const ParsedQuery& parsed, bool partial) {
   for (const AnalyzedClause& clause : analyze(parsed, partial)) add_clause(clause);
+  // Dates that leave no day match nothing (Xapian would drop an empty range from the AND, matching all).
+  if (empty_range_warning(parsed)) return std::move(out_);
   const Q filter = filters(parsed);
   Q query;
   Q first_pass;
@@ -479,6 +590,7 @@ BuiltQuery Build::run(const ParsedQuery& parsed, bool partial) {
     query = Q::MatchAll;  // only constraints: every document that passes them, newest first
   }
   const auto constrain = [&](Q& q) {
+    if (!q.empty() && !required_.empty()) q = Q(Q::OP_FILTER, q, combine(Q::OP_AND, required_));
     if (!q.empty() && !excluded_.empty()) q = Q(Q::OP_AND_NOT, q, combine(Q::OP_OR, excluded_));
     if (!q.empty() && !filter.empty()) q = Q(Q::OP_FILTER, q, filter);
   };

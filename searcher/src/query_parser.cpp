@@ -4,6 +4,7 @@
 // plain words, so the analyzer later sees `می شود` as one text.
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <utility>
 #include <variant>
 
@@ -18,12 +19,16 @@ struct SyntaxError {
 
 enum class FieldName : unsigned char { kNone, kTitle, kSource, kCategory, kProvince, kTag, kDate };
 
-/// One lexed item: a term (word or quoted phrase, maybe excluded or fielded) or an OR operator.
+enum class ItemKind : unsigned char { kTerm, kOr, kAnd, kNot, kOpen, kClose };
+
+/// One lexed item: a term (word or quoted phrase, maybe excluded or fielded), an operator or a
+/// parenthesis (an opening one maybe excluded, `-(`).
 struct Item {
   Atom atom;
   bool excluded = false;
-  bool is_or = false;
+  ItemKind kind = ItemKind::kTerm;
   FieldName field = FieldName::kNone;
+  std::string_view unknown_field;  ///< `name` of a `name:value` word that names no field
 };
 
 struct QuotePair {
@@ -81,47 +86,95 @@ FieldName read_field(std::string_view query, std::size_t& i) {
   return field;
 }
 
+/// The name of a word `name:value` that looks like a field but names none: letters only (a URL's
+/// `http://`, a time `10:30` and an emoticon are not), else empty.
+std::string_view unknown_field_name(std::string_view word) {
+  const std::size_t colon = word.find(':');
+  if (colon == 0 || colon == word.npos || colon + 1 == word.size() || word.substr(colon + 1).starts_with("//")) {
+    return {};
+  }
+  const std::string_view name = word.substr(0, colon);
+  const bool letters = std::ranges::all_of(name, [](char c) {
+    return static_cast<unsigned char>(c) >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  });
+  return letters ? name : std::string_view{};
+}
+
 /// Reads a quoted phrase or a bare word at `i` into `atom`.
-void read_value(std::string_view query, std::size_t& i, Atom& atom) {
+void read_value(std::string_view query, std::size_t& i, Atom& atom, bool in_group) {
   if (const QuotePair* quote = quote_opening_at(query, i)) {
     const std::size_t begin = i + quote->open.size();
     const std::size_t end = query.find(quote->close, begin);
     if (end == query.npos) throw SyntaxError{"unbalanced quote"};
-    atom = {std::string(query.substr(begin, end - begin)), true, Field::kAny, begin};
+    atom = {std::string(query.substr(begin, end - begin)), true, Field::kAny, begin, false, {}};
     i = end + quote->close.size();
     return;
   }
   std::size_t end = i;
-  while (end < query.size() && !is_space(query[end])) ++end;
-  atom = {std::string(query.substr(i, end - i)), false, Field::kAny, i};
+  while (end < query.size() && !is_space(query[end]) && !(in_group && query[end] == ')')) ++end;
+  atom = {std::string(query.substr(i, end - i)), false, Field::kAny, i, false, {}};
   if (has_quote_char(atom.text)) throw SyntaxError{"unbalanced quote"};
   i = end;
+  // A trailing `*` after a word makes it a prefix; a `*` inside a word or alone is text.
+  const std::size_t stars = atom.text.size() - std::min(atom.text.size(), atom.text.find_last_not_of('*') + 1);
+  if (stars > 0 && stars < atom.text.size()) {
+    atom.text.resize(atom.text.size() - stars);
+    atom.prefix = true;
+  }
 }
 
-Item read_item(std::string_view query, std::size_t& i) {
+/// The operator a bare word stands for: upper-case ASCII only, and `یا` (docs/query-language.md says
+/// why no other Persian word is one).
+ItemKind operator_kind(const Item& item) {
+  if (item.excluded || item.field != FieldName::kNone || item.atom.phrase || item.atom.prefix) return ItemKind::kTerm;
+  const std::string& text = item.atom.text;
+  if (text == "OR" || text == "یا") return ItemKind::kOr;
+  if (text == "AND") return ItemKind::kAnd;
+  if (text == "NOT") return ItemKind::kNot;
+  return ItemKind::kTerm;
+}
+
+Item read_item(std::string_view query, std::size_t& i, bool in_group) {
   Item item;
   if (query[i] == '-') {
-    if (i + 1 >= query.size() || is_space(query[i + 1])) throw SyntaxError{"'-' without a word"};
+    const bool alone = i + 1 >= query.size() || is_space(query[i + 1]) || (in_group && query[i + 1] == ')');
+    if (alone) throw SyntaxError{"'-' without a word"};
     item.excluded = true;
     ++i;
+  }
+  if (query[i] == '(') {
+    item.kind = ItemKind::kOpen;
+    item.atom.offset = i++;
+    return item;
   }
   item.field = read_field(query, i);
   if (item.field != FieldName::kNone && (i >= query.size() || is_space(query[i]))) {
     throw SyntaxError{"field without a value"};
   }
-  read_value(query, i, item.atom);
-  item.is_or = !item.excluded && item.field == FieldName::kNone && !item.atom.phrase &&
-               (item.atom.text == "OR" || item.atom.text == "یا");
+  read_value(query, i, item.atom, in_group);
+  item.kind = operator_kind(item);
+  if (item.field == FieldName::kNone && !item.atom.phrase) {
+    item.unknown_field = unknown_field_name(query.substr(item.atom.offset, item.atom.text.size()));
+  }
   return item;
 }
 
+/// A `(` opens a group where a term may begin; a `)` closes one only while a group is open (else it is
+/// text, as in `:)`).
 std::vector<Item> lex(std::string_view query) {
   std::vector<Item> items;
   std::size_t i = 0;
+  int depth = 0;
   while (true) {
     while (i < query.size() && is_space(query[i])) ++i;
     if (i >= query.size()) return items;
-    items.push_back(read_item(query, i));
+    if (depth > 0 && query[i] == ')') {
+      items.push_back({Atom{"", false, Field::kAny, i++, false, {}}, false, ItemKind::kClose, FieldName::kNone, {}});
+      --depth;
+      continue;
+    }
+    items.push_back(read_item(query, i, depth > 0));
+    if (items.back().kind == ItemKind::kOpen) ++depth;
   }
 }
 
@@ -168,8 +221,9 @@ bool apply_constraint(const Item& item, ParsedQuery& out) {
 
 /// A clause that holds one plain word or run of words.
 bool mergeable(const Clause& clause) {
-  return !clause.excluded && clause.alternatives.size() == 1 && !clause.alternatives[0].phrase &&
-         clause.alternatives[0].field == Field::kAny;
+  if (clause.excluded || clause.required || clause.alternatives.size() != 1) return false;
+  const Atom& atom = clause.alternatives[0];
+  return !atom.phrase && !atom.prefix && atom.field == Field::kAny && atom.group.empty();
 }
 
 /// Merges runs of plain-word clauses that were adjacent in the query into one atom, so the analyzer
@@ -188,45 +242,141 @@ std::vector<Clause> merge_runs(std::string_view query, std::vector<Clause> claus
   return out;
 }
 
-/// Groups terms into clauses (OR binds the terms on each side), then merges adjacent plain words.
-ParsedQuery assemble(std::string_view query, const std::vector<Item>& items) {
-  ParsedQuery out;
+/// The state of one level: its clauses so far and the operator waiting for its right-hand term.
+struct Level {
+  std::vector<Clause> clauses;
   std::vector<bool> adjacent;     // per clause: made by the item right after the previous clause's
   bool join_next = false;         // the previous item was OR
-  bool previous_is_term = false;  // the previous item made or grew out.clauses.back()
-  for (const Item& item : items) {
-    if (item.is_or) {
-      if (!previous_is_term || out.clauses.back().excluded) throw SyntaxError{"OR without a word before it"};
+  bool require_next = false;      // ... AND
+  bool exclude_next = false;      // ... NOT
+  bool previous_is_term = false;  // the previous item made or grew clauses.back()
+
+  void take_operator(ItemKind kind) {
+    if (kind == ItemKind::kNot) {
+      if (join_next) throw SyntaxError{"OR before an excluded word"};
+      if (exclude_next) throw SyntaxError{"NOT without a word after it"};
+      exclude_next = true;
+    } else if (kind == ItemKind::kOr) {
+      if (!previous_is_term || clauses.back().excluded) throw SyntaxError{"OR without a word before it"};
       join_next = true;
-      previous_is_term = false;
-      continue;
-    }
-    if (apply_constraint(item, out)) {
-      if (join_next) throw SyntaxError{"OR without a word after it"};
-      previous_is_term = false;
-      continue;
-    }
-    if (join_next && item.excluded) throw SyntaxError{"OR before an excluded word"};
-    Atom atom = item.atom;
-    if (item.field == FieldName::kTitle) atom.field = Field::kTitle;
-    if (join_next) {
-      out.clauses.back().alternatives.push_back(std::move(atom));
     } else {
-      out.clauses.push_back({{std::move(atom)}, item.excluded});
+      if (!previous_is_term) throw SyntaxError{"AND without a word before it"};
+      clauses.back().required = true;
+      require_next = true;
+    }
+    previous_is_term = false;
+  }
+
+  /// A constraint (filter, date) stands between terms: no operator may wait for it.
+  void take_constraint() {
+    if (join_next) throw SyntaxError{"OR without a word after it"};
+    if (require_next) throw SyntaxError{"AND without a word after it"};
+    previous_is_term = false;
+  }
+
+  void add(Clause clause) {
+    clause.excluded = clause.excluded || std::exchange(exclude_next, false);
+    clause.required = clause.required || std::exchange(require_next, false);
+    if (join_next && clause.excluded) throw SyntaxError{"OR before an excluded word"};
+    if (std::exchange(join_next, false)) {
+      std::ranges::move(clause.alternatives, std::back_inserter(clauses.back().alternatives));
+      clauses.back().required = clauses.back().required || clause.required;
+    } else {
+      clauses.push_back(std::move(clause));
       adjacent.push_back(previous_is_term);
     }
-    join_next = false;
     previous_is_term = true;
   }
-  if (join_next) throw SyntaxError{"OR without a word after it"};
-  out.clauses = merge_runs(query, std::move(out.clauses), adjacent);
-  return out;
+
+  std::vector<Clause> finish(std::string_view query) {
+    if (join_next) throw SyntaxError{"OR without a word after it"};
+    if (require_next) throw SyntaxError{"AND without a word after it"};
+    if (exclude_next) throw SyntaxError{"NOT without a word after it"};
+    return merge_runs(query, std::move(clauses), adjacent);
+  }
+};
+
+/// Groups items into clauses, one level of parentheses at a time: NOT excludes the next term, OR binds
+/// the terms on each side into one clause, AND makes the clauses on each side required; then adjacent
+/// plain words merge.
+class Assembler {
+ public:
+  Assembler(std::string_view query, const std::vector<Item>& items) : query_(query), items_(items) {}
+
+  ParsedQuery run() {
+    out_.clauses = level(0);
+    if (auto warning = empty_range_warning(out_)) out_.warnings.push_back(std::move(*warning));
+    return std::move(out_);
+  }
+
+ private:
+  /// The clauses up to the `)` closing this level (depth > 0) or the end of the query.
+  std::vector<Clause> level(int depth) {
+    // Bounds the recursion here and in the query builder, whatever the query.
+    constexpr int kMaxDepth = 8;
+    if (depth > kMaxDepth) throw SyntaxError{"parentheses nested too deep"};
+    Level level;
+    while (pos_ < items_.size()) {
+      const Item& item = items_[pos_++];
+      if (item.kind == ItemKind::kClose) return level.finish(query_);
+      if (item.kind == ItemKind::kOpen) {
+        level.add(group(item, depth + 1));
+      } else if (item.kind != ItemKind::kTerm) {
+        level.take_operator(item.kind);
+      } else {
+        term(item, depth, level);
+      }
+    }
+    if (depth > 0) throw SyntaxError{"unbalanced parenthesis"};
+    return level.finish(query_);
+  }
+
+  void term(Item item, int depth, Level& level);
+  Clause group(const Item& open, int depth);
+
+  std::string_view query_;
+  const std::vector<Item>& items_;
+  std::size_t pos_ = 0;
+  ParsedQuery out_;
+};
+
+void Assembler::term(Item item, int depth, Level& level) {
+  item.excluded = item.excluded || (level.exclude_next && item.field != FieldName::kNone &&
+                                    item.field != FieldName::kTitle);
+  if (apply_constraint(item, out_)) {
+    if (depth > 0) throw SyntaxError{"filter inside parentheses"};
+    level.exclude_next = false;
+    return level.take_constraint();
+  }
+  if (!item.unknown_field.empty()) {
+    std::string warning = "unknown field '" + std::string(item.unknown_field) +
+                          "' (title, source, category, province, tag, date): searched as words";
+    if (std::ranges::find(out_.warnings, warning) == out_.warnings.end()) out_.warnings.push_back(std::move(warning));
+  }
+  Atom atom = item.atom;
+  if (item.field == FieldName::kTitle) atom.field = Field::kTitle;
+  level.add({{std::move(atom)}, item.excluded, false});
+}
+
+/// A group of one clause that nothing excludes is that clause: `(تهران OR اصفهان) مجلس` is
+/// `تهران OR اصفهان مجلس`, and `(ره)` stays a word.
+Clause Assembler::group(const Item& open, int depth) {
+  std::vector<Clause> clauses = level(depth);
+  if (clauses.empty()) throw SyntaxError{"empty parentheses"};
+  if (clauses.size() == 1 && !clauses[0].excluded) {
+    Clause only = std::move(clauses[0]);
+    only.excluded = open.excluded;
+    return only;
+  }
+  Atom atom{"", false, Field::kAny, open.atom.offset, false, std::move(clauses)};
+  return {{std::move(atom)}, open.excluded, false};
 }
 
 /// Plain words: the query with quotes, standalone operators and leading '-' blanked out byte for
 /// byte, so offsets into the query stay valid.
 ParsedQuery fallback(std::string_view query, const std::string& reason) {
   std::string text(query);
+  std::ranges::replace_if(text, [](char c) { return c == '(' || c == ')'; }, ' ');
   for (std::string_view quote : kQuoteChars) {
     for (std::size_t at = text.find(quote); at != text.npos; at = text.find(quote, at)) {
       text.replace(at, quote.size(), std::string(quote.size(), ' '));
@@ -237,7 +387,7 @@ ParsedQuery fallback(std::string_view query, const std::string& reason) {
     std::size_t end = i;
     while (end < text.size() && !is_space(text[end])) ++end;
     const std::string_view word = std::string_view(text).substr(i, end - i);
-    if (word == "OR" || word == "یا" || word.find_first_not_of('-') == word.npos) {
+    if (word == "OR" || word == "یا" || word == "AND" || word == "NOT" || word.find_first_not_of('-') == word.npos) {
       std::fill(text.begin() + static_cast<std::ptrdiff_t>(i), text.begin() + static_cast<std::ptrdiff_t>(end), ' ');
     } else if (word.front() == '-') {
       text[i] = ' ';
@@ -248,7 +398,7 @@ ParsedQuery fallback(std::string_view query, const std::string& reason) {
   const std::size_t begin = text.find_first_not_of(" \t\n\r\f\v");
   if (begin != text.npos) {
     const std::size_t end = text.find_last_not_of(" \t\n\r\f\v") + 1;
-    out.clauses.push_back({{Atom{text.substr(begin, end - begin), false, Field::kAny, begin}}, false});
+    out.clauses.push_back({{Atom{text.substr(begin, end - begin), false, Field::kAny, begin, false, {}}}, false, false});
   }
   out.warnings.push_back("syntax error (" + reason + "): searched as plain words");
   return out;
@@ -258,7 +408,7 @@ ParsedQuery fallback(std::string_view query, const std::string& reason) {
 
 ParsedQuery parse_query(std::string_view query) {
   try {
-    return assemble(query, lex(query));
+    return Assembler(query, lex(query)).run();
   } catch (const SyntaxError& error) {
     return fallback(query, error.message);
   }

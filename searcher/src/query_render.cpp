@@ -22,14 +22,21 @@ std::string squeeze(std::string_view text) {
   return out;
 }
 
+std::string render_clause(const Clause& clause);
+
 std::string render_atom(const Atom& atom) {
+  if (!atom.group.empty()) {
+    std::string out = "group(";
+    for (std::size_t i = 0; i < atom.group.size(); ++i) out.append(i ? " " : "").append(render_clause(atom.group[i]));
+    return out.append(")");
+  }
   std::string out = atom.field == Field::kTitle ? "title:" : "";
-  out.append(atom.phrase ? "phrase(" : "words(").append(squeeze(atom.text)).append(")");
+  out.append(atom.phrase ? "phrase(" : "words(").append(squeeze(atom.text)).append(atom.prefix ? "*)" : ")");
   return out;
 }
 
 std::string render_clause(const Clause& clause) {
-  std::string out = clause.excluded ? "-" : "";
+  std::string out = clause.excluded ? "-" : clause.required ? "+" : "";
   if (clause.alternatives.size() == 1) return out.append(render_atom(clause.alternatives[0]));
   out.append("or(");
   for (std::size_t i = 0; i < clause.alternatives.size(); ++i) {

@@ -9,6 +9,7 @@
 #include "docid_filter.h"
 #include "facets.h"
 #include "related.h"
+#include "suggest.h"
 #include "hits.h"
 #include "kavosh/error.h"
 #include "kavosh/schema.h"
@@ -53,8 +54,10 @@ Xapian::Database open_database(const std::string& path) {
   }
 }
 
-/// Adds the request's filters and dates to those written in the query.
+/// Adds the request's filters and dates to those written in the query; dates that leave no day (said
+/// here unless the query's own dates already did) match nothing.
 void add_request_constraints(const SearchRequest& request, ParsedQuery& parsed) {
+  const bool empty_before = empty_range_warning(parsed).has_value();
   for (const std::string& value : request.sources) parsed.filters.push_back({FilterField::kSource, value});
   for (const std::string& value : request.categories) parsed.filters.push_back({FilterField::kCategory, value});
   for (const std::string& value : request.provinces) parsed.filters.push_back({FilterField::kProvince, value});
@@ -69,6 +72,7 @@ void add_request_constraints(const SearchRequest& request, ParsedQuery& parsed) 
   };
   narrow(request.from, false, parsed.date_from);
   narrow(request.to, true, parsed.date_to);
+  if (auto warning = empty_range_warning(parsed); warning && !empty_before) parsed.warnings.push_back(std::move(*warning));
 }
 
 /// A database directory of one local shard (not a stub file or a folder holding one): its docids are
@@ -261,11 +265,16 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
   } else {
     for (const Facet facet : request.facets) results.facets.push_back({facet, {}});
   }
-  // A word typed together with the next is searched as both words, and the split is offered too, so
-  // the reader sees what was searched; other corrections only when the query found little.
-  results.suggestion =
-      detail::spelling_suggestion(database, request.query, built.words, results.total > ranking::kFewResults);
+  results.suggestion = detail::spelling_suggestion(database, request.query, built.words);
   return results;
+}
+
+std::optional<std::string> date_range_error(const SearchRequest& request) {
+  const auto from = parse_date_bound(request.from, false);
+  const auto to = parse_date_bound(request.to, true);
+  if (!from || !to || *from <= *to) return std::nullopt;
+  return "the date range is reversed: from '" + request.from + "' (" + *from + ") is after to '" + request.to +
+         "' (" + *to + ")";
 }
 
 Searcher::Searcher(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}
@@ -294,26 +303,11 @@ SearchResults Searcher::search(const SearchRequest& request) const {
 }
 
 std::vector<std::string> Searcher::suggest(std::string_view prefix, std::uint32_t limit) const {
-  const std::vector<analysis::Token> tokens = impl_->analyzer.analyze(prefix);
-  if (tokens.empty() || limit == 0) return {};
-  const analysis::Token& last = tokens.back();
-  constexpr std::size_t kScan = 5000;  // candidates read; enough for any real prefix of 2+ letters
-  std::vector<std::pair<Xapian::doccount, std::string>> candidates;
   try {
-    for (auto it = impl_->database.allterms_begin(last.text); it != impl_->database.allterms_end(last.text) &&
-                                                              candidates.size() < kScan; ++it) {
-      candidates.emplace_back(it.get_termfreq(), *it);
-    }
+    return detail::completions(impl_->database, impl_->analyzer, prefix, limit);
   } catch (const Xapian::Error& error) {
     throw EnvironmentError("suggest failed on '" + impl_->path + "': " + error.get_description());
   }
-  const std::size_t n = std::min<std::size_t>(limit, candidates.size());
-  std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(n), candidates.end(),
-                    [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-  std::vector<std::string> out;
-  const std::string lead(prefix.substr(0, std::min<std::size_t>(last.span.begin, prefix.size())));
-  for (std::size_t i = 0; i < n; ++i) out.push_back(lead + candidates[i].second);
-  return out;
 }
 
 std::optional<RelatedResults> Searcher::related(std::string_view id, std::uint32_t limit) const {

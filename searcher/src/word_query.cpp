@@ -59,7 +59,13 @@ Q forms_query(const QueryWord& word, const TermPrefixes& prefixes, const std::ve
   return Q(Q::OP_SYNONYM, forms.begin(), forms.end());
 }
 
+Q prefix_query(const QueryWord& word, const TermPrefixes& prefixes) {
+  return Q(Q::OP_WILDCARD, prefixes.surface + word.token.text, ranking::kPrefixExpansion,
+           Q::WILDCARD_LIMIT_MOST_FREQUENT, Q::OP_SYNONYM);
+}
+
 Q word_query(const QueryWord& word, const TermPrefixes& prefixes, const std::vector<std::string>& other_forms) {
+  if (word.star) return prefix_query(word, prefixes);
   Q query = forms_query(word, prefixes, other_forms);
   // The form typed is preferred where the word has others; a word typed as its stem is already the
   // synonym's own term, and a bonus for it would read its posting list twice.
@@ -71,11 +77,7 @@ Q word_query(const QueryWord& word, const TermPrefixes& prefixes, const std::vec
     for (const analysis::Token& part : word.parts) parts.push_back(prefixes.surface + part.text);
     query = Q(Q::OP_OR, query, phrase_of(parts));
   }
-  if (word.prefix) {
-    query = Q(Q::OP_OR, query,
-              Q(Q::OP_WILDCARD, prefixes.surface + word.token.text, ranking::kPrefixExpansion,
-                Q::WILDCARD_LIMIT_MOST_FREQUENT));
-  }
+  if (word.prefix) query = Q(Q::OP_OR, query, prefix_query(word, prefixes));
   return query;
 }
 

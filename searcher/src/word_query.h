@@ -26,6 +26,7 @@ struct QueryWord {
   /// The stemmer keeps the stem as is (stem(stem) = stem): the index then holds the word that is its own
   /// stem as a surface term only (no `Z` term, schema v2), so the stem matches that surface term too.
   bool stem_is_word = true;
+  bool star = false;  ///< typed with a trailing `*`: matches as a prefix only (prefix is set too)
 };
 
 /// Groups the analyzer's output: each part token joins the compound token before it.
@@ -49,9 +50,14 @@ Xapian::Query forms_query(const QueryWord& word, const TermPrefixes& prefixes,
 /// One word as one term: OP_SYNONYM of its forms (stem_terms()) and of `other_forms` (the same word written
 /// otherwise: a joined spelling with a neighbour, a written reading), so that a word weighs the same
 /// however many spellings it has, OR'ed with its exact surface at kExactBonus; a compound is also
-/// PHRASE of its parts and a prefix also a wildcard, OR'ed beside it.
+/// PHRASE of its parts and a prefix also a wildcard, OR'ed beside it. A word typed with `*` is the
+/// wildcard alone: its normalized surface (not its stem) as a prefix.
 Xapian::Query word_query(const QueryWord& word, const TermPrefixes& prefixes,
                          const std::vector<std::string>& other_forms = {});
+
+/// The index terms starting with the surface of `word` (with `prefixes.surface`), the kPrefixExpansion
+/// most frequent, as one OP_SYNONYM.
+Xapian::Query prefix_query(const QueryWord& word, const TermPrefixes& prefixes);
 
 /// A word split into two content words the index holds (`مجلسخبرگان` → `مجلس` + `خبرگان`). `as_words`:
 /// both halves have 3+ letters, so they may be two words typed together; a shorter half (`شتاب` + `ان`)

@@ -121,6 +121,7 @@ SearchRequest parse_search(const Params& params, const Limits& limits) {
   request.offset = number(params, "offset", 0, 0, limits.max_offset);
   request.from = short_text(params, "from");
   request.to = short_text(params, "to");
+  if (auto error = date_range_error(request)) throw HttpError(400, *error);
   request.sources = all(params, "source");
   request.categories = all(params, "category");
   request.provinces = all(params, "province");

@@ -201,6 +201,22 @@ TEST_F(SearchRules, DateRangesJalaliIsoAnyDigits) {
   EXPECT_THAT(ids(searcher_->search(request)), ElementsAre("hs-space"));
 }
 
+TEST_F(SearchRules, DatesThatLeaveNoDayMatchNothingAndSaySo) {
+  SearchRequest request;
+  request.query = "هماهنگی‌ها";
+  request.from = "1402/10/03";
+  request.to = "1402/10/01";
+  EXPECT_EQ(date_range_error(request),
+            "the date range is reversed: from '1402/10/03' (2023-12-24) is after to '1402/10/01' (2023-12-22)");
+  const SearchResults reversed = searcher_->search(request);
+  EXPECT_THAT(reversed.hits, ::testing::IsEmpty());
+  EXPECT_THAT(reversed.warnings, ElementsAre(::testing::HasSubstr("the dates do not overlap")));
+  request.from.clear();
+  EXPECT_EQ(date_range_error(request), std::nullopt);
+  request.query = "هماهنگی‌ها date:1402/10/02..";
+  EXPECT_THAT(searcher_->search(request).warnings, ElementsAre(::testing::HasSubstr("the dates do not overlap")));
+}
+
 TEST_F(SearchRules, OrMatchesEither) {
   EXPECT_THAT(find("حرم OR حر"), UnorderedElementsAre("haram", "hor"));
   EXPECT_THAT(find("حرم یا حر"), UnorderedElementsAre("haram", "hor"));
@@ -211,11 +227,57 @@ TEST_F(SearchRules, ExclusionRemoves) {
   EXPECT_THAT(find("هماهنگی‌ها -«ستاد انتخابات»"), UnorderedElementsAre("hs-space", "hs-none"));
 }
 
+TEST_F(SearchRules, AndRequiresBothSides) {
+  EXPECT_THAT(find("مجلس خبرگان"), IsSupersetOf({"khobregan", "phrase-apart", "eslah"}));
+  EXPECT_THAT(find("مجلس AND خبرگان"), UnorderedElementsAre("khobregan", "phrase-apart"));
+  EXPECT_THAT(find("مجلس AND (حرم OR رهبری)"), ElementsAre("khobregan"));
+}
+
+TEST_F(SearchRules, NotExcludesLikeAMinus) {
+  EXPECT_EQ(find("هماهنگی‌ها NOT فرمانداری"), find("هماهنگی‌ها -فرمانداری"));
+  EXPECT_THAT(find("مجلس NOT (خبرگان OR قانون)"), ::testing::IsEmpty());
+  EXPECT_THAT(find("مجلس -(خبرگان رهبری)"), UnorderedElementsAre("phrase-apart", "eslah"));
+}
+
+TEST_F(SearchRules, GroupsAreAlternatives) {
+  EXPECT_THAT(find("(مجلس رهبری) OR حرم"), UnorderedElementsAre("khobregan", "haram"));
+  EXPECT_THAT(find("(مجلس -رهبری) OR حرم"), UnorderedElementsAre("phrase-apart", "eslah", "haram"));
+}
+
+TEST_F(SearchRules, OperatorsLeaveTheWordsRankingAlone) {
+  // A group of one clause is that clause, and `(ره)`-like parentheses are text: same ranking, same scores.
+  const SearchResults plain = run_query(*searcher_, "مجلس خبرگان رهبری");
+  const SearchResults grouped = run_query(*searcher_, "(مجلس) خبرگان (رهبری)");
+  ASSERT_EQ(ids(plain), ids(grouped));
+  for (std::size_t i = 0; i < plain.hits.size(); ++i) EXPECT_DOUBLE_EQ(plain.hits[i].score, grouped.hits[i].score);
+  // AND keeps the ranked model: the documents it keeps are in the order (and with the scores) they had.
+  const SearchResults required = run_query(*searcher_, "مجلس AND خبرگان");
+  const SearchResults words = run_query(*searcher_, "مجلس خبرگان");
+  ASSERT_EQ(required.hits.size(), 2u);
+  EXPECT_EQ(required.hits[0].id, words.hits[0].id);
+  EXPECT_DOUBLE_EQ(required.hits[0].score, words.hits[0].score);
+}
+
 TEST_F(SearchRules, SynonymsFromTheDatabase) {
   EXPECT_THAT(find("داوطلب"), IsSupersetOf({"candida", "cp-zwnj", "eslahat"}));
   const auto found = find("کاندیدا");
   ASSERT_FALSE(found.empty());
   EXPECT_EQ(found.front(), "candida");  // the word itself above its synonyms
+}
+
+TEST(SynonymWeight, ARareSynonymNeverOutranksTheWord) {
+  testing::TempDir dir;
+  std::vector<std::string> records{R"({"id":"synonym-only","body":"پارلمان اروپا پارلمان"})"};
+  for (int i = 0; i < 8; ++i) {
+    records.push_back(R"({"id":"word-)" + std::to_string(i) +
+                      R"(","body":"گزارش روز درباره بودجه سال آینده و بحث نمایندگان در مجلس و دولت و بازار و مردم"})");
+  }
+  for (int i = 0; i < 8; ++i) records.push_back(R"({"id":"other-)" + std::to_string(i) + R"(","body":"خبر ورزشی"})");
+  testing::build_database(dir.path() + "/db", records, "مجلس\tپارلمان\n");
+  const Searcher searcher(dir.path() + "/db");
+  const std::vector<std::string> found = ids(run_query(searcher, "مجلس"));
+  ASSERT_EQ(found.size(), 9u);
+  EXPECT_EQ(found.back(), "synonym-only");  // found, below every document holding the word
 }
 
 TEST_F(SearchRules, StopwordsDroppedUnlessAlone) {
@@ -254,11 +316,58 @@ TEST_F(SearchRules, PartialLastWordIsAPrefix) {
   EXPECT_THAT(run_query(*searcher_, "خبرگ").hits, ::testing::IsEmpty());
 }
 
+TEST_F(SearchRules, TrailingStarIsANormalizedPrefix) {
+  EXPECT_THAT(find("خبرگ*"), UnorderedElementsAre("khobregan", "phrase-apart"));  // not خبر
+  EXPECT_THAT(find("مجلس خبرگ*").front(), ::testing::AnyOf("khobregan", "phrase-apart"));
+  // Arabic letters and a ZWNJ-free spelling are normalized; the prefix is not stemmed.
+  EXPECT_THAT(find("كانديد*"), UnorderedElementsAre("candida", "arabic"));
+  EXPECT_THAT(find("خبرگ*").size(), 2u);
+  EXPECT_TRUE(run_query(*searcher_, "خبرگ*").warnings.empty());
+}
+
+TEST(PrefixStar, AShortPrefixIsCappedWithAWarning) {
+  testing::TempDir dir;
+  std::vector<std::string> records;
+  const std::vector<std::string> letters{"ب", "پ", "ت", "ث", "ج", "چ", "ح", "خ", "د"};
+  for (const std::string& a : letters) {
+    for (const std::string& b : letters) records.push_back(R"({"id":")" + a + b + R"(","body":"ا)" + a + b + R"( متن"})");
+  }
+  testing::build_database(dir.path() + "/db", records);
+  const Searcher searcher(dir.path() + "/db");
+  const SearchResults results = run_query(searcher, "ا*", 100);
+  EXPECT_EQ(results.hits.size(), ranking::kPrefixExpansion);
+  EXPECT_THAT(results.warnings, ElementsAre("'ا*' starts more than 64 words: only the most frequent are searched"));
+  EXPECT_EQ(run_query(searcher, "ا* OR ا*").warnings, results.warnings);  // said once
+  EXPECT_TRUE(run_query(searcher, "اب*").warnings.empty());  // 9 words: all searched
+}
+
 TEST_F(SearchRules, DidYouMeanFromTheSpellingTable) {
   const SearchResults results = run_query(*searcher_, "خبرگن");
   EXPECT_TRUE(results.hits.empty());
   EXPECT_EQ(results.suggestion, "خبرگان");
   EXPECT_EQ(run_query(*searcher_, "مجلس خبرگان").suggestion, std::nullopt);
+}
+
+TEST(DidYouMean, CorrectsEachMisspeltWordAndKeepsTheRest) {
+  testing::TempDir dir;
+  std::vector<std::string> records{R"({"id":"books","body":"کتابها را در کتابخانه خواندم"})",
+                                   R"({"id":"khobregan","body":"مجلس خبرگان رهبری تشکیل جلسه داد"})"};
+  for (int i = 0; i < 6; ++i) records.push_back(R"({"id":"work)" + std::to_string(i) + R"(","body":"کار مجلس"})");
+  testing::build_database(dir.path() + "/db", records);
+  const Searcher searcher(dir.path() + "/db");
+  // Found through its stem (the index holds کتابها): no typo, though کار is one letter away.
+  EXPECT_EQ(run_query(searcher, "کتاب").suggestion, std::nullopt);
+  // مجلس finds 7 documents; the misspelt word is corrected in place all the same.
+  const SearchResults mixed = run_query(searcher, "مجلس خبرگن");
+  EXPECT_EQ(mixed.hits.size(), 7u);
+  EXPECT_EQ(mixed.suggestion, "مجلس خبرگان");
+  EXPECT_EQ(run_query(searcher, "«کتاب» OR خبرگن -کار").suggestion, "«کتاب» OR خبرگان -کار");
+  EXPECT_EQ(run_query(searcher, "مجلسخبرگان").suggestion, "مجلس خبرگان");  // the split stays
+  SearchRequest partial;
+  partial.query = "مجلس خبرگ";
+  partial.partial = true;
+  EXPECT_EQ(searcher.search(partial).suggestion, std::nullopt);  // a word being typed is no typo
+  EXPECT_EQ(run_query(searcher, "خبرگ*").suggestion, std::nullopt);
 }
 
 TEST_F(SearchRules, SnippetHighlightsEverySpelling) {
@@ -325,6 +434,29 @@ TEST_F(SearchRules, SuggestCompletesMostFrequentFirst) {
   EXPECT_EQ(completions.front(), "هماهنگیهای");
   EXPECT_THAT(searcher_->suggest("مجلس خبرگ"), ::testing::Contains("مجلس خبرگان"));
   EXPECT_TRUE(searcher_->suggest("").empty());
+}
+
+TEST(Suggest, LeavesOutStopwordsNumbersAndDoubledWords) {
+  testing::TempDir dir;
+  testing::build_database(dir.path() + "/db", {R"({"id":"a","body":"پرسپولیسپرسپولیس پرسپولیسپرسپولیس پرسپولیس برد"})",
+                                               R"({"id":"b","body":"برای برای برای بردند ۱۴۰۲ ۱۴۰۲ ۱۴۰۳"})"});
+  const Searcher searcher(dir.path() + "/db");
+  EXPECT_THAT(searcher.suggest("پرس"), ElementsAre("پرسپولیس"));
+  EXPECT_THAT(searcher.suggest("بر"), UnorderedElementsAre("برد", "بردند"));  // no برای
+  EXPECT_THAT(searcher.suggest("۱۴"), ::testing::IsEmpty());
+}
+
+TEST(Suggest, AfterAWordCompletesThePhrasesThatOccur) {
+  testing::TempDir dir;
+  std::vector<std::string> records{R"({"id":"k1","body":"جلسه مجلس خبرگان رهبری"})",
+                                   R"({"id":"k2","body":"مجلس خبرگان تشکیل شد"})",
+                                   R"({"id":"k3","body":"بیانیه مجلس خبرگی"})"};
+  for (int i = 0; i < 5; ++i) records.push_back(R"({"id":"n)" + std::to_string(i) + R"(","body":"خبرگزاریها گزارش دادند"})");
+  testing::build_database(dir.path() + "/db", records);
+  const Searcher searcher(dir.path() + "/db");
+  EXPECT_THAT(searcher.suggest("خبرگ"), ElementsAre("خبرگزاریها", "خبرگان", "خبرگی"));  // most frequent first
+  EXPECT_THAT(searcher.suggest("مجلس خبرگ"), ElementsAre("مجلس خبرگان", "مجلس خبرگی"));  // most such documents first
+  EXPECT_THAT(searcher.suggest("رهبری خبرگ"), ElementsAre("رهبری خبرگزاریها", "رهبری خبرگان", "رهبری خبرگی"));
 }
 
 TEST_F(SearchRules, DocumentReturnsTheStoredRecord) {

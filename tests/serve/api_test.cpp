@@ -65,6 +65,29 @@ TEST_F(ApiTest, SearchFiltersPagesAndSorts) {
   for (const json& hit : dated["hits"]) EXPECT_GE(hit["date_jalali"].get<std::string>(), "1402/12/11");
 }
 
+TEST_F(ApiTest, ReversedDatesAre400AndQueryDatesThatDoNotOverlapAWarning) {
+  EXPECT_EQ(search("انتخابات", "&from=1402/12/29&to=1402/12/01", 400)["error"],
+            "the date range is reversed: from '1402/12/29' (2024-03-19) is after to '1402/12/01' (2024-02-20)");
+  const json disjoint = search("انتخابات date:1401 date:1402");
+  EXPECT_EQ(disjoint["total"], 0);
+  EXPECT_EQ(disjoint["warnings"],
+            json::array({"the dates do not overlap (2023-03-21 is after 2023-03-20): nothing matches"}));
+}
+
+TEST_F(ApiTest, OperatorsPrefixesAndUnknownFields) {
+  const int words = search("انتخابات مجلس")["total"].get<int>();
+  const int both = search("انتخابات AND مجلس")["total"].get<int>();
+  const int without = search("انتخابات NOT مجلس")["total"].get<int>();
+  const int elections = search("انتخابات")["total"].get<int>();
+  EXPECT_GT(both, 0);
+  EXPECT_LT(both, words);
+  EXPECT_EQ(both + without, elections);
+  const json prefix = search("انتخاب*");
+  EXPECT_GT(prefix["total"].get<int>(), elections);
+  EXPECT_EQ(search("tags:انتخابات")["warnings"],
+            json::array({"unknown field 'tags' (title, source, category, province, tag, date): searched as words"}));
+}
+
 TEST_F(ApiTest, CountsAreExactWithLimitZero) {
   std::size_t expected = 0;
   for (const std::string& line : corpus_records()) expected += json::parse(line)["source"] == "ایسنا";
@@ -140,6 +163,9 @@ TEST_F(ApiTest, SuggestCompletesTheLastWord) {
   ASSERT_FALSE(body["completions"].empty()) << body;
   EXPECT_EQ(body["completions"][0].get<std::string>().rfind("مجلس انتخا", 0), 0u) << body;
   EXPECT_TRUE(body.contains("suggestion"));
+  EXPECT_EQ(get("/api/suggest?q=" + url_encode("۱۴"), 200)["completions"], json::array());  // no numbers
+  const json phrase = get("/api/suggest?q=" + url_encode("مجلس خبرگ"), 200);
+  EXPECT_EQ(phrase["completions"], json::array({"مجلس خبرگان"})) << phrase;  // only what follows مجلس
 }
 
 TEST_F(ApiTest, DocReturnsTheStoredRecordOr404) {

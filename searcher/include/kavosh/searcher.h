@@ -74,6 +74,11 @@ struct SearchRequest {
   std::uint32_t time_limit_ms = 0;
 };
 
+/// The usage error of a request whose `from` is after its `to` (both readable), or nullopt: kavosh-search
+/// exits 2 and the HTTP service answers 400 with it. A Searcher given such a request matches nothing and
+/// says why in a warning, as for `date:` terms of the query that do not overlap.
+std::optional<std::string> date_range_error(const SearchRequest& request);
+
 /// Snippet highlight marking: every matched span of the original text is wrapped in
 /// kHighlightBegin (U+0002 START OF TEXT) … kHighlightEnd (U+0003 END OF TEXT). The snippet text
 /// itself never contains these characters (or any other control character), so a client can
@@ -118,7 +123,7 @@ struct SearchResults {
   std::uint64_t total = 0;
   std::uint32_t offset = 0;
   std::vector<Hit> hits;
-  std::optional<std::string> suggestion;  ///< "did you mean" query, when the query found little
+  std::optional<std::string> suggestion;  ///< "did you mean" query, when a word is in the index in no form
   std::vector<std::string> warnings;      ///< e.g. a syntax error fallback or an ignored date
   std::vector<WrittenReading> readings;   ///< informal query words also searched in a written form
   bool total_is_estimate = false;         ///< true when `total` is not an exact count
@@ -158,8 +163,10 @@ class Searcher {
   /// (e.g. a remote shard is down); never for the content of the request.
   SearchResults search(const SearchRequest& request) const;
 
-  /// Autocomplete: words of the index that start with `prefix` (analyzed like a query word), most
-  /// frequent first, at most `limit`.
+  /// Autocomplete: words of the index that start with the last word of `prefix` (analyzed like a query
+  /// word), no stopword, number or word repeated joined; after a word, those the index holds right after
+  /// it (`مجلس خبرگ` → `مجلس خبرگان`), most such documents first; else the most frequent. Each is
+  /// `prefix` with its last word completed; at most `limit`.
   std::vector<std::string> suggest(std::string_view prefix, std::uint32_t limit = 10) const;
 
   /// Up to `limit` articles most like article `id`, or nullopt when there is no such article. Its most

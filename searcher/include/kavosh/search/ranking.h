@@ -22,8 +22,9 @@ inline constexpr double kMinNormLen = 0.5;
 /// Extra weight of a word's exact surface term, beside the OP_SYNONYM of all its forms (which the surface
 /// is one of): a modest preference for the form typed, not a second count of the word.
 inline constexpr double kExactBonus = 0.2;
-/// Weight of a synonym from the database's synonym table, relative to the word itself. Not tunable
-/// here: neither judged collection has a synonym table; below 1 so a synonym never outranks the word.
+/// Weight of a synonym from the database's synonym table, relative to the word itself, at most: a rarer
+/// synonym weighs less, so that a document holding only it ranks below the word's (docs/ranking.md).
+/// Not tuned: only corpus/ has a synonym table.
 inline constexpr double kSynonymWeight = 0.7;
 /// A query word the index holds in fewer documents than 1/kReadingFrequencyRatio of its written
 /// reading's (`امریکا` beside `آمریکا`) is read too, as one the index lacks: a rare spelling is mostly
@@ -60,7 +61,5 @@ inline constexpr double kCoordinationBonus = 0.5;
 inline constexpr unsigned kMaxWords = 32;
 /// Expansion limit of a partial (prefix) last word, most frequent terms first.
 inline constexpr unsigned kPrefixExpansion = 64;
-/// "Did you mean" is offered when a query finds at most this many documents.
-inline constexpr unsigned kFewResults = 3;
 
 }  // namespace kavosh::search::ranking
