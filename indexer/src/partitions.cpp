@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "kavosh/error.h"
+#include "kavosh/index/stories.h"
 #include "kavosh/schema.h"
 
 namespace kavosh::index {
@@ -34,12 +35,13 @@ void merge_partitions(const std::vector<std::string>& partitions, const std::str
   Xapian::Database all;
   for (const std::string& partition : partitions) all.add_database(Xapian::Database(partition));
   all.compact(merged, Xapian::DBCOMPACT_MULTIPASS);
+  Xapian::WritableDatabase database(merged, Xapian::DB_OPEN);
   // compact() keeps the first partition's value of a metadata key; the resume point is the whole job's.
-  if (!resume_point.empty()) {
-    Xapian::WritableDatabase database(merged, Xapian::DB_OPEN);
-    database.set_metadata(std::string(schema::kResumeKey), resume_point);
-    database.commit();
-  }
+  if (!resume_point.empty()) database.set_metadata(std::string(schema::kResumeKey), resume_point);
+  // Near-copies written to different partitions did not see each other.
+  regroup_stories(database);
+  database.commit();
+  database.close();
   if (::rename(merged.c_str(), target.c_str()) != 0) {
     throw EnvironmentError("cannot rename the built database " + merged.string() + " to " + target + ": " +
                            std::strerror(errno));

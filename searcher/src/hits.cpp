@@ -111,6 +111,7 @@ Hit HitMaker::make(const Xapian::MSetIterator& match, Xapian::doccount rank) con
   hit.date_jalali = jalali_of(hit.date);
   hit.source = object ? record.field("source") : document.get_value(schema::kSourceSlot);
   hit.url = record.field("url");
+  hit.story = document.get_value(schema::kStorySlot);
   if (snippets_) {
     const std::string_view body = record.view("body");
     std::optional<schema::BodyOffsets> offsets;

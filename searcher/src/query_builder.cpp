@@ -451,6 +451,7 @@ Q Build::filters(const ParsedQuery& parsed) const {
     }
     if (!values.empty()) fields.push_back(combine(Q::OP_OR, values));
   }
+  if (parsed.story) fields.emplace_back(std::string(schema::kStoryPrefix) + *parsed.story);
   const auto slot = schema::kDateSlot;
   if (parsed.date_from && parsed.date_to) {
     fields.emplace_back(Q::OP_VALUE_RANGE, slot, *parsed.date_from, *parsed.date_to);

@@ -9,6 +9,7 @@
 #include "docid_filter.h"
 #include "facets.h"
 #include "related.h"
+#include "stories.h"
 #include "hits.h"
 #include "kavosh/error.h"
 #include "kavosh/schema.h"
@@ -79,10 +80,10 @@ bool is_one_local_shard(const std::string& path) {
   return fs::exists(fs::path(path) / "iamglass", error) || fs::exists(fs::path(path) / "iamchert", error);
 }
 
-/// Weighting and order; the first match of a search with a time budget also carries its deadline (the
+/// Weighting, order and collapsing; the first match of a search with a time budget also carries its deadline (the
 /// query must be set before). Later matches of the search (a rescoring pass over a window of
 /// documents) are small and run whole, so a cut first pass still gets its window rescored.
-void configure(Xapian::Enquire& enquire, SortOrder sort, detail::Budget& budget) {
+void configure(Xapian::Enquire& enquire, SortOrder sort, bool collapse, detail::Budget& budget) {
   if (budget.limited() && !budget.armed) {
     budget.armed = true;
     enquire.set_query(detail::with_deadline(enquire.get_query(), budget));
@@ -94,6 +95,7 @@ void configure(Xapian::Enquire& enquire, SortOrder sort, detail::Budget& budget)
   } else {
     enquire.set_sort_by_relevance_then_value(schema::kDateSlot, true);  // recency breaks ties
   }
+  if (collapse) enquire.set_collapse_key(schema::kStorySlot);
 }
 
 /// What an MSet says of the number of matches: exact when its bounds meet.
@@ -134,6 +136,7 @@ struct Searcher::Impl {
   bool one_local_shard;
   bool budgets;  ///< time budgets apply (no remote shard)
   mutable detail::Budget budget;  ///< of the search running
+  mutable bool collapse = false;  ///< the search running keeps one match per story
 
   explicit Impl(const std::string& p)
       : path(p), database(open_database(p)), one_local_shard(is_one_local_shard(p)),
@@ -161,9 +164,15 @@ Searcher::Impl::Ranked Searcher::Impl::ranked(const Xapian::Query& ranking, Xapi
                                               SortOrder sort) const {
   Xapian::Enquire enquire(database);
   enquire.set_query(ranking);
-  configure(enquire, sort, budget);
+  configure(enquire, sort, collapse, budget);
   Xapian::MSet matches = enquire.get_mset(first, count, check_at_least);
-  const MatchCount matched(matches);
+  MatchCount matched(matches);
+  // Collapsing, Xapian leaves the bounds apart even when it saw every match. It saw them all when fewer
+  // documents can match than it was to check (and no deadline cut the match): then its lower bound,
+  // the stories seen, is the count.
+  if (collapse && matches.get_uncollapsed_matches_upper_bound() < check_at_least && !budget.spent) {
+    matched = MatchCount(matches.get_matches_lower_bound());
+  }
   return {std::move(matches), matched};
 }
 
@@ -212,7 +221,7 @@ bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& reque
   if (request.offset < window) {
     Xapian::Enquire second(database);
     second.set_query(Q(Q::OP_FILTER, built.query, *window_only));
-    configure(second, request.sort, budget);
+    configure(second, request.sort, collapse, budget);
     const Xapian::MSet top = second.get_mset(request.offset, std::min(end, window) - request.offset);
     for (auto it = top.begin(); it != top.end(); ++it) add_hit(it, it.get_rank());
   }
@@ -225,6 +234,7 @@ bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& reque
 SearchResults Searcher::Impl::run(const SearchRequest& request) const {
   ParsedQuery parsed = parse_query(request.query);
   add_request_constraints(request, parsed);
+  collapse = request.collapse && !parsed.story;  // a story's copies are what `story:` asks for
   const detail::FacetFilters facet_filters(analyzer.normalizer(), request, parsed);  // takes the filters
   BuiltQuery built = QueryBuilder(analyzer, database).build(parsed, request.partial);
   const Xapian::Query unfiltered = built.query;
@@ -238,6 +248,7 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
     const detail::HitMaker hit_maker(database, built.keys, analyzer, request.snippets);
     const auto add_hit = [&](const Xapian::MSetIterator& it, Xapian::doccount rank) {
       results.hits.push_back(hit_maker.make(it, rank));
+      if (collapse) detail::add_copies(database, analyzer.normalizer(), results.hits.back());
     };
     MatchCount count;
     if (!rescore(built, request, limit, count, add_hit)) {
@@ -248,8 +259,8 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
     }
     if (!request.facets.empty()) {
       std::optional<Xapian::doccount> exact;
-      results.facets =
-          detail::count_facets(database, unfiltered, facet_filters, request, analyzer.normalizer(), exact);
+      results.facets = detail::count_facets(database, unfiltered, facet_filters, request, collapse,
+                                            analyzer.normalizer(), exact);
       if (exact) count = MatchCount(*exact);
     }
     count.write_to(results);

@@ -1,6 +1,9 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
 // The HTTP API against a real server: every endpoint, every error status, CORS, limits, CLI parsing.
 #include <gtest/gtest.h>
+
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "serve_fixture.h"
@@ -63,6 +66,29 @@ TEST_F(ApiTest, SearchFiltersPagesAndSorts) {
   for (const json& hit : filtered["hits"]) EXPECT_EQ(hit["source"], "ایسنا");
   const json dated = search("انتخابات", "&limit=50&from=" + url_encode("۱۴۰۲/۱۲/۱۱") + "&to=1402/12/30");
   for (const json& hit : dated["hits"]) EXPECT_GE(hit["date_jalali"].get<std::string>(), "1402/12/11");
+}
+
+TEST_F(ApiTest, OneHitPerStoryUnlessCollapseIsOff) {
+  // a041 republishes a004 (corpus/articles.jsonl, dup_of).
+  const auto ids_of = [](const json& body) {
+    std::set<std::string> ids;
+    for (const json& hit : body["hits"]) ids.insert(hit["id"].get<std::string>());
+    return ids;
+  };
+  const json collapsed = search("صلاحیت داوطلبان خبرگان", "&limit=100");
+  const json all = search("صلاحیت داوطلبان خبرگان", "&limit=100&collapse=off");
+  EXPECT_TRUE(ids_of(all).contains("a004") && ids_of(all).contains("a041"));
+  EXPECT_NE(ids_of(collapsed).contains("a004"), ids_of(collapsed).contains("a041"));
+  EXPECT_LT(collapsed["total"].get<int>(), all["total"].get<int>());  // stories, not documents
+  EXPECT_EQ(collapsed["hits"].size(), collapsed["total"].get<std::size_t>());
+  for (const json& hit : collapsed["hits"]) {
+    if (hit["id"] != "a004" && hit["id"] != "a041") continue;
+    EXPECT_EQ(hit["copies"], 1);
+    EXPECT_EQ(hit["other_sources"], json::array({hit["id"] == "a004" ? "تسنیم" : "ایرنا"}));
+    EXPECT_EQ(ids_of(search("story:" + hit["story"].get<std::string>())), (std::set<std::string>{"a004", "a041"}));
+  }
+  EXPECT_EQ(ids_of(search("صلاحیت داوطلبان خبرگان", "&limit=100&collapse=on")), ids_of(collapsed));
+  EXPECT_EQ(search("x", "&collapse=maybe", 400)["error"], "parameter 'collapse' must be 'on' or 'off'");
 }
 
 TEST_F(ApiTest, CountsAreExactWithLimitZero) {

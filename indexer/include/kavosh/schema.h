@@ -14,7 +14,8 @@ namespace kavosh::schema {
 /// 3: body position → byte checkpoints in kBodyOffsetsSlot.
 /// 4: category, province and tags as written in kCategorySlot, kProvinceSlot, kTagsSlot, for facet counts;
 ///    the record's content hash in kContentHashSlot, so a record indexed again unchanged is skipped.
-inline constexpr int kSchemaVersion = 4;
+/// 5: near-copies grouped into stories: kStorySlot and `XD` story terms, kSignatureSlot and `XB` band terms.
+inline constexpr int kSchemaVersion = 5;
 
 // Terms. Title and body words are indexed together (unprefixed surface, `Z` stem) and the title again
 // on its own (`S` surface, `ZS` stem) for `title:` queries. Surface and stem terms share positions.
@@ -32,6 +33,12 @@ inline constexpr std::string_view kProvincePrefix = "XP";    ///< filter: normal
 inline constexpr std::string_view kTagPrefix = "K";          ///< filter: normalized tag
 inline constexpr std::string_view kYearPrefix = "XY";        ///< filter: Jalali year, `XY1402`
 inline constexpr std::string_view kYearMonthPrefix = "XM";   ///< filter: Jalali year-month, `XM140212`
+/// The story (near-copy group) a document belongs to: `XD` + the story id (kStorySlot), so the copies of a
+/// story are one posting list (`story:` queries, the other sources of a collapsed hit).
+inline constexpr std::string_view kStoryPrefix = "XD";
+/// LSH band of the body's near-duplicate signature (kavosh/index/stories.h): `XB` + band number (2 digits)
+/// + the band's hash (16 hex digits); documents sharing one are candidate near-copies.
+inline constexpr std::string_view kBandPrefix = "XB";
 
 /// Xapian refuses longer terms; a word whose term would be longer is not indexed (nor searched).
 inline constexpr std::size_t kMaxTermBytes = 245;
@@ -60,6 +67,15 @@ inline constexpr char kTagSeparator = '\x1F';
 /// 64-bit hash of the record's stored data (the JSON with sorted keys), 16 lower-case hex digits: the
 /// indexer skips a record whose id already holds this hash without analyzing it (schema v4).
 inline constexpr unsigned kContentHashSlot = 8;
+/// The story id (schema v5): the id of the document that began the group of near-copies it belongs to
+/// (its own id when it has no near-copy indexed before it). A searcher collapses on this slot. Set by the
+/// writer, which looks for an indexed near-copy through the band terms; a later document joins the story
+/// and takes its id, so a story's id never changes as documents are added. (A document rewritten into
+/// another story leaves the story named after it to the others, and takes a new story id, `ID~N`.)
+inline constexpr unsigned kStorySlot = 9;
+/// The body's MinHash signature (kavosh/index/stories.h, encode_signature), to confirm a candidate
+/// near-copy found through a shared band term; absent for an empty body (schema v5).
+inline constexpr unsigned kSignatureSlot = 10;
 
 // Document data: the record as received (JSON, unknown fields kept).
 
