@@ -132,6 +132,12 @@ struct IndexWriter::Impl {
     modified |= set_metadata(db, schema::kSchemaVersionKey, std::to_string(schema::kSchemaVersion));
     if (!options.synonyms_file.empty()) modified |= replace_synonyms(db, load_synonyms(options.synonyms_file, analyzer));
     committed_point = resume_point = db.get_metadata(std::string(schema::kResumeKey));
+    if (!db.get_metadata(std::string(schema::kRegroupKey)).empty()) {
+      regroup_stories(db);
+      db.set_metadata(std::string(schema::kRegroupKey), "");
+      db.commit();  // the stories this writer looks up are those of the last commit
+      committed.reopen();
+    }
   }
 
   void count_spelling(const std::vector<std::string>& words) {

@@ -232,9 +232,12 @@ std::string find_story(const Xapian::Database& db, const Xapian::Document& docum
 
 std::string find_story(const Xapian::Database& committed, const PendingStories& pending,
                        const Xapian::Document& document, std::string_view id) {
-  auto [story, similar] = copy_story(committed, document, id, 0);
-  if (auto [pending_story, pending_similar] = pending.best(document, id); pending_similar > similar) {
-    story = std::move(pending_story);
+  auto [story, similar] = pending.best(document, id);
+  // An identical copy written since the last commit already took the best story there was.
+  if (similar < 1.0) {
+    if (auto [committed_story, committed_similar] = copy_story(committed, document, id, 0); committed_similar > similar) {
+      story = std::move(committed_story);
+    }
   }
   if (!story.empty()) return story;
   return own_story(committed, id, held_by_others(committed, std::string(id), id) || pending.holds(id, id));

@@ -127,19 +127,39 @@ TEST(Stories, RewrittenFounderLeavesItsStoryToTheCopies) {
   EXPECT_TRUE(rewritten.at("o").starts_with("o~")) << rewritten.at("o");
 }
 
-TEST(Stories, RegroupFindsCopiesWrittenApart) {
-  const testing::TempDir dir;
+/// The original and its copy written to two databases, merged into `dir`/merged as a first build merges
+/// its partitions.
+std::string merged_apart(const testing::TempDir& dir) {
   stories_after(dir / "a", {record("o", texts::kOriginal), record("f", texts::kOtherField)});
   stories_after(dir / "b", {record("c", texts::kCopy), record("t", texts::kSameTopic)});
   Xapian::Database both(dir / "a");
   both.add_database(Xapian::Database(dir / "b"));
   both.compact(dir / "merged");
-  Xapian::WritableDatabase merged(dir / "merged", Xapian::DB_OPEN);
+  return dir / "merged";
+}
+
+const std::map<std::string, std::string> kRegrouped{{"o", "o"}, {"c", "o"}, {"t", "t"}, {"f", "f"}};
+
+TEST(Stories, RegroupFindsCopiesWrittenApart) {
+  const testing::TempDir dir;
+  Xapian::WritableDatabase merged(merged_apart(dir), Xapian::DB_OPEN);
+  EXPECT_EQ(read_stories(merged).at("c"), "c");
   EXPECT_EQ(regroup_stories(merged), 1u);
   merged.commit();
-  const std::map<std::string, std::string> expected{{"o", "o"}, {"c", "o"}, {"t", "t"}, {"f", "f"}};
-  EXPECT_EQ(read_stories(merged), expected);
+  EXPECT_EQ(read_stories(merged), kRegrouped);
   EXPECT_EQ(merged.get_termfreq(std::string(schema::kStoryPrefix) + "c"), 0u);
+}
+
+TEST(Stories, AStoppedBuildIsRegroupedByTheNextWriter) {
+  const testing::TempDir dir;
+  const std::string path = merged_apart(dir);
+  {
+    Xapian::WritableDatabase merged(path, Xapian::DB_OPEN);
+    merged.set_metadata(std::string(schema::kRegroupKey), "1");
+    merged.commit();
+  }
+  EXPECT_EQ(stories_after(path, {}), kRegrouped);
+  EXPECT_EQ(Xapian::Database(path).get_metadata(std::string(schema::kRegroupKey)), "");
 }
 
 }  // namespace

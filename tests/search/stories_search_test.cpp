@@ -86,6 +86,7 @@ TEST_F(Stories, StoryQueryListsTheCopies) {
   EXPECT_THAT(ids(search("story:t1")), UnorderedElementsAre("t1"));
   EXPECT_THAT(ids(search("story:o1 فوتبال")), ::testing::IsEmpty());
   EXPECT_THAT(ids(search("story:nothing")), ::testing::IsEmpty());
+  EXPECT_THAT(ids(search("story:" + std::string(300, 'x'))), ::testing::IsEmpty());
 }
 
 TEST_F(Stories, FacetsCountDocumentsTotalCountsStories) {

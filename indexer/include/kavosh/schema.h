@@ -75,7 +75,7 @@ inline constexpr unsigned kContentHashSlot = 8;
 inline constexpr unsigned kStorySlot = 9;
 /// The body's MinHash signature (kavosh/index/stories.h, encode_signature), to confirm a candidate
 /// near-copy found through a shared band term; absent for an empty body (schema v5).
-inline constexpr unsigned kSignatureSlot = 10;
+inline constexpr unsigned kSignatureSlot = 11;
 
 // Document data: the record as received (JSON, unknown fields kept).
 
@@ -91,6 +91,9 @@ inline constexpr std::string_view kSchemaVersionKey = "kavosh.schema_version";
 /// Where the input stood at this database's last commit (kavosh/index/resume.h): written in the same
 /// commit as the documents, so `kavosh-index --resume` reads on from there.
 inline constexpr std::string_view kResumeKey = "kavosh.resume";
+/// Set when a first build was stopped before grouping the near-copies its partitions wrote apart
+/// (kavosh/index/stories.h, regroup_stories); the next writer to open the database groups them.
+inline constexpr std::string_view kRegroupKey = "kavosh.regroup";
 
 /// The key of a filter value (source, category, province, tag): normalized, ZWNJ dropped as in word
 /// terms, spaces trimmed and collapsed, so `خبرگزاری  ايرنا` and `خبرگزاری ایرنا` filter alike.
