@@ -131,6 +131,7 @@ kavosh::eval::Run run_final(const std::vector<Doc>& docs, const std::vector<std:
     kavosh::SearchRequest request;
     request.query = text;
     request.limit = 100;
+    request.collapse = false;  // judgments are of documents: every copy is ranked
     for (const auto& hit : searcher.search(request).hits) run[qid].push_back({hit.id, 1000.0 - hit.rank});
   }
   std::filesystem::remove_all(dir);

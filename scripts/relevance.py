@@ -2,7 +2,7 @@
 """Relevance of kavosh-search on every judged collection, and paired comparisons between runs.
 
 Indexes each collection with the build's kavosh-index (kept while the binary and the input are
-unchanged), runs its queries through kavosh-search (top 100), and prints per collection nDCG@10 (gain =
+unchanged), runs its queries through kavosh-search (top 100, near-copies not collapsed), and prints per collection nDCG@10 (gain =
 grade, as kavosh-eval and the news_topics README's figures), MRR@10, MAP (top 100), Recall@100 and judged@10.
 
   scripts/relevance.py                       # every collection found
@@ -75,8 +75,10 @@ def index(build, name, spec, workdir):
 
 
 def search(build, db, queries):
+    # Every copy of a story is ranked: judgments are of documents, and a collapsed copy judged relevant would
+    # count as missed (docs/ranking.md, "Evaluation").
     out = subprocess.run([os.path.join(build, "searcher", "kavosh-search"), "--db", db, "--batch", queries,
-                          "--format", "trec", "--limit", "100"], check=True, capture_output=True, text=True).stdout
+                          "--format", "trec", "--limit", "100", "--no-collapse"], check=True, capture_output=True, text=True).stdout
     return parse_run(out)
 
 

@@ -36,7 +36,11 @@
     pages: 'صفحه‌های نتایج',
     previous: 'قبلی',
     next: 'بعدی',
-    page: function (n) { return 'صفحه ' + toPersianDigits(n); }
+    page: function (n) { return 'صفحه ' + toPersianDigits(n); },
+    copies: function (hit) {
+      var sources = hit.other_sources || [];
+      return '+' + toPersianDigits(sources.length || hit.copies) + (sources.length ? ' خبرگزاری دیگر' : ' نسخهٔ دیگر');
+    }
   };
 
   var counter = 0;
@@ -301,6 +305,13 @@
     if (hit.source) meta.appendChild(el('span', { class: 'kavosh-source-name', text: hit.source }));
     if (hit.date_jalali) {
       meta.appendChild(el('time', { datetime: hit.date || '', text: jalaliText(hit.date_jalali) }));
+    }
+    if (hit.copies > 0 && hit.story) {  // a collapsed story: the button lists its copies (story:ID)
+      var self = this;
+      var copies = el('button', { type: 'button', class: 'kavosh-copies', text: TEXT.copies(hit),
+                                  title: (hit.other_sources || []).join('، ') });
+      copies.addEventListener('click', function () { self.pick('story:' + hit.story); });
+      meta.appendChild(copies);
     }
     var snippet = el('p', { class: 'kavosh-snippet' });
     snippet.innerHTML = snippetHtml(hit.snippet || '');

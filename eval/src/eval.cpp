@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <sstream>
 
 #include "kavosh/error.h"
@@ -119,6 +120,46 @@ Evaluation evaluate(const Qrels& qrels, const Run& run) {
   const auto n = static_cast<double>(e.per_query.size());
   e.mean = {e.mean.ndcg10 / n, e.mean.mrr10 / n, e.mean.map / n, e.mean.recall100 / n};
   return e;
+}
+
+namespace {
+
+std::uint64_t pairs_of(std::uint64_t n) { return n * (n - 1) / 2; }
+
+/// The number of pairs sharing a key, for keys counted in `sizes`.
+template <typename Key>
+std::uint64_t grouped_pairs(const std::map<Key, std::uint64_t>& sizes) {
+  std::uint64_t pairs = 0;
+  for (const auto& [key, size] : sizes) pairs += pairs_of(size);
+  return pairs;
+}
+
+/// A document's label, or a label of its own when `labels` has none.
+std::string label_of(const std::map<std::string, std::string>& labels, const std::string& id) {
+  const auto it = labels.find(id);
+  return it != labels.end() ? it->second : "\x01" + id;
+}
+
+}  // namespace
+
+GroupScores score_groups(const std::map<std::string, std::string>& predicted,
+                         const std::map<std::string, std::string>& truth) {
+  std::map<std::string, std::uint64_t> predicted_sizes, true_sizes;
+  std::map<std::pair<std::string, std::string>, std::uint64_t> both_sizes;
+  std::set<std::string> ids;
+  for (const auto& [id, label] : predicted) ids.insert(id);
+  for (const auto& [id, label] : truth) ids.insert(id);
+  for (const std::string& id : ids) {
+    const std::string p = label_of(predicted, id);
+    const std::string t = label_of(truth, id);
+    ++predicted_sizes[p];
+    ++true_sizes[t];
+    ++both_sizes[{p, t}];
+  }
+  GroupScores scores{grouped_pairs(predicted_sizes), grouped_pairs(true_sizes), grouped_pairs(both_sizes), 1, 1};
+  if (scores.predicted_pairs) scores.precision = static_cast<double>(scores.correct_pairs) / scores.predicted_pairs;
+  if (scores.true_pairs) scores.recall = static_cast<double>(scores.correct_pairs) / scores.true_pairs;
+  return scores;
 }
 
 }  // namespace kavosh::eval

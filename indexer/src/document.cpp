@@ -7,6 +7,7 @@
 #include "kavosh/body_offsets.h"
 #include "kavosh/hit_fields.h"
 #include "kavosh/index/index_writer.h"
+#include "kavosh/index/stories.h"
 #include "kavosh/schema.h"
 
 namespace kavosh::index {
@@ -66,6 +67,15 @@ std::string joined_tags(const analysis::PersianNormalizer& normalizer, const std
   return joined;
 }
 
+// The body's near-duplicate signature and its band terms; the writer, which sees the database, picks
+// the story (kavosh/index/stories.h).
+void add_signature(Xapian::Document& document, const std::vector<Token>& body) {
+  const Signature body_signature = signature(body);
+  if (body_signature.empty()) return;
+  for (const std::string& term : band_terms(body_signature)) document.add_boolean_term(term);
+  document.add_value(schema::kSignatureSlot, encode_signature(body_signature));
+}
+
 void add_date(Xapian::Document& document, const analysis::DateInfo& date) {
   const analysis::CivilDate& jalali = date.jalali;
   char year_month[16];
@@ -98,6 +108,7 @@ Xapian::Document make_document(const Record& record, const analysis::Analyzer& a
   add_title_words(document, title);
   const auto body = analyzer.analyze(record.body, title_end + schema::kFieldPositionGap);
   add_words(document, body, 1);
+  add_signature(document, body);
   if (!body.empty()) {
     document.add_value(schema::kBodyOffsetsSlot, schema::encode_body_offsets(schema::body_offsets(body)));
   }

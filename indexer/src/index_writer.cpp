@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "kavosh/error.h"
+#include "kavosh/index/stories.h"
 #include "kavosh/index/synonyms.h"
 #include "kavosh/schema.h"
 
@@ -110,6 +111,8 @@ std::string stored_hash(const Xapian::Database& db, std::string_view id) {
 
 struct IndexWriter::Impl {
   Xapian::WritableDatabase db;
+  Xapian::Database committed;  ///< the last committed revision, where near-copies are looked up
+  PendingStories stories;      ///< the stories of the documents written since
   analysis::Analyzer analyzer;
   std::uint32_t batch;
   std::uint32_t pending = 0;
@@ -121,13 +124,20 @@ struct IndexWriter::Impl {
   std::uint32_t spelling_records = 0;
 
   explicit Impl(const IndexOptions& options)
-      : db(open_database(options.db_path, options.flags)), batch(std::max<std::uint32_t>(options.batch, 1)) {
+      : db(open_database(options.db_path, options.flags)), committed(options.db_path),
+        batch(std::max<std::uint32_t>(options.batch, 1)) {
     check_version(db, schema::kAnalyzerVersionKey, analysis::kAnalyzerVersion, options.db_path);
     check_version(db, schema::kSchemaVersionKey, schema::kSchemaVersion, options.db_path);
     modified |= set_metadata(db, schema::kAnalyzerVersionKey, std::to_string(analysis::kAnalyzerVersion));
     modified |= set_metadata(db, schema::kSchemaVersionKey, std::to_string(schema::kSchemaVersion));
     if (!options.synonyms_file.empty()) modified |= replace_synonyms(db, load_synonyms(options.synonyms_file, analyzer));
     committed_point = resume_point = db.get_metadata(std::string(schema::kResumeKey));
+    if (!db.get_metadata(std::string(schema::kRegroupKey)).empty()) {
+      regroup_stories(db);
+      db.set_metadata(std::string(schema::kRegroupKey), "");
+      db.commit();  // the stories this writer looks up are those of the last commit
+      committed.reopen();
+    }
   }
 
   void count_spelling(const std::vector<std::string>& words) {
@@ -149,6 +159,8 @@ struct IndexWriter::Impl {
     if (spelling_records >= kSpellingRecords) add_spelling();
     if (resume_point != committed_point) db.set_metadata(std::string(schema::kResumeKey), resume_point);
     db.commit();
+    committed.reopen();
+    stories.clear();
     committed_point = resume_point;
     pending = 0;
     modified = false;
@@ -189,11 +201,17 @@ bool IndexWriter::add_document(const std::string& id, const Xapian::Document& do
                                const std::vector<std::string>& words) {
   const std::string term = id_term(id);
   const bool exists = impl_->db.term_exists(term);
+  // The story is chosen here, where this job's uncommitted documents are known too. Xapian::Document is a
+  // handle: the caller's document gets the story, which it does not use again.
+  Xapian::Document with_story = document;
+  const std::string story = find_story(impl_->committed, impl_->stories, document, id);
+  set_story(with_story, story);
+  impl_->stories.add(with_story, id, story);
   // replace_document(term) also works for a new id, but costs a second lookup.
   if (exists) {
-    impl_->db.replace_document(term, document);
+    impl_->db.replace_document(term, with_story);
   } else {
-    impl_->db.add_document(document);
+    impl_->db.add_document(with_story);
   }
   impl_->count_spelling(words);
   impl_->count_change();

@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "kavosh/error.h"
+#include "kavosh/index/stories.h"
 #include "kavosh/schema.h"
 
 namespace kavosh::index {
@@ -29,17 +30,23 @@ std::vector<std::string> prepare_partitions(const std::string& target, std::uint
 }
 
 void merge_partitions(const std::vector<std::string>& partitions, const std::string& target,
-                      const std::string& resume_point) {
+                      const std::string& resume_point, bool regroup) {
   const fs::path merged = fs::path(building_directory(target)) / "merged";
   Xapian::Database all;
   for (const std::string& partition : partitions) all.add_database(Xapian::Database(partition));
   all.compact(merged, Xapian::DBCOMPACT_MULTIPASS);
+  Xapian::WritableDatabase database(merged, Xapian::DB_OPEN);
   // compact() keeps the first partition's value of a metadata key; the resume point is the whole job's.
-  if (!resume_point.empty()) {
-    Xapian::WritableDatabase database(merged, Xapian::DB_OPEN);
-    database.set_metadata(std::string(schema::kResumeKey), resume_point);
-    database.commit();
+  if (!resume_point.empty()) database.set_metadata(std::string(schema::kResumeKey), resume_point);
+  // Near-copies written to different partitions did not see each other: grouped now, or by the next
+  // writer to open the database (kRegroupKey).
+  if (regroup) {
+    regroup_stories(database);
+  } else {
+    database.set_metadata(std::string(schema::kRegroupKey), "1");
   }
+  database.commit();
+  database.close();
   if (::rename(merged.c_str(), target.c_str()) != 0) {
     throw EnvironmentError("cannot rename the built database " + merged.string() + " to " + target + ": " +
                            std::strerror(errno));

@@ -23,10 +23,12 @@ std::vector<std::string> prepare_partitions(const std::string& target, std::uint
 
 /// Merges the partitions into one compact database with Xapian::Database::compact (DBCOMPACT_MULTIPASS;
 /// document ids renumbered, spelling and synonym tables merged), stores `resume_point` in it, renames
-/// it to `target` (which must not exist) and removes the building directory. A crash before the rename
+/// it to `target` (which must not exist) and removes the building directory. Groups the near-copies the
+/// partitions wrote apart (regroup_stories) when `regroup`, else leaves that to the next writer
+/// (schema::kRegroupKey), so a stopped build ends at once. A crash before the rename
 /// leaves no database at `target`, never half of one. Throws kavosh::EnvironmentError or Xapian::Error.
 void merge_partitions(const std::vector<std::string>& partitions, const std::string& target,
-                      const std::string& resume_point);
+                      const std::string& resume_point, bool regroup);
 
 /// Removes the building directory of `target`, if any (a failed build).
 void discard_partitions(const std::string& target);

@@ -339,7 +339,8 @@ JobStats run_index(const JobOptions& options, std::ostream& diagnostics) {
     build.batch = kPartitionBatch;
     try {
       const std::string point = index_into(build, target, std::move(files), deletes, diagnostics, stats);
-      merge_partitions(target.paths, options.db_path, point);
+      // A stopped build is merged at once; its copies in different partitions meet when it resumes.
+      merge_partitions(target.paths, options.db_path, point, !g_stop.load());
     } catch (...) {
       discard_partitions(options.db_path);
       throw;

@@ -96,6 +96,8 @@ std::unique_ptr<CLI::App> make_app(Options& options) {
   cli::add_choice<SortOrder>(*app, "--sort", options.request.sort,
                              {{"relevance", SortOrder::kRelevance}, {"date", SortOrder::kDate}},
                              "Order of the results (default relevance; date: newest first)");
+  app->add_flag_callback("--no-collapse", [&options] { options.request.collapse = false; },
+                         "Show every copy of a story republished by several agencies as a hit of its own");
   app->add_flag("--partial", options.request.partial, "Treat the last word as a prefix (autocomplete)");
   app->add_option("--time-limit-ms", options.request.time_limit_ms,
                   "Stop matching after this long and show the best found so far (0: no limit)");

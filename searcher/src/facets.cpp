@@ -181,7 +181,7 @@ Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter) 
 }
 
 std::vector<FacetCounts> count_facets(const Xapian::Database& database, const Xapian::Query& base,
-                                      const FacetFilters& filters, const SearchRequest& request,
+                                      const FacetFilters& filters, const SearchRequest& request, bool collapse,
                                       const analysis::PersianNormalizer& normalizer,
                                       std::optional<Xapian::doccount>& exact_total) {
   std::vector<FacetCounts> out;
@@ -199,6 +199,7 @@ std::vector<FacetCounts> count_facets(const Xapian::Database& database, const Xa
     Xapian::Enquire enquire(database);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_query(query);
+    if (collapse && !pass) enquire.set_collapse_key(schema::kStorySlot);
     std::map<unsigned, std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;  // one per slot of the pass
     for (const Facet facet : request.facets) {
       if (pass_of(facet) != pass || spies.contains(slot_of(facet))) continue;

@@ -39,9 +39,10 @@ Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter);
 
 /// The counts of `request.facets` over the matches of `base` (the query without facet filters), with
 /// drill-down: one pass with every filter for the facets without a filter of their own, one pass per
-/// facet with one. `exact_total` receives the number of matches of the pass with every filter, when run.
+/// facet with one. `exact_total` receives the number of matches of the pass with every filter, when run:
+/// of stories when `collapse` (the counts are of documents, every copy of a story counted).
 std::vector<FacetCounts> count_facets(const Xapian::Database& database, const Xapian::Query& base,
-                                      const FacetFilters& filters, const SearchRequest& request,
+                                      const FacetFilters& filters, const SearchRequest& request, bool collapse,
                                       const analysis::PersianNormalizer& normalizer,
                                       std::optional<Xapian::doccount>& exact_total);
 

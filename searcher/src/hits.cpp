@@ -143,8 +143,12 @@ std::vector<Hit> HitMaker::make(const std::vector<PageMatch>& page) const {
   std::vector<Xapian::docid> docids;
   for (const PageMatch& match : page) docids.push_back(match.docid);
   const std::vector<std::string> fields = slot_values(database_, schema::kHitSlot, docids, local_shards_);
+  std::vector<std::string> stories = slot_values(database_, schema::kStorySlot, docids, local_shards_);
   std::vector<Hit> hits;
-  for (std::size_t k = 0; k < page.size(); ++k) hits.push_back(make_one(page[k], fields[k]));
+  for (std::size_t k = 0; k < page.size(); ++k) {
+    hits.push_back(make_one(page[k], fields[k]));
+    hits.back().story = std::move(stories[k]);
+  }
   return hits;
 }
 

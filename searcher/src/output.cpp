@@ -28,7 +28,21 @@ std::string persian_digits(std::string_view text) {
 Json hit_json(const Hit& hit) {
   return Json{{"id", hit.id},       {"rank", hit.rank},     {"score", hit.score},
               {"title", hit.title}, {"date", hit.date},     {"date_jalali", hit.date_jalali},
-              {"source", hit.source}, {"url", hit.url},     {"snippet", hit.snippet}};
+              {"source", hit.source}, {"url", hit.url},     {"snippet", hit.snippet},
+              {"story", hit.story}, {"copies", hit.copies}, {"other_sources", hit.other_sources}};
+}
+
+/// `   + ۳ خبرگزاری دیگر: مهر، فارس، ایسنا (story:a001)` under a hit with copies (a collapsed search).
+void write_copies(std::ostream& out, const Hit& hit) {
+  if (hit.copies == 0) return;
+  out << "   + ";
+  if (hit.other_sources.empty()) {
+    out << persian_digits(std::to_string(hit.copies)) << " نسخهٔ دیگر";
+  } else {
+    out << persian_digits(std::to_string(hit.other_sources.size())) << " خبرگزاری دیگر:";
+    for (std::size_t i = 0; i < hit.other_sources.size(); ++i) out << (i ? "، " : " ") << hit.other_sources[i];
+  }
+  out << " (story:" << hit.story << ")\n";
 }
 
 /// The label of a facet in text output.
@@ -106,6 +120,7 @@ void write_text(std::ostream& out, const SearchResults& results, bool color) {
     out << persian_digits(std::to_string(hit.rank)) << ". " << (color ? "\x1b[1m" : "") << hit.title
         << (color ? "\x1b[0m" : "") << '\n';
     out << "   " << persian_digits(hit.date_jalali) << (hit.source.empty() ? "" : " · ") << hit.source << '\n';
+    write_copies(out, hit);
     out << "   " << render_snippet(hit.snippet, begin, end) << '\n';
     if (!hit.url.empty()) out << "   " << hit.url << '\n';
     out << '\n';
@@ -127,6 +142,7 @@ void write_related_text(std::ostream& out, const RelatedResults& related, bool c
     out << persian_digits(std::to_string(hit.rank)) << ". " << (color ? "\x1b[1m" : "") << hit.title
         << (color ? "\x1b[0m" : "") << "  (" << hit.id << ")\n";
     out << "   " << persian_digits(hit.date_jalali) << (hit.source.empty() ? "" : " · ") << hit.source << '\n';
+    write_copies(out, hit);
   }
 }
 

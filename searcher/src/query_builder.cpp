@@ -560,6 +560,10 @@ Q Build::filters(const ParsedQuery& parsed) const {
     }
     if (!values.empty()) fields.push_back(combine(Q::OP_OR, values));
   }
+  if (parsed.story) {  // an id too long for a term names no story
+    const std::string term = std::string(schema::kStoryPrefix) + *parsed.story;
+    fields.push_back(term.size() <= schema::kMaxTermBytes ? Q(term) : Q::MatchNothing);
+  }
   const auto slot = schema::kDateSlot;
   if (parsed.date_from && parsed.date_to) {
     fields.emplace_back(Q::OP_VALUE_RANGE, slot, *parsed.date_from, *parsed.date_to);

@@ -17,7 +17,7 @@ struct SyntaxError {
   std::string message;
 };
 
-enum class FieldName : unsigned char { kNone, kTitle, kSource, kCategory, kProvince, kTag, kDate };
+enum class FieldName : unsigned char { kNone, kTitle, kSource, kCategory, kProvince, kTag, kDate, kStory };
 
 enum class ItemKind : unsigned char { kTerm, kOr, kAnd, kNot, kOpen, kClose };
 
@@ -49,14 +49,14 @@ std::string ascii_lower(std::string_view text) {
 }
 
 FieldName field_named(std::string_view name) {
-  static const std::array<std::pair<std::string_view, FieldName>, 14> kAliases{{
+  static const std::array<std::pair<std::string_view, FieldName>, 15> kAliases{{
       {"title", FieldName::kTitle}, {"عنوان", FieldName::kTitle},
       {"source", FieldName::kSource}, {"منبع", FieldName::kSource},
       {"category", FieldName::kCategory}, {"دسته", FieldName::kCategory},
       {"province", FieldName::kProvince}, {"استان", FieldName::kProvince},
       {"tag", FieldName::kTag}, {"برچسب", FieldName::kTag},
       {"date", FieldName::kDate}, {"تاریخ", FieldName::kDate},
-      {"cat", FieldName::kCategory}, {"src", FieldName::kSource},
+      {"cat", FieldName::kCategory}, {"src", FieldName::kSource}, {"story", FieldName::kStory},
   }};
   const std::string lower = ascii_lower(name);
   for (const auto& [alias, field] : kAliases) {
@@ -213,6 +213,9 @@ bool apply_constraint(const Item& item, ParsedQuery& out) {
       break;
     case FieldName::kDate:
       apply_date(item.atom.text, out);
+      break;
+    case FieldName::kStory:
+      out.story = item.atom.text;
       break;
   }
   if (item.excluded) out.warnings.push_back("'-' before a filter is not supported: filter applied");

@@ -66,6 +66,7 @@ std::string render(const ParsedQuery& query) {
   if (query.date_from || query.date_to) {
     parts.push_back("date=" + query.date_from.value_or("") + ".." + query.date_to.value_or(""));
   }
+  if (query.story) parts.push_back("story=" + *query.story);
   for (const std::string& warning : query.warnings) parts.push_back("!" + warning);
   std::string out;
   for (const std::string& part : parts) out.append(out.empty() ? "" : " ").append(part);

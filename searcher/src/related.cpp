@@ -6,6 +6,7 @@
 #include "hits.h"
 #include "kavosh/analysis/stopwords.h"
 #include "kavosh/schema.h"
+#include "stories.h"
 
 namespace kavosh::search::detail {
 namespace {
@@ -58,12 +59,17 @@ std::optional<RelatedResults> related(const Xapian::Database& database, const an
     out.terms.push_back(*word);
     weighted.emplace_back(Q::OP_SCALE_WEIGHT, Q(*word), word.get_weight());
   }
-  enquire.set_query(Q(Q::OP_AND_NOT, Q(Q::OP_OR, weighted.begin(), weighted.end()), Q(id_term)));
+  // Neither the article nor its copies: they are the same story, not a related one.
+  const std::string story = database.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kStorySlot);
+  const Q itself = story.empty() ? Q(id_term) : Q(Q::OP_OR, Q(id_term), Q(std::string(schema::kStoryPrefix) + story));
+  enquire.set_query(Q(Q::OP_AND_NOT, Q(Q::OP_OR, weighted.begin(), weighted.end()), itself));
   enquire.set_sort_by_relevance_then_value(schema::kDateSlot, true);
+  enquire.set_collapse_key(schema::kStorySlot);
   std::vector<PageMatch> page;
   append_matches(page, enquire.get_mset(0, limit), 0, limit);
   const MatchKeys no_keys;
   out.hits = HitMaker(database, no_keys, analyzer, false, local_shards).make(page);
+  for (Hit& hit : out.hits) add_copies(database, analyzer.normalizer(), hit);
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include "facets.h"
 #include "related.h"
 #include "suggest.h"
+#include "stories.h"
 #include "hits.h"
 #include "kavosh/error.h"
 #include "kavosh/schema.h"
@@ -90,10 +91,10 @@ enum class Ties {
                      ///< window the second pass orders newest first, and below it stay in this order
 };
 
-/// Weighting and order; the first match of a search with a time budget also carries its deadline (the
+/// Weighting, order and collapsing; the first match of a search with a time budget also carries its deadline (the
 /// query must be set before). Later matches of the search (a rescoring pass over a window of
 /// documents) are small and run whole, so a cut first pass still gets its window rescored.
-void configure(Xapian::Enquire& enquire, SortOrder sort, Ties ties, detail::Budget& budget) {
+void configure(Xapian::Enquire& enquire, SortOrder sort, Ties ties, bool collapse, detail::Budget& budget) {
   if (budget.limited() && !budget.armed) {
     budget.armed = true;
     enquire.set_query(detail::with_deadline(enquire.get_query(), budget));
@@ -107,6 +108,7 @@ void configure(Xapian::Enquire& enquire, SortOrder sort, Ties ties, detail::Budg
   } else {
     enquire.set_docid_order(Xapian::Enquire::DESCENDING);
   }
+  if (collapse) enquire.set_collapse_key(schema::kStorySlot);
 }
 
 /// What an MSet says of the number of matches: exact when its bounds meet.
@@ -147,6 +149,7 @@ struct Searcher::Impl {
   bool one_local_shard;
   bool local_shards;  ///< no remote shard: time budgets and value streams apply
   mutable detail::Budget budget;  ///< of the search running
+  mutable bool collapse = false;  ///< the search running keeps one match per story
 
   explicit Impl(const std::string& p)
       : path(p), database(open_database(p)), one_local_shard(is_one_local_shard(p)),
@@ -173,9 +176,15 @@ Searcher::Impl::Ranked Searcher::Impl::ranked(const Xapian::Query& ranking, Xapi
                                               SortOrder sort, Ties ties) const {
   Xapian::Enquire enquire(database);
   enquire.set_query(ranking);
-  configure(enquire, sort, ties, budget);
+  configure(enquire, sort, ties, collapse, budget);
   Xapian::MSet matches = enquire.get_mset(first, count, check_at_least);
-  const MatchCount matched(matches);
+  MatchCount matched(matches);
+  // Collapsing, Xapian leaves the bounds apart even when it saw every match. It saw them all when fewer
+  // documents can match than it was to check (and no deadline cut the match): then its lower bound,
+  // the stories seen, is the count.
+  if (collapse && matches.get_uncollapsed_matches_upper_bound() < check_at_least && !budget.spent) {
+    matched = MatchCount(matches.get_matches_lower_bound());
+  }
   return {std::move(matches), matched};
 }
 
@@ -224,7 +233,7 @@ bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& reque
   if (request.offset < window) {
     Xapian::Enquire second(database);
     second.set_query(Q(Q::OP_FILTER, built.query, *window_only));
-    configure(second, request.sort, Ties::kNewestFirst, budget);
+    configure(second, request.sort, Ties::kNewestFirst, collapse, budget);
     const Xapian::MSet top = second.get_mset(request.offset, std::min(end, window) - request.offset);
     detail::append_matches(page, top, 0, top.size());
   }
@@ -235,6 +244,7 @@ bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& reque
 SearchResults Searcher::Impl::run(const SearchRequest& request) const {
   ParsedQuery parsed = parse_query(request.query);
   add_request_constraints(request, parsed);
+  collapse = request.collapse && !parsed.story;  // a story's copies are what `story:` asks for
   const detail::FacetFilters facet_filters(analyzer.normalizer(), request, parsed);  // takes the filters
   BuiltQuery built = QueryBuilder(analyzer, database).build(parsed, request.partial);
   const Xapian::Query unfiltered = built.query;
@@ -255,10 +265,13 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
       detail::append_matches(page, one_pass.matches, 0, one_pass.matches.size());
     }
     results.hits = detail::HitMaker(database, built.keys, analyzer, request.snippets, local_shards).make(page);
+    if (collapse) {
+      for (Hit& hit : results.hits) detail::add_copies(database, analyzer.normalizer(), hit);
+    }
     if (!request.facets.empty()) {
       std::optional<Xapian::doccount> exact;
-      results.facets =
-          detail::count_facets(database, unfiltered, facet_filters, request, analyzer.normalizer(), exact);
+      results.facets = detail::count_facets(database, unfiltered, facet_filters, request, collapse,
+                                            analyzer.normalizer(), exact);
       if (exact) count = MatchCount(*exact);
     }
     count.write_to(results);

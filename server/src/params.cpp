@@ -70,6 +70,14 @@ SortOrder sort_order(const Params& params) {
   throw HttpError(400, "parameter 'sort' must be 'relevance' or 'date'");
 }
 
+/// `collapse=on` (default) or `off`; a JSON body's true/false arrive as `1`/`0`.
+bool collapse(const Params& params) {
+  const auto text = single(params, "collapse").value_or("on");
+  if (text == "on" || text == "1" || text.empty()) return true;
+  if (text == "off" || text == "0") return false;
+  throw HttpError(400, "parameter 'collapse' must be 'on' or 'off'");
+}
+
 /// `facets=source,year` (also repeated, or an array in a JSON body): each name must be a facet's.
 std::vector<Facet> facet_list(const Params& params) {
   std::vector<Facet> facets;
@@ -132,6 +140,7 @@ SearchRequest parse_search(const Params& params, const Limits& limits) {
   request.facet_limit = number(params, "facet_limit", 10, 1, kMaxFacetLimit);
   request.sort = sort_order(params);
   request.partial = number(params, "partial", 0, 0, 1) == 1;
+  request.collapse = collapse(params);
   return request;
 }
 

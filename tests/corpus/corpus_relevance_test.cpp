@@ -41,6 +41,7 @@ class CorpusRelevance : public ::testing::Test {
       SearchRequest request;
       request.query = line.substr(tab + 1);
       request.limit = 100;
+      request.collapse = false;  // judgments are of documents: every copy is ranked
       for (const auto& hit : searcher.search(request).hits) {
         run[line.substr(0, tab)].push_back({hit.id, 1000.0 - hit.rank});
       }

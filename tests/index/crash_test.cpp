@@ -174,6 +174,7 @@ void kill_and_resume(std::uint32_t shards, const std::string& watched, std::vect
     const std::string id = std::string("r").append(std::to_string(n));
     EXPECT_EQ(testing::rendered(db, id), testing::rendered(reference, id)) << id;
   }
+  EXPECT_EQ(testing::story_groups(db), testing::story_groups(reference));
 }
 
 TEST(Faults, SigkillThenResumeReadsOnFromTheLastCommit) { kill_and_resume(1, "db", {2, 3, 4}, true); }

@@ -333,6 +333,7 @@ TEST(FirstBuild, PartitionsMergedIntoPlaceHoldWhatAnIncrementalBuildHolds) {
   for (const char* id : {"r0", "r5", "r150", "r299"}) {
     EXPECT_EQ(testing::rendered(built_db, id), testing::rendered(added_db, id)) << id;
   }
+  EXPECT_EQ(testing::story_groups(built_db), testing::story_groups(added_db));
   EXPECT_EQ(built_db.get_avlength(), added_db.get_avlength());
   EXPECT_EQ(built_db.get_spelling_suggestion("انتخاباط"), "انتخابات");
   auto built_word = built_db.spellings_begin(), added_word = added_db.spellings_begin();

@@ -4,9 +4,12 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+
+#include "kavosh/index/stories.h"
 
 #include "kavosh/schema.h"
 
@@ -55,15 +58,25 @@ std::string rendered(const Xapian::Database& db, const std::string& id) {
   const Xapian::docid did = *db.postlist_begin("Q" + id);
   std::string text;
   for (auto term = db.termlist_begin(did); term != db.termlist_end(did); ++term) {
+    if ((*term).starts_with(schema::kStoryPrefix)) continue;  // compared by story_groups()
     text += *term + ':' + std::to_string(term.get_wdf());
     for (auto pos = term.positionlist_begin(); pos != term.positionlist_end(); ++pos) text += ',' + std::to_string(*pos);
     text += ' ';
   }
   const Xapian::Document document = db.get_document(did);
   for (auto value = document.values_begin(); value != document.values_end(); ++value) {
+    if (value.get_valueno() == schema::kStorySlot) continue;
     text += std::to_string(value.get_valueno()) + '=' + *value + ' ';
   }
   return text + document.get_data();
+}
+
+std::set<std::set<std::string>> story_groups(const Xapian::Database& db) {
+  std::map<std::string, std::set<std::string>> members;
+  for (const auto& [id, story] : read_stories(db)) members[story].insert(id);
+  std::set<std::set<std::string>> groups;
+  for (auto& [story, ids] : members) groups.insert(std::move(ids));
+  return groups;
 }
 
 }  // namespace kavosh::index::testing

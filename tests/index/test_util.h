@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,12 @@ std::string generated_input(std::uint64_t count);
 std::vector<std::string> unique_ids(const Xapian::Database& db);
 
 /// The document of this id rendered whole: each term with its wdf and positions, the values, the data;
-/// equal for two builds of the same record.
+/// equal for two builds of the same record. Its story is left out: a story is named after the copy
+/// written first, which differs between a build in parallel partitions and one in input order, so
+/// builds compare their story_groups().
 std::string rendered(const Xapian::Database& db, const std::string& id);
+
+/// The documents grouped by story: the ids of each story's documents.
+std::set<std::set<std::string>> story_groups(const Xapian::Database& db);
 
 }  // namespace kavosh::index::testing

@@ -35,24 +35,7 @@ std::vector<std::string> counting_records() {
   return records;
 }
 
-/// A suite over a database of Records(), built once.
-template <std::vector<std::string> (*Records)()>
-class Indexed : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = std::make_unique<testing::TempDir>();
-    testing::build_database(dir_->path() + "/db", Records());
-    searcher_ = std::make_unique<Searcher>(dir_->path() + "/db");
-  }
-  static void TearDownTestSuite() {
-    searcher_.reset();
-    dir_.reset();
-  }
-  static inline std::unique_ptr<testing::TempDir> dir_;
-  static inline std::unique_ptr<Searcher> searcher_;
-};
-
-class Counts : public Indexed<counting_records> {
+class Counts : public testing::Indexed<counting_records> {
  protected:
   static SearchResults search(const std::string& query, std::uint32_t limit, std::uint32_t exact_up_to) {
     SearchRequest request;
@@ -141,7 +124,7 @@ std::vector<std::string> corpus_lines() {
   return lines;
 }
 
-class Facets : public Indexed<corpus_lines> {
+class Facets : public testing::Indexed<corpus_lines> {
  protected:
   static SearchRequest request(const std::string& query, std::vector<Facet> facets) {
     SearchRequest out;
@@ -150,6 +133,7 @@ class Facets : public Indexed<corpus_lines> {
     out.snippets = false;
     out.facets = std::move(facets);
     out.facet_limit = 100;
+    out.collapse = false;  // facets count documents; the tests tally them over pages of documents
     return out;
   }
 };
@@ -286,7 +270,7 @@ std::vector<std::string> topic_records() {
   return out;
 }
 
-class Related : public Indexed<topic_records> {
+class Related : public testing::Indexed<topic_records> {
  protected:
   static std::vector<std::string> related_ids(const std::string& id, std::uint32_t limit) {
     const auto related = searcher_->related(id, limit);

@@ -58,7 +58,8 @@ TEST_F(SearchCli, JsonHasExactlyTheDocumentedFields) {
   EXPECT_EQ(json["query"], "کاندیدای شرکت");
   ASSERT_FALSE(json["hits"].empty());
   const auto& hit = json["hits"][0];
-  for (const char* key : {"id", "rank", "score", "title", "date", "date_jalali", "source", "url", "snippet"}) {
+  for (const char* key : {"id", "rank", "score", "title", "date", "date_jalali", "source", "url", "snippet", "story",
+                          "copies", "other_sources"}) {
     EXPECT_TRUE(hit.contains(key)) << key;
   }
   EXPECT_EQ(hit["id"], "arabic");

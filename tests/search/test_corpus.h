@@ -1,8 +1,11 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
 // Small databases built in a test with kavosh::index, and helpers to read results.
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "../common/temp_dir.h"
 #include "kavosh/searcher.h"
@@ -25,5 +28,22 @@ std::vector<std::string> ids(const SearchResults& results);
 
 /// Searches `query` with default options otherwise.
 SearchResults run_query(const Searcher& searcher, const std::string& query, std::uint32_t limit = 20);
+
+/// A suite over a database of Records(), built once.
+template <std::vector<std::string> (*Records)()>
+class Indexed : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = std::make_unique<TempDir>();
+    build_database(dir_->path() + "/db", Records());
+    searcher_ = std::make_unique<Searcher>(dir_->path() + "/db");
+  }
+  static void TearDownTestSuite() {
+    searcher_.reset();
+    dir_.reset();
+  }
+  static inline std::unique_ptr<TempDir> dir_;
+  static inline std::unique_ptr<Searcher> searcher_;
+};
 
 }  // namespace kavosh::search::testing

@@ -1,6 +1,9 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
 // The HTTP API against a real server: every endpoint, every error status, CORS, limits, CLI parsing.
 #include <gtest/gtest.h>
+
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "serve_fixture.h"
@@ -75,17 +78,41 @@ TEST_F(ApiTest, ReversedDatesAre400AndQueryDatesThatDoNotOverlapAWarning) {
 }
 
 TEST_F(ApiTest, OperatorsPrefixesAndUnknownFields) {
-  const int words = search("انتخابات مجلس")["total"].get<int>();
-  const int both = search("انتخابات AND مجلس")["total"].get<int>();
-  const int without = search("انتخابات NOT مجلس")["total"].get<int>();
-  const int elections = search("انتخابات")["total"].get<int>();
+  // Documents, not stories: two copies of one story can fall on both sides of NOT.
+  const auto total = [&](const std::string& query) { return search(query, "&collapse=off")["total"].get<int>(); };
+  const int words = total("انتخابات مجلس");
+  const int both = total("انتخابات AND مجلس");
+  const int without = total("انتخابات NOT مجلس");
+  const int elections = total("انتخابات");
   EXPECT_GT(both, 0);
   EXPECT_LT(both, words);
   EXPECT_EQ(both + without, elections);
-  const json prefix = search("انتخاب*");
-  EXPECT_GT(prefix["total"].get<int>(), elections);
+  EXPECT_GT(total("انتخاب*"), elections);
   EXPECT_EQ(search("tags:انتخابات")["warnings"],
             json::array({"unknown field 'tags' (title, source, category, province, tag, date): searched as words"}));
+}
+
+TEST_F(ApiTest, OneHitPerStoryUnlessCollapseIsOff) {
+  // a041 republishes a004 (corpus/articles.jsonl, dup_of).
+  const auto ids_of = [](const json& body) {
+    std::set<std::string> ids;
+    for (const json& hit : body["hits"]) ids.insert(hit["id"].get<std::string>());
+    return ids;
+  };
+  const json collapsed = search("صلاحیت داوطلبان خبرگان", "&limit=100");
+  const json all = search("صلاحیت داوطلبان خبرگان", "&limit=100&collapse=off");
+  EXPECT_TRUE(ids_of(all).contains("a004") && ids_of(all).contains("a041"));
+  EXPECT_NE(ids_of(collapsed).contains("a004"), ids_of(collapsed).contains("a041"));
+  EXPECT_LT(collapsed["total"].get<int>(), all["total"].get<int>());  // stories, not documents
+  EXPECT_EQ(collapsed["hits"].size(), collapsed["total"].get<std::size_t>());
+  for (const json& hit : collapsed["hits"]) {
+    if (hit["id"] != "a004" && hit["id"] != "a041") continue;
+    EXPECT_EQ(hit["copies"], 1);
+    EXPECT_EQ(hit["other_sources"], json::array({hit["id"] == "a004" ? "تسنیم" : "ایرنا"}));
+    EXPECT_EQ(ids_of(search("story:" + hit["story"].get<std::string>())), (std::set<std::string>{"a004", "a041"}));
+  }
+  EXPECT_EQ(ids_of(search("صلاحیت داوطلبان خبرگان", "&limit=100&collapse=on")), ids_of(collapsed));
+  EXPECT_EQ(search("x", "&collapse=maybe", 400)["error"], "parameter 'collapse' must be 'on' or 'off'");
 }
 
 TEST_F(ApiTest, CountsAreExactWithLimitZero) {

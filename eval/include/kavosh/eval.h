@@ -1,6 +1,7 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
 // Retrieval evaluation over TREC files: what the corpus tests and the README's relevance table use.
 #pragma once
+#include <cstdint>
 #include <istream>
 #include <map>
 #include <string>
@@ -42,5 +43,20 @@ struct Evaluation {
   std::map<std::string, Metrics> per_query;
 };
 Evaluation evaluate(const Qrels& qrels, const Run& run);
+
+/// Agreement of a grouping (near-copies into stories) with marked groups, over pairs of documents: a
+/// pair is grouped when both documents have the same label.
+struct GroupScores {
+  std::uint64_t predicted_pairs = 0;  ///< pairs grouped by `predicted`
+  std::uint64_t true_pairs = 0;       ///< pairs grouped by `truth`
+  std::uint64_t correct_pairs = 0;    ///< pairs grouped by both
+  double precision = 1;               ///< correct / predicted (1 when nothing is grouped)
+  double recall = 1;                  ///< correct / true (1 when nothing should be)
+};
+
+/// Scores `predicted` (document → group label) against `truth` (document → group label); documents missing
+/// from one side are alone there.
+GroupScores score_groups(const std::map<std::string, std::string>& predicted,
+                         const std::map<std::string, std::string>& truth);
 
 }  // namespace kavosh::eval

@@ -14,7 +14,8 @@ namespace kavosh::schema {
 /// 3: body position → byte checkpoints in kBodyOffsetsSlot.
 /// 4: category, province and tags as written in kCategorySlot, kProvinceSlot, kTagsSlot, for facet counts;
 ///    the record's content hash in kContentHashSlot, so a record indexed again unchanged is skipped.
-/// 5: what a hit shows (id, title, url, source, date) in kHitSlot.
+/// 5: what a hit shows (id, title, url, source, date) in kHitSlot; near-copies grouped into stories:
+///    kStorySlot and `XD` story terms, kSignatureSlot and `XB` band terms.
 inline constexpr int kSchemaVersion = 5;
 
 // Terms. Title and body words are indexed together (unprefixed surface, `Z` stem) and the title again
@@ -33,6 +34,12 @@ inline constexpr std::string_view kProvincePrefix = "XP";    ///< filter: normal
 inline constexpr std::string_view kTagPrefix = "K";          ///< filter: normalized tag
 inline constexpr std::string_view kYearPrefix = "XY";        ///< filter: Jalali year, `XY1402`
 inline constexpr std::string_view kYearMonthPrefix = "XM";   ///< filter: Jalali year-month, `XM140212`
+/// The story (near-copy group) a document belongs to: `XD` + the story id (kStorySlot), so the copies of a
+/// story are one posting list (`story:` queries, the other sources of a collapsed hit).
+inline constexpr std::string_view kStoryPrefix = "XD";
+/// LSH band of the body's near-duplicate signature (kavosh/index/stories.h): `XB` + band number (2 digits)
+/// + the band's hash (16 hex digits); documents sharing one are candidate near-copies.
+inline constexpr std::string_view kBandPrefix = "XB";
 
 /// Xapian refuses longer terms; a word whose term would be longer is not indexed (nor searched).
 inline constexpr std::size_t kMaxTermBytes = 245;
@@ -64,6 +71,15 @@ inline constexpr unsigned kContentHashSlot = 8;
 /// What a hit shows besides its snippet (kavosh/hit_fields.h), so a page of hits reads one value
 /// stream, not each record's stored article (schema v5).
 inline constexpr unsigned kHitSlot = 10;
+/// The story id (schema v5): the id of the document that began the group of near-copies it belongs to
+/// (its own id when it has no near-copy indexed before it). A searcher collapses on this slot. Set by the
+/// writer, which looks for an indexed near-copy through the band terms; a later document joins the story
+/// and takes its id, so a story's id never changes as documents are added. (A document rewritten into
+/// another story leaves the story named after it to the others, and takes a new story id, `ID~N`.)
+inline constexpr unsigned kStorySlot = 9;
+/// The body's MinHash signature (kavosh/index/stories.h, encode_signature), to confirm a candidate
+/// near-copy found through a shared band term; absent for an empty body (schema v5).
+inline constexpr unsigned kSignatureSlot = 11;
 
 // Document data: the record as received (JSON, unknown fields kept).
 
@@ -79,6 +95,9 @@ inline constexpr std::string_view kSchemaVersionKey = "kavosh.schema_version";
 /// Where the input stood at this database's last commit (kavosh/index/resume.h): written in the same
 /// commit as the documents, so `kavosh-index --resume` reads on from there.
 inline constexpr std::string_view kResumeKey = "kavosh.resume";
+/// Set when a first build was stopped before grouping the near-copies its partitions wrote apart
+/// (kavosh/index/stories.h, regroup_stories); the next writer to open the database groups them.
+inline constexpr std::string_view kRegroupKey = "kavosh.regroup";
 
 /// The key of a filter value (source, category, province, tag): normalized, ZWNJ dropped as in word
 /// terms, spaces trimmed and collapsed, so `خبرگزاری  ايرنا` and `خبرگزاری ایرنا` filter alike.

@@ -40,7 +40,7 @@ inline constexpr std::uint32_t kExactCountUpTo = 1000;
 /// One search. Only `query` is needed; everything else has a usable default.
 struct SearchRequest {
   /// The query language (docs/search.md): words, "phrase" or «phrase», OR/یا, -word, title:/عنوان:,
-  /// source:/منبع:, category:/دسته:, province:/استان:, tag:/برچسب:, date:A..B. Any string is accepted: a syntax
+  /// source:/منبع:, category:/دسته:, province:/استان:, tag:/برچسب:, date:A..B, story:ID. Any string is accepted: a syntax
   /// error falls back to plain words and adds a warning, it never throws.
   std::string query;
   std::uint32_t limit = 10;
@@ -72,6 +72,11 @@ struct SearchRequest {
   /// stands: hits are the best of the documents it reached, `total` is a rougher estimate, and a
   /// warning says so. Applies to a database directory or a stub of local shards (not to remote ones).
   std::uint32_t time_limit_ms = 0;
+  /// One hit per story: near-copies of an article (the same story republished by other agencies) are
+  /// collapsed into their best-ranked copy, which carries the number and sources of the others
+  /// (Hit::copies, Hit::other_sources), and `total` counts stories. A query with `story:ID` lists every
+  /// copy whatever this says. false: every matching document is a hit of its own.
+  bool collapse = true;
 };
 
 /// The usage error of a request whose `from` is after its `to` (both readable), or nullopt: kavosh-search
@@ -101,6 +106,12 @@ struct Hit {
   std::string source;
   std::string url;
   std::string snippet;     ///< original text around the best passage, highlights marked (see above)
+  std::string story;       ///< id of the story (near-copy group) of the document; `story:ID` lists its copies
+  /// Collapsed searches and related articles: the story's other documents in the index (whether they
+  /// match the query or not), and their distinct sources other than this hit's, as written; 0 and empty
+  /// otherwise.
+  std::uint32_t copies = 0;
+  std::vector<std::string> other_sources;
 };
 
 /// A value of a facet and the number of matches that have it. `value` is as the records write it (the
@@ -118,8 +129,9 @@ struct FacetCounts {
 
 struct SearchResults {
   std::string query;        ///< the query string as given
-  /// Number of matching documents: exact unless total_is_estimate, then Xapian's estimate, which lies
-  /// in [total_lower, total_upper].
+  /// Number of matching documents, or of matching stories when the search collapses (a story counts
+  /// once however many of its copies match): exact unless total_is_estimate, then Xapian's estimate,
+  /// which lies in [total_lower, total_upper].
   std::uint64_t total = 0;
   std::uint32_t offset = 0;
   std::vector<Hit> hits;
@@ -138,7 +150,8 @@ struct SearchResults {
 struct RelatedResults {
   std::string id;                  ///< the article asked about
   std::vector<std::string> terms;  ///< its most characteristic words, the query of the related articles
-  std::vector<Hit> hits;           ///< best first, without snippets; the article itself is never among them
+  /// Best first, without snippets, one per story; neither the article itself nor its copies are among them.
+  std::vector<Hit> hits;
 };
 
 /// Size and version of the open database, for monitoring (kavosh-serve's /metrics).

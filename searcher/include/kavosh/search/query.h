@@ -57,6 +57,7 @@ struct ParsedQuery {
   std::vector<Filter> filters;
   std::optional<std::string> date_from;  ///< inclusive ISO date `2023-03-21`
   std::optional<std::string> date_to;    ///< inclusive ISO date
+  std::optional<std::string> story;      ///< `story:ID`: only the copies of this story (the last one given)
   std::vector<std::string> warnings;     ///< one line each, English
 };
 
@@ -64,13 +65,14 @@ struct ParsedQuery {
 /// `OR`/`یا` between words; `AND` between words (both required); `-word`/`-"phrase"` and `NOT word`
 /// exclude; parentheses group (inside them every clause must match); `title:`/`عنوان:` (word or phrase); `source:`/`منبع:`,
 /// `category:`/`دسته:`, `province:`/`استان:`, `tag:`/`برچسب:` filters (quote values with spaces); `date:A..B`/`تاریخ:`
-/// with Jalali or ISO dates in any digits, a year (`1402`) or a month (`1402/12`), open ends allowed.
+/// with Jalali or ISO dates in any digits, a year (`1402`) or a month (`1402/12`), open ends allowed;
+/// `story:ID` (the copies of one story, kavosh/schema.h kStorySlot).
 /// Unbalanced quotes, a dangling OR or `-`, an empty field value: the whole query falls back to plain
 /// words (operators and quotes dropped) with a warning. An unreadable date drops only the date, with a warning.
 ParsedQuery parse_query(std::string_view query);
 
 /// One line showing the parse, for golden tables: `words(a b) or(words(c)|phrase(d e)) -words(f)
-/// +words(g) group(words(h) -words(i)) title:phrase(j) source=k date=2023-03-21..2024-03-19
+/// +words(g) group(words(h) -words(i)) title:phrase(j) source=k date=2023-03-21..2024-03-19 story=a001
 /// !unbalanced-quote` (`+`: required).
 std::string render(const ParsedQuery& query);
 
