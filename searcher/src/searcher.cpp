@@ -278,7 +278,7 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
   } else {
     for (const Facet facet : request.facets) results.facets.push_back({facet, {}});
   }
-  results.suggestion = detail::spelling_suggestion(database, request.query, built.words);
+  if (request.suggest) results.suggestion = detail::spelling_suggestion(database, request.query, built.words);
   return results;
 }
 

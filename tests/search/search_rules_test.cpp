@@ -368,6 +368,12 @@ TEST(DidYouMean, CorrectsEachMisspeltWordAndKeepsTheRest) {
   partial.partial = true;
   EXPECT_EQ(searcher.search(partial).suggestion, std::nullopt);  // a word being typed is no typo
   EXPECT_EQ(run_query(searcher, "خبرگ*").suggestion, std::nullopt);
+  SearchRequest unasked;
+  unasked.query = "مجلس خبرگن";
+  unasked.suggest = false;
+  const SearchResults quiet = searcher.search(unasked);
+  EXPECT_EQ(quiet.suggestion, std::nullopt) << "not asked for";
+  EXPECT_EQ(ids(quiet), ids(mixed)) << "the same results";
 }
 
 TEST_F(SearchRules, SnippetHighlightsEverySpelling) {
