@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Formats the project's C++ files (*.cpp, *.h tracked by git) with clang-format and .clang-format.
+# Formats the project's C++ files (the *.cpp and *.h files git tracks) with clang-format and .clang-format.
 # Usage: scripts/format.sh           rewrite the files in place
 #        scripts/format.sh --check   change nothing; list the files that differ and exit 1 if any
 # CLANG_FORMAT names the program (default clang-format; the style is tuned for version 14, Debian 12).
@@ -15,11 +15,13 @@ case "${1:-}" in
 esac
 command -v "$clang_format" >/dev/null ||
   { echo "format.sh: $clang_format not found (scripts/setup.sh installs clang-format)" >&2; exit 2; }
-git -C "$here" rev-parse --is-inside-work-tree >/dev/null 2>&1 ||
-  { echo "format.sh: $here is not a git work tree (the files to format are the tracked ones)" >&2; exit 2; }
 
 cd "$here"
-mapfile -t files < <(git ls-files -- '*.cpp' '*.h')
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  mapfile -t files < <(git ls-files -- '*.cpp' '*.h')
+else  # a source tree without git: every .cpp and .h outside build folders
+  mapfile -t files < <(find . -path './build*' -prune -o -type f \( -name '*.cpp' -o -name '*.h' \) -print | sed 's|^\./||' | sort)
+fi
 if [ "$check" -eq 0 ]; then
   printf '%s\0' "${files[@]}" | xargs -0 -n 20 "$clang_format" -i --style=file
   exit 0

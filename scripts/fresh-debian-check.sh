@@ -82,6 +82,10 @@ else
 fi
 
 cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+# debootstrap writes no /etc/hosts; every installed Debian system (installer, cloud image, container) has
+# one, and without it `localhost` does not resolve (chromedriver reaches Chromium by that name).
+[ -s "$root/etc/hosts" ] ||
+  printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' >"$root/etc/hosts"
 echo "== Cloning $(git -C "$here" rev-parse --short HEAD) into the root"
 git clone -q --no-local "$here" "$root/root/kavosh"
 git -C "$root/root/kavosh" checkout -q "$(git -C "$here" rev-parse HEAD)"

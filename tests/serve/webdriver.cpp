@@ -2,6 +2,7 @@
 #include "webdriver.h"
 
 #include <fcntl.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -92,6 +93,13 @@ WebDriver::WebDriver(const std::string& chromedriver, const std::string& chromiu
     if (std::chrono::steady_clock::now() > until) throw std::runtime_error("chromedriver did not start");
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
+  // chromedriver reaches Chromium's DevTools by the name `localhost`; without it the session fails with
+  // an obscure "unable to connect to renderer".
+  addrinfo* localhost = nullptr;
+  if (getaddrinfo("localhost", nullptr, nullptr, &localhost) != 0) {
+    throw std::runtime_error("chromedriver needs 'localhost', which does not resolve here (/etc/hosts)");
+  }
+  freeaddrinfo(localhost);
   session_ = call("POST", "/session", chrome_capabilities(chromium, profile_dir)).at("sessionId").get<std::string>();
 }
 
