@@ -50,9 +50,19 @@ fi
 work=""
 mounts=()
 cleanup() {
-  local status=$? i
+  local status=$? i pid
+  # Processes left in the chroot (a browser, a server) would keep its mounts busy.
+  if [ -n "$work" ]; then
+    for pid in $(ls /proc | grep -E '^[0-9]+$' || true); do
+      if [ "$(readlink "/proc/$pid/root" 2>/dev/null || true)" = "$work/root" ]; then
+        kill -9 "$pid" 2>/dev/null || true
+        sleep 0.2
+      fi
+    done
+  fi
   for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do
-    umount "${mounts[i]}" 2>/dev/null || umount -l "${mounts[i]}" || echo "fresh-debian-check: could not unmount ${mounts[i]}" >&2
+    umount "${mounts[i]}" 2>/dev/null || umount -l "${mounts[i]}" ||
+      echo "fresh-debian-check: could not unmount ${mounts[i]}" >&2
   done
   if [ -n "$work" ] && [ -d "$work" ]; then
     if findmnt -rn -o TARGET | grep -q "^$work/"; then
@@ -87,8 +97,8 @@ cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
 [ -s "$root/etc/hosts" ] ||
   printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' >"$root/etc/hosts"
 echo "== Cloning $(git -C "$here" rev-parse --short HEAD) into the root"
-git clone -q --no-local "$here" "$root/root/kavosh"
-git -C "$root/root/kavosh" checkout -q "$(git -C "$here" rev-parse HEAD)"
+git clone -q --no-local --no-checkout "$here" "$root/root/kavosh"
+git -C "$root/root/kavosh" -c advice.detachedHead=false checkout -q "$(git -C "$here" rev-parse HEAD)"
 
 mount_in() {  # mount_in TARGET MOUNT-ARGS...
   local target="$root$1"; shift
