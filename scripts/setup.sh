@@ -11,6 +11,7 @@ PACKAGES=(
   myspell-fa
   python3
   chromium chromium-driver wrk
+  file  # cpack -G DEB (the Debian packages test) reads the programs' dependencies with it
 )
 
 missing=()
