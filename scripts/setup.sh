@@ -4,13 +4,14 @@
 set -euo pipefail
 
 PACKAGES=(
-  build-essential cmake pkg-config clang libclang-rt-dev
+  build-essential cmake pkg-config clang libclang-rt-dev clang-format clang-tidy
   libxapian-dev xapian-tools
   libicu-dev libcli11-dev nlohmann-json3-dev libsimdjson-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   myspell-fa
   python3
   chromium chromium-driver wrk
+  file  # cpack -G DEB (the Debian packages test) reads the programs' dependencies with it
 )
 
 missing=()

@@ -123,7 +123,7 @@ Xapian::Document make_document(const Record& record, const analysis::Analyzer& a
   if (!record.category.empty()) document.add_value(schema::kCategorySlot, record.category);
   if (!record.province.empty()) document.add_value(schema::kProvinceSlot, record.province);
   if (std::string tags = joined_tags(normalizer, record.tags); !tags.empty()) {
-    document.add_value(schema::kTagsSlot, std::move(tags));
+    document.add_value(schema::kTagsSlot, tags);
   }
 
   document.add_boolean_term(std::string(schema::kIdPrefix) + record.id);
@@ -133,7 +133,7 @@ Xapian::Document make_document(const Record& record, const analysis::Analyzer& a
                      schema::encode_hit_fields({record.id, record.title, record.url, record.source, date}));
   std::string data = stored_data(record);
   document.add_value(schema::kContentHashSlot, hash_hex(data));
-  document.set_data(std::move(data));
+  document.set_data(data);
   return document;
 }
 

@@ -53,7 +53,7 @@ class Failure {
  public:
   void set(std::exception_ptr error) {
     std::lock_guard lock(mutex_);
-    if (!error_) error_ = error;
+    if (!error_) error_ = std::move(error);
     failed_ = true;
   }
   bool failed() const { return failed_; }
@@ -167,9 +167,10 @@ class Pipeline {
         chunk.items.push_back(std::move(item));
         if (chunk.items.size() < kChunkRecords && chunk_bytes < kChunkBytes) continue;
         const std::uint64_t next = chunk.sequence + 1;
-        if (!work_.push(std::move(chunk))) break;
+        const bool pushed = work_.push(std::move(chunk));
         chunk = Chunk{next, {}};
         chunk_bytes = 0;
+        if (!pushed) break;
       }
       if (!chunk.items.empty()) work_.push(std::move(chunk));
     } catch (...) {

@@ -456,6 +456,7 @@ Q Build::alternative_query(const AnalyzedAtom& atom) {
   const std::vector<QueryWord> words = searched_words(atom);
   if (atom.atom->phrase) return detail::phrase_query(words, prefixes);
   std::vector<Q> each;
+  each.reserve(words.size());
   for (const QueryWord& word : words) each.push_back(detail::word_query(word, prefixes));
   return each.empty() ? Q() : combine(Q::OP_AND, each);
 }

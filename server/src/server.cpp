@@ -195,7 +195,7 @@ void Server::Impl::install_hooks() {
         send_error(res, res.status, default_message(res.status));
         return httplib::Server::HandlerResponse::Handled;
       }));
-  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, const std::exception_ptr&) {
     send_error(res, 500, "internal error");
   });
   http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
@@ -338,7 +338,7 @@ void Server::Impl::asset(const httplib::Request& req, httplib::Response& res) {
   const Asset* asset = find_asset(req.path);
   if (!asset) throw HttpError(404, "not found");
   res.set_header("Cache-Control", "no-cache");
-  res.set_content(asset->body.data(), asset->body.size(), std::string(asset->content_type).c_str());
+  res.set_content(asset->body.data(), asset->body.size(), std::string(asset->content_type));
 }
 
 Server::Server(const Options& options) : impl_(std::make_unique<Impl>(options)) {}

@@ -2,6 +2,7 @@
 #include "webdriver.h"
 
 #include <fcntl.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -85,14 +86,28 @@ nlohmann::json chrome_capabilities(const std::string& chromium, const std::strin
 
 WebDriver::WebDriver(const std::string& chromedriver, const std::string& chromium, const std::string& profile_dir)
     : port_(free_port()) {
-  pid_ = spawn_quiet({chromedriver, "--port=" + std::to_string(port_), "--allowed-ips=127.0.0.1"});
-  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  httplib::Client probe("127.0.0.1", port_);
-  while (!probe.Get("/status")) {
-    if (std::chrono::steady_clock::now() > until) throw std::runtime_error("chromedriver did not start");
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  // chromedriver reaches Chromium's DevTools by the name `localhost`; without it the session fails with
+  // an obscure "unable to connect to renderer".
+  addrinfo* localhost = nullptr;
+  if (getaddrinfo("localhost", nullptr, nullptr, &localhost) != 0) {
+    throw std::runtime_error("chromedriver needs 'localhost', which does not resolve here (/etc/hosts)");
   }
-  session_ = call("POST", "/session", chrome_capabilities(chromium, profile_dir)).at("sessionId").get<std::string>();
+  freeaddrinfo(localhost);
+  pid_ = spawn_quiet({chromedriver, "--port=" + std::to_string(port_), "--allowed-ips=127.0.0.1"});
+  try {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    httplib::Client probe("127.0.0.1", port_);
+    while (!probe.Get("/status")) {
+      if (std::chrono::steady_clock::now() > until) throw std::runtime_error("chromedriver did not start");
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    session_ = call("POST", "/session", chrome_capabilities(chromium, profile_dir)).at("sessionId").get<std::string>();
+  } catch (...) {
+    // No destructor runs for a constructor that throws: chromedriver is not left behind.
+    ::kill(pid_, SIGTERM);
+    ::waitpid(pid_, nullptr, 0);
+    throw;
+  }
 }
 
 WebDriver::~WebDriver() {
