@@ -43,8 +43,9 @@ std::vector<std::string> load_texts() {
   }
   if (!texts.empty()) return texts;
   // Generated fallback: words with half-spaces, Arabic letters and digits in news-like proportions.
-  const std::vector<std::string> words = {"انتخابات", "مجلس", "خبرگان", "می‌شود", "هماهنگی های", "نمایندگان",
-                                          "تهران", "رأي", "۱۴۰۲", "حوزه‌های", "انتخابیه", "برگزار", "شد", "در", "و"};
+  const std::vector<std::string> words = {"انتخابات", "مجلس", "خبرگان", "می‌شود",     "هماهنگی های", "نمایندگان",
+                                          "تهران",    "رأي",  "۱۴۰۲",   "حوزه‌های", "انتخابیه",    "برگزار",
+                                          "شد",       "در",   "و"};
   std::mt19937 rng(42);
   for (int doc = 0; doc < 2000; ++doc) {
     std::string text;

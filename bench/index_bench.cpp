@@ -71,7 +71,8 @@ std::uint64_t repeat_inputs(const std::vector<std::string>& inputs, std::uint64_
 
 // Zipf-distributed words over a vocabulary of Persian letter strings, some with a half-space.
 std::uint64_t generate_input(std::uint64_t bytes, std::ofstream& out) {
-  static const char* const kLetters[] = {"ا", "ب", "پ", "ت", "ج", "د", "ر", "ز", "س", "ش", "ک", "گ", "ل", "م", "ن", "و", "ه", "ی"};
+  static const char* const kLetters[] = {"ا", "ب", "پ", "ت", "ج", "د", "ر", "ز", "س",
+                                         "ش", "ک", "گ", "ل", "م", "ن", "و", "ه", "ی"};
   std::mt19937 random(42);
   std::vector<std::string> vocabulary(50000);
   for (std::size_t w = 0; w < vocabulary.size(); ++w) {
@@ -89,7 +90,9 @@ std::uint64_t generate_input(std::uint64_t bytes, std::ofstream& out) {
   };
   std::uint64_t written = 0;
   for (std::uint64_t n = 0; written < bytes; ++n) {
-    const json record = {{"id", "g" + std::to_string(n)}, {"title", words(10)}, {"body", words(400)},
+    const json record = {{"id", "g" + std::to_string(n)},
+                         {"title", words(10)},
+                         {"body", words(400)},
                          {"date", "1402/" + std::to_string(1 + n % 12) + "/" + std::to_string(1 + n % 28)}};
     const std::string line = record.dump();
     out << line << '\n';
@@ -190,7 +193,8 @@ void kavosh_phases(const Settings& settings, const std::string& input, const std
   }
   const double made = cpu_seconds();
   kavosh::index::IndexWriter writer({db_path, settings.batch, ""});
-  for (const Made& made_document : documents) writer.add_document(made_document.id, made_document.document, made_document.spelling);
+  for (const Made& made_document : documents)
+    writer.add_document(made_document.id, made_document.document, made_document.spelling);
   writer.commit();
   write_split(split_path, started, made);
 }
@@ -252,12 +256,13 @@ void measure_size(Measure& m, const fs::path& db) {
 void print_table(const std::vector<Measure>& measures, std::uint64_t input_bytes, std::uint64_t records) {
   const double mb = input_bytes / 1e6;
   std::printf("input: %.1f MB, %llu records\n\n", mb, static_cast<unsigned long long>(records));
-  std::printf("| indexer | seconds | CPU s | records/s | MB/s | peak RSS MB | size MB (×input) | compacted MB (×input) |\n");
+  std::printf(
+      "| indexer | seconds | CPU s | records/s | MB/s | peak RSS MB | size MB (×input) | compacted MB (×input) |\n");
   std::printf("|---|---:|---:|---:|---:|---:|---:|---:|\n");
   for (const Measure& m : measures) {
     std::printf("| %s | %.1f | %.1f | %.0f | %.2f | %.0f | %.1f (%.2f) | %.1f (%.2f) |\n", m.name.c_str(), m.seconds,
-                m.cpu_seconds, records / m.seconds, mb / m.seconds, m.peak_rss_kb / 1024.0, m.size / 1e6, m.size / 1e6 / mb,
-                m.compacted / 1e6, m.compacted / 1e6 / mb);
+                m.cpu_seconds, records / m.seconds, mb / m.seconds, m.peak_rss_kb / 1024.0, m.size / 1e6,
+                m.size / 1e6 / mb, m.compacted / 1e6, m.compacted / 1e6 / mb);
   }
   const Measure& plain = measures.front();
   for (std::size_t i = 1; i < measures.size(); ++i) {
@@ -289,9 +294,10 @@ void print_phases(const Settings& settings, const std::string& input) {
     std::printf("| %s | %.1f | %.1f | %.1f |\n", name.c_str(), split.make, split.write, split.make + split.write);
   }
   const double plain_total = splits[0].second.make + splits[0].second.write;
-  std::printf("\nkavosh's Xapian writes alone: %.2f× plain Xapian's whole CPU time; with every core busy, two cores give "
-              "kavosh-index at most %.2f× plain Xapian's throughput\n",
-              splits[1].second.write / plain_total, 2 * plain_total / (splits[1].second.make + splits[1].second.write));
+  std::printf(
+      "\nkavosh's Xapian writes alone: %.2f× plain Xapian's whole CPU time; with every core busy, two cores give "
+      "kavosh-index at most %.2f× plain Xapian's throughput\n",
+      splits[1].second.write / plain_total, 2 * plain_total / (splits[1].second.make + splits[1].second.write));
 }
 
 std::uint64_t count_lines(const std::string& path) {

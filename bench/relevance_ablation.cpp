@@ -118,7 +118,8 @@ kavosh::eval::Run run_stage(Stage stage, const std::vector<Doc>& docs,
   return run;
 }
 
-kavosh::eval::Run run_final(const std::vector<Doc>& docs, const std::vector<std::pair<std::string, std::string>>& queries) {
+kavosh::eval::Run run_final(const std::vector<Doc>& docs,
+                            const std::vector<std::pair<std::string, std::string>>& queries) {
   const auto dir = std::filesystem::temp_directory_path() / ("kavosh-ablation-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   {
@@ -178,7 +179,8 @@ int main(int argc, char** argv) {
   auto print = [](const char* label, const kavosh::eval::Metrics& m) {
     std::printf("| %s | %.3f | %.3f | %.3f | %.3f |\n", label, m.ndcg10, m.mrr10, m.map, m.recall100);
   };
-  for (const auto& [label, stage] : stages) print(label, kavosh::eval::evaluate(qrels, run_stage(stage, docs, queries)).mean);
+  for (const auto& [label, stage] : stages)
+    print(label, kavosh::eval::evaluate(qrels, run_stage(stage, docs, queries)).mean);
   const kavosh::eval::Evaluation final = kavosh::eval::evaluate(qrels, run_final(docs, queries));
   print("final ranking (kavosh-search)", final.mean);
   print("final, even qids (tuning half)", half_mean(final, 0));

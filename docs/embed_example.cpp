@@ -32,7 +32,8 @@ int main(int argc, char** argv) {
       std::cout << hit.rank << ". " << hit.title << " (" << hit.date_jalali << ", " << hit.source << ")\n   "
                 << kavosh::search::render_snippet(hit.snippet, "<mark>", "</mark>") << '\n';
     }
-    for (const std::string& completion : searcher.suggest("انتخ", 5)) std::cout << "autocomplete: " << completion << '\n';
+    for (const std::string& completion : searcher.suggest("انتخ", 5))
+      std::cout << "autocomplete: " << completion << '\n';
     return 0;
   } catch (const kavosh::Error& error) {
     std::cerr << "error: " << error.what() << '\n';

@@ -29,8 +29,8 @@ int main(int argc, char** argv) {
     const auto e = kavosh::eval::evaluate(qrels, run);
     if (per_query) {
       for (const auto& [qid, m] : e.per_query) {
-        std::printf("%s\tndcg@10=%.4f\tmrr@10=%.4f\tmap=%.4f\trecall@100=%.4f\n", qid.c_str(), m.ndcg10, m.mrr10,
-                    m.map, m.recall100);
+        std::printf("%s\tndcg@10=%.4f\tmrr@10=%.4f\tmap=%.4f\trecall@100=%.4f\n", qid.c_str(), m.ndcg10, m.mrr10, m.map,
+                    m.recall100);
       }
     }
     std::printf("queries=%zu\tndcg@10=%.4f\tmrr@10=%.4f\tmap=%.4f\trecall@100=%.4f\n", e.per_query.size(),

@@ -20,13 +20,17 @@ std::string check_input(const std::string& input) {
 void print_summary(const JobStats& stats, std::ostream& out) {
   const double seconds = std::max(stats.seconds, 1e-3);
   char line[256];
-  std::snprintf(line, sizeof line,
-                "kavosh-index: added %llu, replaced %llu, unchanged %llu, deleted %llu, skipped %llu; %.1f MB in %.1f s, "
-                "%.0f records/s%s\n",
-                static_cast<unsigned long long>(stats.added), static_cast<unsigned long long>(stats.replaced),
-                static_cast<unsigned long long>(stats.unchanged), static_cast<unsigned long long>(stats.deleted), static_cast<unsigned long long>(stats.skipped),
-                stats.bytes / 1e6, stats.seconds, (stats.added + stats.replaced + stats.unchanged) / seconds,
-                stats.signal != 0 ? " (interrupted)" : stats.stopped_strict ? " (stopped: --strict)" : "");
+  std::snprintf(
+      line, sizeof line,
+      "kavosh-index: added %llu, replaced %llu, unchanged %llu, deleted %llu, skipped %llu; %.1f MB in %.1f s, "
+      "%.0f records/s%s\n",
+      static_cast<unsigned long long>(stats.added), static_cast<unsigned long long>(stats.replaced),
+      static_cast<unsigned long long>(stats.unchanged), static_cast<unsigned long long>(stats.deleted),
+      static_cast<unsigned long long>(stats.skipped), stats.bytes / 1e6, stats.seconds,
+      (stats.added + stats.replaced + stats.unchanged) / seconds,
+      stats.signal != 0      ? " (interrupted)"
+      : stats.stopped_strict ? " (stopped: --strict)"
+                             : "");
   out << line << std::flush;
 }
 
@@ -41,25 +45,32 @@ std::unique_ptr<CLI::App> make_app(JobOptions& options) {
   auto app = std::make_unique<CLI::App>(
       "Index Persian news (JSONL files, directories of *.jsonl and *.txt, `-` for stdin) into a Xapian database.",
       "kavosh-index");
-  app->add_option("--db", options.db_path, "Database path (with --shards: a directory of shards and a stub)")->required();
-  app->add_option("--batch", options.batch, "Commit every N records per database")->check(CLI::Range(1u, 10'000'000u))->capture_default_str();
-  app->add_option("--threads", options.threads, "Analysis threads (0: one per core)")->check(CLI::Range(0u, 1024u))->capture_default_str();
-  app->add_option("--shards", options.shards, "Number of shard databases (0: as PATH already is, else 1)")->check(CLI::Range(0u, 999u));
-  app->add_option("--synonyms", options.synonyms_file, "Synonym groups, one per line, tab-separated")->check(CLI::ExistingFile);
-  app->add_option("--delete", options.deletes, "Remove these ids (before indexing INPUT)");
-  app->add_option("--delete-ids", options.delete_ids_file, "Remove the ids of FILE, one per line (before indexing INPUT)")
+  app->add_option("--db", options.db_path, "Database path (with --shards: a directory of shards and a stub)")
+      ->required();
+  app->add_option("--batch", options.batch, "Commit every N records per database")
+      ->check(CLI::Range(1u, 10'000'000u))
+      ->capture_default_str();
+  app->add_option("--threads", options.threads, "Analysis threads (0: one per core)")
+      ->check(CLI::Range(0u, 1024u))
+      ->capture_default_str();
+  app->add_option("--shards", options.shards, "Number of shard databases (0: as PATH already is, else 1)")
+      ->check(CLI::Range(0u, 999u));
+  app->add_option("--synonyms", options.synonyms_file, "Synonym groups, one per line, tab-separated")
       ->check(CLI::ExistingFile);
-  cli::add_choice<ProgressMode>(*app, "--progress", options.progress,
-                                {{"auto", ProgressMode::kAuto}, {"always", ProgressMode::kAlways},
-                                 {"never", ProgressMode::kNever}},
-                                "Progress bar on stderr (default auto: on a terminal)");
+  app->add_option("--delete", options.deletes, "Remove these ids (before indexing INPUT)");
+  app->add_option("--delete-ids", options.delete_ids_file,
+                  "Remove the ids of FILE, one per line (before indexing INPUT)")
+      ->check(CLI::ExistingFile);
+  cli::add_choice<ProgressMode>(
+      *app, "--progress", options.progress,
+      {{"auto", ProgressMode::kAuto}, {"always", ProgressMode::kAlways}, {"never", ProgressMode::kNever}},
+      "Progress bar on stderr (default auto: on a terminal)");
   app->add_flag("--strict", options.strict, "Stop at the first bad record (exit 3)");
   app->add_flag("--resume", options.resume,
                 "Read on from where the database's last commit left the input (after a crash or Ctrl-C)");
   app->add_option("INPUT", options.inputs, "JSONL file, directory or -")->check(check_input);
-  cli::add_standard_options(*app,
-                            "  3  some records were skipped (or --strict stopped at one)\n"
-                            "  128+N  stopped by signal N (SIGINT and SIGTERM commit what is done first)\n");
+  cli::add_standard_options(*app, "  3  some records were skipped (or --strict stopped at one)\n"
+                                  "  128+N  stopped by signal N (SIGINT and SIGTERM commit what is done first)\n");
   app->callback([&options] {
     if (options.inputs.empty() && options.deletes.empty() && options.delete_ids_file.empty()) {
       throw CLI::ValidationError("INPUT", "give at least one INPUT, --delete ID or --delete-ids FILE");

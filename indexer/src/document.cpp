@@ -15,8 +15,8 @@ namespace {
 
 using analysis::Token;
 
-void add_posting(Xapian::Document& document, std::string_view prefix, std::string_view word,
-                 Xapian::termpos position, Xapian::termcount wdf) {
+void add_posting(Xapian::Document& document, std::string_view prefix, std::string_view word, Xapian::termpos position,
+                 Xapian::termcount wdf) {
   if (word.empty() || prefix.size() + word.size() > schema::kMaxTermBytes) return;
   std::string term;
   term.reserve(prefix.size() + word.size());
@@ -45,8 +45,8 @@ void add_title_words(Xapian::Document& document, const std::vector<Token>& token
   for (const Token& token : tokens) add_word(document, schema::kTitlePrefix, schema::kTitleStemPrefix, token, 1);
 }
 
-void add_filter(Xapian::Document& document, const analysis::PersianNormalizer& normalizer,
-                std::string_view prefix, std::string_view value) {
+void add_filter(Xapian::Document& document, const analysis::PersianNormalizer& normalizer, std::string_view prefix,
+                std::string_view value) {
   const std::string key = schema::filter_key(normalizer, value);
   if (key.empty() || prefix.size() + key.size() > schema::kMaxTermBytes) return;
   document.add_boolean_term(std::string(prefix) + key);

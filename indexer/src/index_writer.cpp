@@ -124,13 +124,15 @@ struct IndexWriter::Impl {
   std::uint32_t spelling_records = 0;
 
   explicit Impl(const IndexOptions& options)
-      : db(open_database(options.db_path, options.flags)), committed(options.db_path),
+      : db(open_database(options.db_path, options.flags)),
+        committed(options.db_path),
         batch(std::max<std::uint32_t>(options.batch, 1)) {
     check_version(db, schema::kAnalyzerVersionKey, analysis::kAnalyzerVersion, options.db_path);
     check_version(db, schema::kSchemaVersionKey, schema::kSchemaVersion, options.db_path);
     modified |= set_metadata(db, schema::kAnalyzerVersionKey, std::to_string(analysis::kAnalyzerVersion));
     modified |= set_metadata(db, schema::kSchemaVersionKey, std::to_string(schema::kSchemaVersion));
-    if (!options.synonyms_file.empty()) modified |= replace_synonyms(db, load_synonyms(options.synonyms_file, analyzer));
+    if (!options.synonyms_file.empty())
+      modified |= replace_synonyms(db, load_synonyms(options.synonyms_file, analyzer));
     committed_point = resume_point = db.get_metadata(std::string(schema::kResumeKey));
     if (!db.get_metadata(std::string(schema::kRegroupKey)).empty()) {
       regroup_stories(db);

@@ -124,9 +124,14 @@ class Pipeline {
  public:
   Pipeline(const JobOptions& options, ShardWriters& writers, const std::vector<std::string>& shard_paths,
            std::vector<FileIdentity> inputs, std::ostream& diagnostics, std::uint32_t workers)
-      : options_(options), writers_(writers), shard_paths_(shard_paths), inputs_(std::move(inputs)),
+      : options_(options),
+        writers_(writers),
+        shard_paths_(shard_paths),
+        inputs_(std::move(inputs)),
         diagnostics_(diagnostics),
-        workers_(workers), work_(2 * workers), results_(4 * workers + 2) {}
+        workers_(workers),
+        work_(2 * workers),
+        results_(4 * workers + 2) {}
 
   // Runs every stage to completion; the sink runs on the calling thread.
   void run(std::vector<std::filesystem::path> files, InputStart start, JobStats& stats) {
@@ -288,7 +293,8 @@ std::string index_into(const JobOptions& options, const Target& target, std::vec
                                    ? resume_start(inputs, writers.committed_resume_points(), diagnostics)
                                    : InputStart{};
   apply_deletes(deletes, writers, diagnostics, stats);
-  const std::uint32_t workers = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const std::uint32_t workers =
+      options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   static const std::vector<std::string> kNothingToCompare;
   writers.start();
   try {
@@ -334,7 +340,8 @@ JobStats run_index(const JobOptions& options, std::ostream& diagnostics) {
   auto files = expand_inputs(options.inputs);
   const std::vector<std::string> deletes = read_deletes(options);
   if (const std::uint32_t partitions = partitions_for(options)) {
-    if (options.resume) diagnostics << "kavosh-index: warning: --resume: no database at " << options.db_path << " yet\n";
+    if (options.resume)
+      diagnostics << "kavosh-index: warning: --resume: no database at " << options.db_path << " yet\n";
     const Target target{prepare_partitions(options.db_path, partitions), Xapian::DB_NO_SYNC, true};
     JobOptions build = options;
     build.batch = kPartitionBatch;

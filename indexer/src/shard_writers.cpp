@@ -71,8 +71,9 @@ void ShardWriters::write_document(IndexWriter& writer, PreparedDocument& prepare
     ++unchanged_;
     return;
   }
-  const bool replaced = prepared.unanalyzed ? writer.add(*prepared.unanalyzed)
-                                            : writer.add_document(prepared.id, prepared.document, prepared.spelling_words);
+  const bool replaced = prepared.unanalyzed
+                            ? writer.add(*prepared.unanalyzed)
+                            : writer.add_document(prepared.id, prepared.document, prepared.spelling_words);
   ++(replaced ? replaced_ : added_);
 }
 

@@ -54,8 +54,8 @@ std::vector<std::string> prepare_shards(const std::string& path, std::uint32_t s
   const std::uint32_t wanted = shards != 0 ? shards : std::max<std::uint32_t>(existing, 1);
   if (existing != 0 && existing != wanted) {
     throw EnvironmentError(path + " holds " + std::to_string(existing) + " shard(s), not " + std::to_string(wanted) +
-                           ": ids would be routed elsewhere and duplicated; use --shards " +
-                           std::to_string(existing) + " or a new path");
+                           ": ids would be routed elsewhere and duplicated; use --shards " + std::to_string(existing) +
+                           " or a new path");
   }
   if (wanted == 1) {
     if (const fs::path parent = fs::path(path).parent_path(); !parent.empty()) fs::create_directories(parent);

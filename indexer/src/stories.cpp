@@ -235,7 +235,8 @@ std::string find_story(const Xapian::Database& committed, const PendingStories& 
   auto [story, similar] = pending.best(document, id);
   // An identical copy written since the last commit already took the best story there was.
   if (similar < 1.0) {
-    if (auto [committed_story, committed_similar] = copy_story(committed, document, id, 0); committed_similar > similar) {
+    if (auto [committed_story, committed_similar] = copy_story(committed, document, id, 0);
+        committed_similar > similar) {
       story = std::move(committed_story);
     }
   }

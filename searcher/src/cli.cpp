@@ -66,11 +66,10 @@ std::unique_ptr<CLI::App> make_app(Options& options) {
   app->add_option("--db", options.db, "Database directory or Xapian stub file of shards")->required();
   app->add_option("--limit", options.limit, "Results to show (default 10; 100 with --batch)");
   app->add_option("--offset", options.request.offset, "Results to skip");
-  cli::add_choice<OutputFormat>(*app, "--format", options.format,
-                                {{"text", OutputFormat::kText},
-                                 {"json", OutputFormat::kJson},
-                                 {"trec", OutputFormat::kTrec}},
-                                "Output format (default text; json: one object per query; trec: run lines)");
+  cli::add_choice<OutputFormat>(
+      *app, "--format", options.format,
+      {{"text", OutputFormat::kText}, {"json", OutputFormat::kJson}, {"trec", OutputFormat::kTrec}},
+      "Output format (default text; json: one object per query; trec: run lines)");
   app->add_option("--from", options.request.from, "Earliest date (Jalali or ISO, any digits)");
   app->add_option("--to", options.request.to, "Latest date (Jalali or ISO, any digits)");
   app->add_option("--source", options.request.sources, "Only this source (repeatable)");
@@ -96,8 +95,9 @@ std::unique_ptr<CLI::App> make_app(Options& options) {
   cli::add_choice<SortOrder>(*app, "--sort", options.request.sort,
                              {{"relevance", SortOrder::kRelevance}, {"date", SortOrder::kDate}},
                              "Order of the results (default relevance; date: newest first)");
-  app->add_flag_callback("--no-collapse", [&options] { options.request.collapse = false; },
-                         "Show every copy of a story republished by several agencies as a hit of its own");
+  app->add_flag_callback(
+      "--no-collapse", [&options] { options.request.collapse = false; },
+      "Show every copy of a story republished by several agencies as a hit of its own");
   app->add_flag("--partial", options.request.partial, "Treat the last word as a prefix (autocomplete)");
   app->add_option("--time-limit-ms", options.request.time_limit_ms,
                   "Stop matching after this long and show the best found so far (0: no limit)");

@@ -29,13 +29,11 @@ std::optional<CivilDate> month_bound(int year, int first_month, int last_month, 
   const bool jalali = year < 1700;  // the same rule as parse_date
   if (!upper) {
     const CivilDate first{year, first_month, 1};
-    return jalali ? analysis::jalali_to_gregorian(first)
-                  : valid_gregorian(first);
+    return jalali ? analysis::jalali_to_gregorian(first) : valid_gregorian(first);
   }
   for (int day = 31; day >= 28; --day) {  // the first valid day from the top is the month's last
     const CivilDate last{year, last_month, day};
-    const auto date = jalali ? analysis::jalali_to_gregorian(last)
-                             : valid_gregorian(last);
+    const auto date = jalali ? analysis::jalali_to_gregorian(last) : valid_gregorian(last);
     if (date) return date;
   }
   return std::nullopt;

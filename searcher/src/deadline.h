@@ -13,8 +13,8 @@ namespace kavosh::search::detail {
 struct Budget {
   using Clock = std::chrono::steady_clock;
   Clock::time_point deadline = Clock::time_point::max();  ///< max(): no limit
-  bool armed = false;  ///< a match of this search already carries the deadline
-  bool spent = false;  ///< that match stopped at the deadline
+  bool armed = false;                                     ///< a match of this search already carries the deadline
+  bool spent = false;                                     ///< that match stopped at the deadline
 
   /// A budget of `ms` milliseconds from now; 0 = none.
   static Budget from_now(std::uint32_t ms);

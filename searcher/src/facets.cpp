@@ -112,8 +112,7 @@ void each_value(Facet facet, const std::string& slot_value, const Add& add) {
     case Facet::kMonth:
       if (slot_value.size() >= 7) add(slot_value.substr(0, 7));
       return;
-    default:
-      add(slot_value);
+    default: add(slot_value);
   }
 }
 
@@ -154,7 +153,8 @@ FacetFilters::FacetFilters(const analysis::PersianNormalizer& normalizer, const 
   for (const Filter& filter : parsed.filters) add(facet_of(filter.field), schema::filter_key(normalizer, filter.value));
   parsed.filters.clear();
   for (const std::string& tag : request.tags) add(Facet::kTag, schema::filter_key(normalizer, tag));
-  for (const auto& [values, facet] : {std::pair{&request.years, Facet::kYear}, std::pair{&request.months, Facet::kMonth}}) {
+  for (const auto& [values, facet] :
+       {std::pair{&request.years, Facet::kYear}, std::pair{&request.months, Facet::kMonth}}) {
     for (const std::string& value : *values) {
       if (const auto key = jalali_key(normalizer, value, facet == Facet::kMonth)) {
         add(facet, *key);

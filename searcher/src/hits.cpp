@@ -58,7 +58,8 @@ std::optional<LocatedMatch> best_body_passage(const Xapian::Database& database, 
     for (const LocatingTerm& locating : terms) {
       const Xapian::PositionIterator end = database.positionlist_end(docid, locating.term);
       Xapian::PositionIterator it = database.positionlist_begin(docid, locating.term);
-      for (it.skip_to(body); it != end && found.size() < kMaxMatches; ++it) found.push_back({*it - body, locating.word});
+      for (it.skip_to(body); it != end && found.size() < kMaxMatches; ++it)
+        found.push_back({*it - body, locating.word});
     }
   } catch (const Xapian::Error&) {
     return std::nullopt;
@@ -99,9 +100,16 @@ void fill_fields(Hit& hit, schema::HitFields&& fields) {
   hit.date_jalali = jalali_of(hit.date);
 }
 
-/// The values of `slot` of the documents `docids`, in their order. With `stream` (every shard local) in
-/// docid order from one value stream: a page's values share the stream's chunks and its B-tree cursor,
-/// where a lookup per document reads its blocks anew (a fifth of a top-100 search).
+}  // namespace
+
+void append_matches(std::vector<PageMatch>& page, const Xapian::MSet& matches, Xapian::doccount first,
+                    Xapian::doccount end) {
+  for (Xapian::doccount index = first; index < end && index < matches.size(); ++index) {
+    const Xapian::MSetIterator match = matches[index];
+    page.push_back({*match, match.get_weight(), match.get_rank()});
+  }
+}
+
 std::vector<std::string> slot_values(const Xapian::Database& database, Xapian::valueno slot,
                                      const std::vector<Xapian::docid>& docids, bool stream) {
   std::vector<std::string> values(docids.size());
@@ -124,27 +132,23 @@ std::vector<std::string> slot_values(const Xapian::Database& database, Xapian::v
   return values;
 }
 
-}  // namespace
-
-void append_matches(std::vector<PageMatch>& page, const Xapian::MSet& matches, Xapian::doccount first,
-                    Xapian::doccount end) {
-  for (Xapian::doccount index = first; index < end && index < matches.size(); ++index) {
-    const Xapian::MSetIterator match = matches[index];
-    page.push_back({*match, match.get_weight(), match.get_rank()});
-  }
-}
-
 HitMaker::HitMaker(const Xapian::Database& database, const MatchKeys& keys, const analysis::Analyzer& analyzer,
                    bool snippets, bool local_shards)
-    : database_(database), keys_(keys), analyzer_(analyzer), snippets_(snippets), local_shards_(local_shards),
+    : database_(database),
+      keys_(keys),
+      analyzer_(analyzer),
+      snippets_(snippets),
+      local_shards_(local_shards),
       locating_terms_(snippets ? locating_terms(keys) : std::vector<LocatingTerm>()) {}
 
 std::vector<Hit> HitMaker::make(const std::vector<PageMatch>& page) const {
   std::vector<Xapian::docid> docids;
+  docids.reserve(page.size());
   for (const PageMatch& match : page) docids.push_back(match.docid);
   const std::vector<std::string> fields = slot_values(database_, schema::kHitSlot, docids, local_shards_);
   std::vector<std::string> stories = slot_values(database_, schema::kStorySlot, docids, local_shards_);
   std::vector<Hit> hits;
+  hits.reserve(page.size());
   for (std::size_t k = 0; k < page.size(); ++k) {
     hits.push_back(make_one(page[k], fields[k]));
     hits.back().story = std::move(stories[k]);

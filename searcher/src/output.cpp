@@ -26,10 +26,10 @@ std::string persian_digits(std::string_view text) {
 }
 
 Json hit_json(const Hit& hit) {
-  return Json{{"id", hit.id},       {"rank", hit.rank},     {"score", hit.score},
-              {"title", hit.title}, {"date", hit.date},     {"date_jalali", hit.date_jalali},
-              {"source", hit.source}, {"url", hit.url},     {"snippet", hit.snippet},
-              {"story", hit.story}, {"copies", hit.copies}, {"other_sources", hit.other_sources}};
+  return Json{{"id", hit.id},         {"rank", hit.rank},     {"score", hit.score},
+              {"title", hit.title},   {"date", hit.date},     {"date_jalali", hit.date_jalali},
+              {"source", hit.source}, {"url", hit.url},       {"snippet", hit.snippet},
+              {"story", hit.story},   {"copies", hit.copies}, {"other_sources", hit.other_sources}};
 }
 
 /// `   + ۳ خبرگزاری دیگر: مهر، فارس، ایسنا (story:a001)` under a hit with copies (a collapsed search).
@@ -93,7 +93,8 @@ void write_json(std::ostream& out, const SearchResults& results, const std::stri
   json["facets"] = Json::object();
   for (const FacetCounts& counts : results.facets) {
     Json& values = json["facets"][std::string(facet_name(counts.facet))] = Json::array();
-    for (const FacetValue& value : counts.values) values.push_back(Json{{"value", value.value}, {"count", value.count}});
+    for (const FacetValue& value : counts.values)
+      values.push_back(Json{{"value", value.value}, {"count", value.count}});
   }
   json["warnings"] = results.warnings;
   // The query may be any bytes: invalid UTF-8 becomes U+FFFD rather than an exception.

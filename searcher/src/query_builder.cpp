@@ -37,9 +37,8 @@ struct AnalyzedClause {
 /// Whether an atom holds a word that is not a stopword (in a group, in any of its clauses).
 bool has_content(const AnalyzedAtom& atom) {
   return std::ranges::any_of(atom.words, [](const QueryWord& w) { return !w.token.stopword; }) ||
-         std::ranges::any_of(atom.group, [](const AnalyzedClause& c) {
-           return std::ranges::any_of(c.alternatives, has_content);
-         });
+         std::ranges::any_of(atom.group,
+                             [](const AnalyzedClause& c) { return std::ranges::any_of(c.alternatives, has_content); });
 }
 
 Q combine(Q::op op, const std::vector<Q>& queries) {
@@ -115,8 +114,8 @@ class Build {
   };
   std::vector<Unit> units_;
   std::vector<Q> excluded_;
-  std::vector<Q> required_;  // clauses joined by AND: each must match
-  std::vector<QueryWord> free_words_;  // plain words of the combined field, for the boosts
+  std::vector<Q> required_;                   // clauses joined by AND: each must match
+  std::vector<QueryWord> free_words_;         // plain words of the combined field, for the boosts
   std::vector<QueryWord> dropped_stopwords_;  // stopwords left out of free_words_, for the stopword boost
   BuiltQuery out_;
 };
@@ -168,13 +167,12 @@ std::vector<AnalyzedClause> Build::analyze(const ParsedQuery& parsed, bool parti
   std::size_t budget = ranking::kMaxWords;
   std::vector<AnalyzedClause> clauses = analyze_clauses(parsed.clauses, budget);
   const AnalyzedClause* last = clauses.empty() ? nullptr : &clauses.back();
-  if (partial && last && !last->excluded && last->alternatives.size() == 1 &&
-      !last->alternatives[0].atom->phrase && !last->alternatives[0].words.empty()) {
+  if (partial && last && !last->excluded && last->alternatives.size() == 1 && !last->alternatives[0].atom->phrase &&
+      !last->alternatives[0].words.empty()) {
     clauses.back().alternatives[0].words.back().prefix = true;
   }
-  keep_stopwords_ = std::ranges::none_of(clauses, [](const AnalyzedClause& c) {
-    return c.excluded || std::ranges::any_of(c.alternatives, has_content);
-  });
+  keep_stopwords_ = std::ranges::none_of(
+      clauses, [](const AnalyzedClause& c) { return c.excluded || std::ranges::any_of(c.alternatives, has_content); });
   return clauses;
 }
 
@@ -385,7 +383,8 @@ std::vector<std::vector<std::string>> Build::other_spellings(const std::vector<Q
     const std::string joined = words[i].token.text + words[i + 1].token.text;
     if (!database_.term_exists(joined)) continue;
     note_surface(joined);
-    for (const std::string& term : detail::stem_terms(joined_word(joined, analyzer_.stemmer()), detail::prefixes_for(Field::kAny))) {
+    for (const std::string& term :
+         detail::stem_terms(joined_word(joined, analyzer_.stemmer()), detail::prefixes_for(Field::kAny))) {
       forms[i].push_back(term);
       forms[i + 1].push_back(term);
     }
@@ -552,12 +551,13 @@ std::vector<Q> Build::boosts() const {
 Q Build::filters(const ParsedQuery& parsed) const {
   std::vector<Q> fields;
   const std::pair<FilterField, std::string_view> kPrefixes[] = {{FilterField::kSource, schema::kSourcePrefix},
-                                                               {FilterField::kCategory, schema::kCategoryPrefix},
-                                                               {FilterField::kProvince, schema::kProvincePrefix}};
+                                                                {FilterField::kCategory, schema::kCategoryPrefix},
+                                                                {FilterField::kProvince, schema::kProvincePrefix}};
   for (const auto& [field, prefix] : kPrefixes) {
     std::vector<Q> values;
     for (const Filter& filter : parsed.filters) {
-      if (filter.field == field) values.emplace_back(std::string(prefix) + schema::filter_key(analyzer_.normalizer(), filter.value));
+      if (filter.field == field)
+        values.emplace_back(std::string(prefix) + schema::filter_key(analyzer_.normalizer(), filter.value));
     }
     if (!values.empty()) fields.push_back(combine(Q::OP_OR, values));
   }

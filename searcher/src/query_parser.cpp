@@ -50,13 +50,21 @@ std::string ascii_lower(std::string_view text) {
 
 FieldName field_named(std::string_view name) {
   static const std::array<std::pair<std::string_view, FieldName>, 15> kAliases{{
-      {"title", FieldName::kTitle}, {"عنوان", FieldName::kTitle},
-      {"source", FieldName::kSource}, {"منبع", FieldName::kSource},
-      {"category", FieldName::kCategory}, {"دسته", FieldName::kCategory},
-      {"province", FieldName::kProvince}, {"استان", FieldName::kProvince},
-      {"tag", FieldName::kTag}, {"برچسب", FieldName::kTag},
-      {"date", FieldName::kDate}, {"تاریخ", FieldName::kDate},
-      {"cat", FieldName::kCategory}, {"src", FieldName::kSource}, {"story", FieldName::kStory},
+      {"title", FieldName::kTitle},
+      {"عنوان", FieldName::kTitle},
+      {"source", FieldName::kSource},
+      {"منبع", FieldName::kSource},
+      {"category", FieldName::kCategory},
+      {"دسته", FieldName::kCategory},
+      {"province", FieldName::kProvince},
+      {"استان", FieldName::kProvince},
+      {"tag", FieldName::kTag},
+      {"برچسب", FieldName::kTag},
+      {"date", FieldName::kDate},
+      {"تاریخ", FieldName::kDate},
+      {"cat", FieldName::kCategory},
+      {"src", FieldName::kSource},
+      {"story", FieldName::kStory},
   }};
   const std::string lower = ascii_lower(name);
   for (const auto& [alias, field] : kAliases) {
@@ -197,26 +205,13 @@ void apply_date(std::string_view value, ParsedQuery& out) {
 bool apply_constraint(const Item& item, ParsedQuery& out) {
   switch (item.field) {
     case FieldName::kNone:
-    case FieldName::kTitle:
-      return false;
-    case FieldName::kSource:
-      out.filters.push_back({FilterField::kSource, item.atom.text});
-      break;
-    case FieldName::kCategory:
-      out.filters.push_back({FilterField::kCategory, item.atom.text});
-      break;
-    case FieldName::kProvince:
-      out.filters.push_back({FilterField::kProvince, item.atom.text});
-      break;
-    case FieldName::kTag:
-      out.filters.push_back({FilterField::kTag, item.atom.text});
-      break;
-    case FieldName::kDate:
-      apply_date(item.atom.text, out);
-      break;
-    case FieldName::kStory:
-      out.story = item.atom.text;
-      break;
+    case FieldName::kTitle: return false;
+    case FieldName::kSource: out.filters.push_back({FilterField::kSource, item.atom.text}); break;
+    case FieldName::kCategory: out.filters.push_back({FilterField::kCategory, item.atom.text}); break;
+    case FieldName::kProvince: out.filters.push_back({FilterField::kProvince, item.atom.text}); break;
+    case FieldName::kTag: out.filters.push_back({FilterField::kTag, item.atom.text}); break;
+    case FieldName::kDate: apply_date(item.atom.text, out); break;
+    case FieldName::kStory: out.story = item.atom.text; break;
   }
   if (item.excluded) out.warnings.push_back("'-' before a filter is not supported: filter applied");
   return true;
@@ -344,8 +339,8 @@ class Assembler {
 };
 
 void Assembler::term(Item item, int depth, Level& level) {
-  item.excluded = item.excluded || (level.exclude_next && item.field != FieldName::kNone &&
-                                    item.field != FieldName::kTitle);
+  item.excluded =
+      item.excluded || (level.exclude_next && item.field != FieldName::kNone && item.field != FieldName::kTitle);
   if (apply_constraint(item, out_)) {
     if (depth > 0) throw SyntaxError{"filter inside parentheses"};
     level.exclude_next = false;
@@ -379,7 +374,8 @@ Clause Assembler::group(const Item& open, int depth) {
 /// byte, so offsets into the query stay valid.
 ParsedQuery fallback(std::string_view query, const std::string& reason) {
   std::string text(query);
-  std::ranges::replace_if(text, [](char c) { return c == '(' || c == ')'; }, ' ');
+  std::ranges::replace_if(
+      text, [](char c) { return c == '(' || c == ')'; }, ' ');
   for (std::string_view quote : kQuoteChars) {
     for (std::size_t at = text.find(quote); at != text.npos; at = text.find(quote, at)) {
       text.replace(at, quote.size(), std::string(quote.size(), ' '));
@@ -401,7 +397,8 @@ ParsedQuery fallback(std::string_view query, const std::string& reason) {
   const std::size_t begin = text.find_first_not_of(" \t\n\r\f\v");
   if (begin != text.npos) {
     const std::size_t end = text.find_last_not_of(" \t\n\r\f\v") + 1;
-    out.clauses.push_back({{Atom{text.substr(begin, end - begin), false, Field::kAny, begin, false, {}}}, false, false});
+    out.clauses.push_back(
+        {{Atom{text.substr(begin, end - begin), false, Field::kAny, begin, false, {}}}, false, false});
   }
   out.warnings.push_back("syntax error (" + reason + "): searched as plain words");
   return out;

@@ -8,15 +8,15 @@
 #include "deadline.h"
 #include "docid_filter.h"
 #include "facets.h"
-#include "related.h"
-#include "suggest.h"
-#include "stories.h"
 #include "hits.h"
 #include "kavosh/error.h"
 #include "kavosh/schema.h"
 #include "kavosh/search/query.h"
 #include "kavosh/search/query_builder.h"
 #include "kavosh/search/ranking.h"
+#include "related.h"
+#include "stories.h"
+#include "suggest.h"
 
 namespace kavosh::search {
 namespace {
@@ -35,7 +35,8 @@ std::optional<int> metadata_number(const Xapian::Database& database, std::string
 void check_version(const Xapian::Database& database, const std::string& path, std::string_view key, int expected,
                    std::string_view what) {
   const auto version = metadata_number(database, key);
-  if (!version) throw EnvironmentError("'" + path + "' is not a Kavosh database (no " + std::string(what) + " version)");
+  if (!version)
+    throw EnvironmentError("'" + path + "' is not a Kavosh database (no " + std::string(what) + " version)");
   if (*version != expected) {
     throw EnvironmentError("'" + path + "' was built with " + std::string(what) + " version " +
                            std::to_string(*version) + ", this program uses " + std::to_string(expected) +
@@ -73,7 +74,8 @@ void add_request_constraints(const SearchRequest& request, ParsedQuery& parsed) 
   };
   narrow(request.from, false, parsed.date_from);
   narrow(request.to, true, parsed.date_to);
-  if (auto warning = empty_range_warning(parsed); warning && !empty_before) parsed.warnings.push_back(std::move(*warning));
+  if (auto warning = empty_range_warning(parsed); warning && !empty_before)
+    parsed.warnings.push_back(std::move(*warning));
 }
 
 /// A database directory of one local shard (not a stub file or a folder holding one): its docids are
@@ -147,12 +149,14 @@ struct Searcher::Impl {
   Xapian::Database database;
   analysis::Analyzer analyzer;
   bool one_local_shard;
-  bool local_shards;  ///< no remote shard: time budgets and value streams apply
+  bool local_shards;              ///< no remote shard: time budgets and value streams apply
   mutable detail::Budget budget;  ///< of the search running
   mutable bool collapse = false;  ///< the search running keeps one match per story
 
   explicit Impl(const std::string& p)
-      : path(p), database(open_database(p)), one_local_shard(is_one_local_shard(p)),
+      : path(p),
+        database(open_database(p)),
+        one_local_shard(is_one_local_shard(p)),
         local_shards(detail::all_shards_local(p)) {}
 
   SearchResults run(const SearchRequest& request) const;
@@ -167,13 +171,13 @@ struct Searcher::Impl {
 
   std::optional<Xapian::Query> window_filter(const Xapian::MSet& matches) const;
 
-    bool rescore(const BuiltQuery& built, const SearchRequest& request, std::uint32_t limit, MatchCount& count,
+  bool rescore(const BuiltQuery& built, const SearchRequest& request, std::uint32_t limit, MatchCount& count,
                std::vector<detail::PageMatch>& page) const;
 };
 
 Searcher::Impl::Ranked Searcher::Impl::ranked(const Xapian::Query& ranking, Xapian::doccount first,
-                                              Xapian::doccount count, Xapian::doccount check_at_least,
-                                              SortOrder sort, Ties ties) const {
+                                              Xapian::doccount count, Xapian::doccount check_at_least, SortOrder sort,
+                                              Ties ties) const {
   Xapian::Enquire enquire(database);
   enquire.set_query(ranking);
   configure(enquire, sort, ties, collapse, budget);
@@ -250,8 +254,17 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
   const Xapian::Query unfiltered = built.query;
   built.query = detail::filtered(built.query, facet_filters.all());
   if (!built.first_pass.empty()) built.first_pass = detail::filtered(built.first_pass, facet_filters.all());
-  SearchResults results{request.query, 0, request.offset, {}, std::nullopt, std::move(parsed.warnings),
-                        std::move(built.readings), false, 0, 0, {}};
+  SearchResults results{request.query,
+                        0,
+                        request.offset,
+                        {},
+                        std::nullopt,
+                        std::move(parsed.warnings),
+                        std::move(built.readings),
+                        false,
+                        0,
+                        0,
+                        {}};
   results.warnings.insert(results.warnings.end(), built.warnings.begin(), built.warnings.end());
   if (!built.query.empty()) {
     const std::uint32_t limit = std::min(request.limit, kMaxLimit);
@@ -259,19 +272,18 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
     MatchCount count;
     if (!rescore(built, request, limit, count, page)) {
       const Ranked one_pass = ranked(built.query, request.offset, limit,
-                                     check_at_least(request, request.offset + limit), request.sort,
-                                     Ties::kNewestFirst);
+                                     check_at_least(request, request.offset + limit), request.sort, Ties::kNewestFirst);
       count = one_pass.count;
       detail::append_matches(page, one_pass.matches, 0, one_pass.matches.size());
     }
     results.hits = detail::HitMaker(database, built.keys, analyzer, request.snippets, local_shards).make(page);
     if (collapse) {
-      for (Hit& hit : results.hits) detail::add_copies(database, analyzer.normalizer(), hit);
+      for (Hit& hit : results.hits) detail::add_copies(database, analyzer.normalizer(), local_shards, hit);
     }
     if (!request.facets.empty()) {
       std::optional<Xapian::doccount> exact;
-      results.facets = detail::count_facets(database, unfiltered, facet_filters, request, collapse,
-                                            analyzer.normalizer(), exact);
+      results.facets =
+          detail::count_facets(database, unfiltered, facet_filters, request, collapse, analyzer.normalizer(), exact);
       if (exact) count = MatchCount(*exact);
     }
     count.write_to(results);
@@ -286,8 +298,8 @@ std::optional<std::string> date_range_error(const SearchRequest& request) {
   const auto from = parse_date_bound(request.from, false);
   const auto to = parse_date_bound(request.to, true);
   if (!from || !to || *from <= *to) return std::nullopt;
-  return "the date range is reversed: from '" + request.from + "' (" + *from + ") is after to '" + request.to +
-         "' (" + *to + ")";
+  return "the date range is reversed: from '" + request.from + "' (" + *from + ") is after to '" + request.to + "' (" +
+         *to + ")";
 }
 
 Searcher::Searcher(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}

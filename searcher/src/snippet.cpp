@@ -45,8 +45,8 @@ void mark_phrase(const std::vector<Token>& tokens, const std::vector<std::string
     if (tokens[i].text != phrase.front()) continue;
     run.assign(1, i);
     for (std::size_t k = 1; k < phrase.size() && run.size() == k; ++k) {
-      const std::size_t next = find_at(tokens, run.back() + 1, tokens[i].position + static_cast<std::uint32_t>(k),
-                                       phrase[k]);
+      const std::size_t next =
+          find_at(tokens, run.back() + 1, tokens[i].position + static_cast<std::uint32_t>(k), phrase[k]);
       if (next < tokens.size()) run.push_back(next);
     }
     if (run.size() != phrase.size()) continue;
@@ -111,7 +111,6 @@ void append_clean(std::string& out, std::string_view text) {
   }
 }
 
-
 /// The analyzed piece of `text` that the snippet comes from: the words around a match the index
 /// located (piece_near), else the first chunk of about kChunkBytes (cut at a space) holding a match,
 /// else the first chunk. Analysis costs far more than matching, and the words around the first match
@@ -126,8 +125,9 @@ struct Piece {
 Piece analyze(std::string_view text, std::size_t begin, std::size_t end, const MatchKeys& keys,
               const analysis::Analyzer& analyzer) {
   Piece piece{analyzer.analyze(text.substr(begin, end - begin)), {}, begin > 0, end < text.size()};
-  for (Token& token : piece.tokens) token.span = {token.span.begin + static_cast<std::uint32_t>(begin),
-                                                  token.span.end + static_cast<std::uint32_t>(begin)};
+  for (Token& token : piece.tokens)
+    token.span = {token.span.begin + static_cast<std::uint32_t>(begin),
+                  token.span.end + static_cast<std::uint32_t>(begin)};
   piece.hit.resize(piece.tokens.size());
   for (std::size_t i = 0; i < piece.tokens.size(); ++i) piece.hit[i] = matches(piece.tokens[i], keys);
   for (const std::vector<std::string>& phrase : keys.phrases) mark_phrase(piece.tokens, phrase, piece.hit);
@@ -217,8 +217,9 @@ std::string make_snippet(std::string_view text, const MatchKeys& keys, const ana
     at = span.end;
   }
   const std::uint32_t end = std::ranges::max_element(tokens.begin() + static_cast<std::ptrdiff_t>(first),
-                                                     tokens.begin() + static_cast<std::ptrdiff_t>(last) + 1,
-                                                     {}, [](const Token& t) { return t.span.end; })->span.end;
+                                                     tokens.begin() + static_cast<std::ptrdiff_t>(last) + 1, {},
+                                                     [](const Token& t) { return t.span.end; })
+                                ->span.end;
   if (end > at) append_clean(out, text.substr(at, end - at));
   if (last + 1 < tokens.size() || piece.cut_after) out += " …";
   return out;

@@ -24,7 +24,8 @@ struct Candidate {
 /// Digits and the separators of numbers, dates and times (`1402`, `14.3`, `1402/12`, `10:30`).
 bool number(std::string_view word) {
   constexpr std::string_view kSeparators = ".,/:-";
-  return std::ranges::all_of(word, [&](char c) { return (c >= '0' && c <= '9') || kSeparators.find(c) != kSeparators.npos; });
+  return std::ranges::all_of(word,
+                             [&](char c) { return (c >= '0' && c <= '9') || kSeparators.find(c) != kSeparators.npos; });
 }
 
 /// A word written twice without a space: a typing or crawling accident, never a completion.
@@ -54,7 +55,8 @@ std::vector<Candidate> words_starting(const Xapian::Database& database, const st
   return out;
 }
 
-Xapian::doccount phrase_documents(const Xapian::Database& database, const std::string& first, const std::string& second) {
+Xapian::doccount phrase_documents(const Xapian::Database& database, const std::string& first,
+                                  const std::string& second) {
   Xapian::Enquire enquire(database);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, Xapian::Query(first), Xapian::Query(second)));
   enquire.set_weighting_scheme(Xapian::BoolWeight());

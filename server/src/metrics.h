@@ -24,7 +24,7 @@ class Metrics {
  public:
   /// Upper bounds (seconds) of the latency buckets, as Prometheus client libraries default them.
   static constexpr std::array<double, 11> kBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
-                                                       0.1,   0.25,   0.5,   1.0,  2.5};
+                                                      0.1,   0.25,   0.5,   1.0,  2.5};
 
   void observe(std::string_view endpoint, int status, double seconds);
   std::string render(const std::optional<IndexGauges>& index) const;

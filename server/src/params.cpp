@@ -49,8 +49,7 @@ std::string query_text(const Params& params, const Limits& limits) {
   auto q = single(params, "q");
   if (!q) throw HttpError(400, "missing parameter 'q'");
   if (q->size() > limits.max_query_bytes) {
-    throw HttpError(limits.too_long_status,
-                    "query longer than " + std::to_string(limits.max_query_bytes) + " bytes");
+    throw HttpError(limits.too_long_status, "query longer than " + std::to_string(limits.max_query_bytes) + " bytes");
   }
   if (!valid_utf8(*q)) throw HttpError(400, "parameter 'q' is not valid UTF-8");
   return std::move(*q);

@@ -177,17 +177,17 @@ Server::Impl::Impl(const Options& o)
 }
 
 void Server::Impl::install_hooks() {
-  http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res)
-                                    -> httplib::Server::HandlerResponse {
-    t_started = Clock::now();
-    t_timed = true;
-    add_cors(req, res);
-    if (!overloaded()) return httplib::Server::HandlerResponse::Unhandled;
-    send_error(res, 503, "server busy");
-    res.set_header("Retry-After", "1");
-    res.set_header("Connection", "close");
-    return httplib::Server::HandlerResponse::Handled;
-  });
+  http.set_pre_routing_handler(
+      [this](const httplib::Request& req, httplib::Response& res) -> httplib::Server::HandlerResponse {
+        t_started = Clock::now();
+        t_timed = true;
+        add_cors(req, res);
+        if (!overloaded()) return httplib::Server::HandlerResponse::Unhandled;
+        send_error(res, 503, "server busy");
+        res.set_header("Retry-After", "1");
+        res.set_header("Connection", "close");
+        return httplib::Server::HandlerResponse::Handled;
+      });
   // Errors cpp-httplib produces itself (no route, URI too long, body too large) get a JSON body too.
   http.set_error_handler(httplib::Server::HandlerWithResponse(
       [](const httplib::Request&, httplib::Response& res) -> httplib::Server::HandlerResponse {

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "kavosh/analysis/stopwords.h"
 #include "char_tables.h"
+#include "kavosh/analysis/stopwords.h"
 
 namespace kavosh::analysis {
 namespace {

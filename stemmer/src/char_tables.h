@@ -61,8 +61,7 @@ constexpr bool is_compatibility_form(char32_t c) {
 
 /// Spaces other than U+0020 that separate words (NBSP included: archives use it as a separator).
 constexpr bool is_other_space(char32_t c) {
-  return c == kNbsp || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000 ||
-         c == 0x1680;
+  return c == kNbsp || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x1680;
 }
 
 /// Persian (Extended Arabic-Indic) or Arabic-Indic digit value, or -1.

@@ -54,8 +54,8 @@ void add_colloquial_verb(std::string_view word, Candidates& out) {
     std::string_view spoken, written;
   };
   static constexpr std::array<std::string_view, 5> kPrefixes{"نمی", "می", "ن", "ب", ""};
-  static constexpr std::array<Ending, 7> kEndings{{{"ین", "ید"}, {"ن", "ند"}, {"ه", "د"}, {"یم", "یم"},
-                                                   {"م", "م"}, {"ی", "ی"}, {"د", "د"}}};
+  static constexpr std::array<Ending, 7> kEndings{
+      {{"ین", "ید"}, {"ن", "ند"}, {"ه", "د"}, {"یم", "یم"}, {"م", "م"}, {"ی", "ی"}, {"د", "د"}}};
   const Lexicon& lexicon = Lexicon::instance();
   for (const std::string_view prefix : kPrefixes) {
     if (!word.starts_with(prefix)) continue;

@@ -61,9 +61,8 @@ void load_pairs(std::string_view data, StringMap<std::string>& into) {
 
 Lexicon load() {
   Lexicon lex;
-  for_each_row(k_lexicon_data, [&](const auto& c) {
-    lex.bases.emplace(std::string(c[0]), c.size() > 1 ? parse_classes(c[1]) : 0);
-  });
+  for_each_row(k_lexicon_data,
+               [&](const auto& c) { lex.bases.emplace(std::string(c[0]), c.size() > 1 ? parse_classes(c[1]) : 0); });
   for_each_row(k_verb_stems_data, [&](const auto& c) {
     if (c.size() < 2) return;
     lex.past_stems.emplace(c[0]);

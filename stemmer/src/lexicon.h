@@ -28,11 +28,11 @@ using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>
 
 /// All tables, parsed once from the data embedded in the library.
 struct Lexicon {
-  StringMap<std::uint8_t> bases;            ///< word → SuffixClass bits
-  StringMap<std::string> present_to_past;   ///< present stem → past stem
+  StringMap<std::uint8_t> bases;           ///< word → SuffixClass bits
+  StringMap<std::string> present_to_past;  ///< present stem → past stem
   StringSet past_stems;
-  StringMap<std::string> colloquial_stems;  ///< colloquial present stem → written present stem
-  StringMap<std::string> plurals;           ///< plural → singular: broken plurals, sound plurals in ات
+  StringMap<std::string> colloquial_stems;   ///< colloquial present stem → written present stem
+  StringMap<std::string> plurals;            ///< plural → singular: broken plurals, sound plurals in ات
   StringMap<std::string> spelling_variants;  ///< stem of one spelling → stem of the usual one
   StringSet protected_words;
   StringSet stopwords;

@@ -74,18 +74,24 @@ void fold_compatibility_forms(CodePoints& s) {
 
 char32_t map_letter(char32_t c) {
   switch (c) {
-    case kArabicYeh: case kAlefMaksura: case kYehBarree: case kFarsiYehVariantE: case kYehHamza:
-      return kPersianYeh;
-    case kArabicKaf: case kSwashKaf:
-      return kPersianKaf;
-    case kHehWithYehAbove: case kTehMarbuta: case kAe: case kHehGoal:
-      return kHeh;
-    case kAlefHamzaAbove: case kAlefHamzaBelow: case kAlefWasla: case U'\u0672': case U'\u0673':
-      return kAlef;
-    case kWawHamza:
-      return kWaw;
-    default:
-      return c;
+    case kArabicYeh:
+    case kAlefMaksura:
+    case kYehBarree:
+    case kFarsiYehVariantE:
+    case kYehHamza: return kPersianYeh;
+    case kArabicKaf:
+    case kSwashKaf: return kPersianKaf;
+    case kHehWithYehAbove:
+    case kTehMarbuta:
+    case kAe:
+    case kHehGoal: return kHeh;
+    case kAlefHamzaAbove:
+    case kAlefHamzaBelow:
+    case kAlefWasla:
+    case U'\u0672':
+    case U'\u0673': return kAlef;
+    case kWawHamza: return kWaw;
+    default: return c;
   }
 }
 
@@ -133,8 +139,7 @@ void fold_spaces_and_case(CodePoints& s) {
 void drop_hamza_after_long_vowel(CodePoints& s) {
   std::size_t w = 0;
   for (const CodePoint& c : s) {
-    const bool after_long_vowel =
-        w > 0 && (s[w - 1].cp == kAlef || s[w - 1].cp == kWaw || s[w - 1].cp == kPersianYeh);
+    const bool after_long_vowel = w > 0 && (s[w - 1].cp == kAlef || s[w - 1].cp == kWaw || s[w - 1].cp == kPersianYeh);
     if (c.cp == kHamza && after_long_vowel) continue;
     s[w++] = c;
   }
@@ -284,8 +289,6 @@ NormalizedText PersianNormalizer::normalize_with_origin(std::string_view text) c
 /// The reference implementation, step by step (tests compare it with the single pass).
 NormalizedText normalize_by_steps(std::string_view text) { return run_steps(text); }
 
-std::string PersianNormalizer::normalize(std::string_view text) const {
-  return normalize_with_origin(text).text;
-}
+std::string PersianNormalizer::normalize(std::string_view text) const { return normalize_with_origin(text).text; }
 
 }  // namespace kavosh::analysis

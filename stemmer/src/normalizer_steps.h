@@ -14,7 +14,7 @@ struct CodePoint {
 };
 using CodePoints = std::vector<CodePoint>;
 
-CodePoints decode(std::string_view text);     ///< UTF-8 → code points; invalid bytes → U+FFFD
+CodePoints decode(std::string_view text);  ///< UTF-8 → code points; invalid bytes → U+FFFD
 char32_t map_letter(char32_t c);
 bool is_ignorable(char32_t c);
 char32_t fold_digit(char32_t c);
@@ -26,7 +26,7 @@ void remove_ignorables(CodePoints& s);         ///< diacritics, tatweel, bidi an
 void fold_digits(CodePoints& s);               ///< Eastern digits and separators → ASCII
 void fold_spaces_and_case(CodePoints& s);      ///< other spaces → U+0020; case folding
 void drop_hamza_after_long_vowel(CodePoints& s);
-void tidy_zwnj(CodePoints& s);                 ///< keep ZWNJ only between two letters, once
+void tidy_zwnj(CodePoints& s);  ///< keep ZWNJ only between two letters, once
 
 }  // namespace kavosh::analysis::steps
 

@@ -6,8 +6,8 @@
 #include <memory>
 #include <optional>
 
-#include "utf8.h"
 #include "char_tables.h"
+#include "utf8.h"
 
 namespace kavosh::analysis {
 namespace {
@@ -58,9 +58,7 @@ void to_utf16(std::string_view text, Span region, Utf16Text& out) {
   out.byte_offset.resize(out.units.size() + 1);
 }
 
-bool has_zwnj_at(std::string_view text, std::uint32_t at) {
-  return text.substr(at, kZwnjUtf8.size()) == kZwnjUtf8;
-}
+bool has_zwnj_at(std::string_view text, std::uint32_t at) { return text.substr(at, kZwnjUtf8.size()) == kZwnjUtf8; }
 
 void push_token(std::string_view text, Span span, TokenKind kind, std::vector<RawToken>& out) {
   out.push_back({std::string(text.substr(span.begin, span.end - span.begin)), span, kind, split_spans(text, span)});
@@ -94,16 +92,16 @@ bool is_space_byte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '
 
 // Letters of Persian text after normalization, all of Word_Break=ALetter; rarer letters take the ICU path.
 bool is_common_arabic_letter(char32_t c) {
-  return (c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A) || c == 0x067E || c == 0x0686 ||
-         c == 0x0698 || c == 0x06A9 || c == 0x06AF || c == 0x06CC;
+  return (c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A) || c == 0x067E || c == 0x0686 || c == 0x0698 ||
+         c == 0x06A9 || c == 0x06AF || c == 0x06CC;
 }
 
 // Punctuation that stays outside words at a chunk's edge: ASCII punctuation but `_` (ExtendNumLet joins
 // words) and `@` (ICU keeps it in words), and `« » ، ؛ ؟ ۔`.
 bool is_edge_punctuation(char32_t c) {
   if (c < 0x80) {
-    return c != '_' && ((c >= '!' && c <= '/') || (c >= ':' && c <= '?') || (c >= '[' && c <= '`') ||
-                        (c >= '{' && c <= '~'));
+    return c != '_' &&
+           ((c >= '!' && c <= '/') || (c >= ':' && c <= '?') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~'));
   }
   return c == 0x00AB || c == 0x00BB || c == 0x060C || c == 0x061B || c == 0x061F || c == 0x06D4;
 }

@@ -5,9 +5,9 @@
 #include <optional>
 #include <vector>
 
+#include "char_tables.h"
 #include "lexicon.h"
 #include "utf8.h"
-#include "char_tables.h"
 
 namespace kavosh::analysis {
 namespace {
@@ -37,44 +37,44 @@ constexpr std::uint8_t kNoun = kPluralHa | kClitic;
 // written Persian seldom uses it, while final ت is everywhere in words of their own (`کتابت`, `حدت`,
 // `جدیت`, `حکمت`) that the word list does not tell from noun + ت.
 constexpr auto kCliticSuffixes = std::to_array<Suffix>({{"یشان", "", kNoun, After::kVowel},
-                                                     {"یتان", "", kNoun, After::kVowel},
-                                                     {"یمان", "", kNoun, After::kVowel},
-                                                     {"شان", "", kNoun},
-                                                     {"تان", "", kNoun},
-                                                     {"مان", "", kNoun},
-                                                     {"اش", "", kNoun, After::kHeh},
-                                                     {"ام", "", kNoun, After::kHeh},
-                                                     {"ات", "", kNoun, After::kHeh},
-                                                     {"یش", "", kNoun, After::kVowel},
-                                                     {"یم", "", kNoun, After::kVowel},
-                                                     {"یت", "", kNoun, After::kVowel},
-                                                     {"ش", "", kNoun, After::kConsonant},
-                                                     {"م", "", kNoun, After::kConsonant}});
+                                                        {"یتان", "", kNoun, After::kVowel},
+                                                        {"یمان", "", kNoun, After::kVowel},
+                                                        {"شان", "", kNoun},
+                                                        {"تان", "", kNoun},
+                                                        {"مان", "", kNoun},
+                                                        {"اش", "", kNoun, After::kHeh},
+                                                        {"ام", "", kNoun, After::kHeh},
+                                                        {"ات", "", kNoun, After::kHeh},
+                                                        {"یش", "", kNoun, After::kVowel},
+                                                        {"یم", "", kNoun, After::kVowel},
+                                                        {"یت", "", kNoun, After::kVowel},
+                                                        {"ش", "", kNoun, After::kConsonant},
+                                                        {"م", "", kNoun, After::kConsonant}});
 // A bare final `ی` is left alone: it is as often derivational (`رقابتی`, `کشوری`: words of their own)
 // as it is ezafe or indefinite. It is stripped after a plural `ها` (`کتابهای`) or when a ZWNJ marks it.
 // `انی`/`اتی` are left alone too: mostly adjectives (`زمستانی`, `انتخاباتی`), seldom plural + indefinite.
 // After a vowel the ezafe is a plain `ی` (`جای`, `داروی`) while derivation takes `یی` (`جایی`).
 // An indefinite after a plural `ان` is kept only when the plural resolves (`کسانی`; not `زمستانی`).
 constexpr auto kEzafeSuffixes = std::to_array<Suffix>({{"هایی", "ها", 0},
-                                                  {"های", "ها", 0},
-                                                  {"انی", "ان", 0, After::kAny, true},
-                                                  {"تری", "تر", 0, After::kAny, true},
-                                                  {"ی", "", 0, After::kVowel}});
+                                                       {"های", "ها", 0},
+                                                       {"انی", "ان", 0, After::kAny, true},
+                                                       {"تری", "تر", 0, After::kAny, true},
+                                                       {"ی", "", 0, After::kVowel}});
 // Comparatives only on bases the word list attests with both تر and ترین (adjectives). Joined تری is a
 // comparative + ezafe or indefinite when the comparative resolves (`سریعتری`).
 constexpr auto kComparativeSuffixes = std::to_array<Suffix>({{"ترین", "", kComparative}, {"تر", "", kComparative}});
 constexpr auto kPluralSuffixes = std::to_array<Suffix>({
-    {"گان", "ه", 0},     // نمایندگان = نماینده + گان
+    {"گان", "ه", 0},  // نمایندگان = نماینده + گان
     {"ها", "", 0},
-    {"ان", "", kPluralHa},  // before یان: ایرانیان = ایرانی + ان
+    {"ان", "", kPluralHa},                  // before یان: ایرانیان = ایرانی + ان
     {"یان", "", kPluralHa, After::kVowel},  // دانشجویان
-    {"ات", "ت", 0},  // خدمات = خدمت + ات (ساعت is not attested with ات)
-    {"ات", "ه", kPluralAt},  // مقالات = مقاله + ات
+    {"ات", "ت", 0},                         // خدمات = خدمت + ات (ساعت is not attested with ات)
+    {"ات", "ه", kPluralAt},                 // مقالات = مقاله + ات
     {"ات", "", kPluralAt},
     {"ات", "", 0, After::kVerbalNoun},  // تجاوزات, اعترافات: the word list seldom attests their ات
     // جات after ات: `درجات` is درجه + ات, not در + جات (دره).
-    {"جات", "ه", 0},  // کارخانجات = کارخانه + جات
-    {"جات", "", 0},   // سبزیجات
+    {"جات", "ه", 0},                            // کارخانجات = کارخانه + جات
+    {"جات", "", 0},                             // سبزیجات
     {"ین", "", kPluralHa, After::kParticiple},  // Arabic sound plural of people: مسئولین, متخصصین
 });
 
@@ -98,11 +98,12 @@ bool has_verbal_noun_shape(std::string_view base) {
   auto at = [&](std::size_t i, char32_t c) { return i < letters.size() && letters[i] == c; };
   constexpr char32_t kTeh = U'ت', kAlef = U'ا', kYeh = U'ی', kNoon = U'ن', kSeen = U'س';
   switch (letters.size()) {
-    case 4: return at(0, kTeh);                                                 // تحول
-    case 5: return (at(0, kTeh) && (at(3, kYeh) || at(2, kAlef))) ||          // تأکید, تعامل
-                   (at(0, kAlef) && at(3, kAlef));                            // ایراد
+    case 4: return at(0, kTeh);  // تحول
+    case 5:
+      return (at(0, kTeh) && (at(3, kYeh) || at(2, kAlef))) ||                     // تأکید, تعامل
+             (at(0, kAlef) && at(3, kAlef));                                       // ایراد
     case 6: return at(0, kAlef) && at(4, kAlef) && (at(2, kTeh) || at(1, kNoon));  // اعتراف, انحراف
-    case 7: return at(0, kAlef) && at(1, kSeen) && at(2, kTeh) && at(5, kAlef);   // استحکام
+    case 7: return at(0, kAlef) && at(1, kSeen) && at(2, kTeh) && at(5, kAlef);    // استحکام
     default: return false;
   }
 }
@@ -125,10 +126,11 @@ struct Layer {
 };
 // Outermost first: a comparative used as a noun takes the plural inside clitics and ezafe
 // (`بزرگترهایش` = بزرگ+تر+ها+یش), so plurals are peeled before comparatives.
-const std::array<Layer, 4> kLayers = {{{kCliticSuffixes.data(), kCliticSuffixes.data() + kCliticSuffixes.size()},
-                                       {kEzafeSuffixes.data(), kEzafeSuffixes.data() + kEzafeSuffixes.size()},
-                                       {kPluralSuffixes.data(), kPluralSuffixes.data() + kPluralSuffixes.size()},
-                                       {kComparativeSuffixes.data(), kComparativeSuffixes.data() + kComparativeSuffixes.size()}}};
+const std::array<Layer, 4> kLayers = {
+    {{kCliticSuffixes.data(), kCliticSuffixes.data() + kCliticSuffixes.size()},
+     {kEzafeSuffixes.data(), kEzafeSuffixes.data() + kEzafeSuffixes.size()},
+     {kPluralSuffixes.data(), kPluralSuffixes.data() + kPluralSuffixes.size()},
+     {kComparativeSuffixes.data(), kComparativeSuffixes.data() + kComparativeSuffixes.size()}}};
 
 bool long_enough(std::string_view stem) { return utf8::length(stem) >= kMinStemLetters; }
 
@@ -170,8 +172,8 @@ std::optional<std::string> find_nominal_base(const Lexicon& lex, const std::stri
 }
 
 // Personal endings of verbs, longest first; "" for the 3rd person singular past and bare stems.
-constexpr std::array<std::string_view, 13> kVerbEndings = {"اند", "ایم", "اید", "ام", "ای", "یم", "ید", "ند",
-                                                           "م",   "ی",   "د",   "ه",  ""};
+constexpr std::array<std::string_view, 13> kVerbEndings = {"اند", "ایم", "اید", "ام", "ای", "یم", "ید",
+                                                           "ند",  "م",   "ی",   "د",  "ه",  ""};
 /// What stands before the stem: nothing, the imperfective می/نمی, the negative ن or the subjunctive ب.
 enum class VerbPrefix : unsigned char { kNone, kImperfective, kNegative, kSubjunctive };
 struct PrefixForm {
@@ -190,7 +192,7 @@ constexpr std::array<std::string_view, 6> kPreverbs = {"بر", "در", "فرا",
 // likely a noun (`بخشی` is "a part", not "you forgive").
 bool takes_bare_present(std::string_view past) {
   static constexpr std::array<std::string_view, 24> kVerbs = {
-      "کرد", "شد",  "داد",  "زد",   "گرفت", "داشت", "بود",  "خواست", "توانست", "آمد", "آورد", "کشید",
+      "کرد",  "شد",  "داد",   "زد",   "گرفت", "داشت", "بود",  "خواست", "توانست", "آمد",   "آورد",  "کشید",
       "یافت", "گشت", "گردید", "ساخت", "نمود", "دید",  "رسید", "خورد",  "برد",    "گذاشت", "افتاد", "ماند"};
   return std::find(kVerbs.begin(), kVerbs.end(), past) != kVerbs.end();
 }
@@ -316,8 +318,7 @@ std::optional<std::string> analyze_prefixed(const Lexicon& lex, std::string_view
 }
 
 // A verb form with an explicit prefix (`نمی‌رود`, `بگوید`, `برمی‌گردد`): its past stem.
-std::optional<std::string> analyze_prefixed_verb(const Lexicon& lex, std::string_view word,
-                                                 NounEvidence noun = {}) {
+std::optional<std::string> analyze_prefixed_verb(const Lexicon& lex, std::string_view word, NounEvidence noun = {}) {
   if (auto past = analyze_prefixed(lex, word, "", noun)) return past;
   for (std::string_view preverb : kPreverbs) {
     if (word.starts_with(preverb)) {
@@ -346,8 +347,8 @@ std::optional<std::string> analyze_verb(const Lexicon& lex, std::string_view wor
 // Suffix chains that, written after a ZWNJ, surely are inflection: `نام‌های`, `نامه‌ای`, `بزرگ‌ترین`.
 bool is_suffix_chain(std::string_view tail) {
   static const std::array<std::string_view, 24> kChains = {
-      "ها",  "های",  "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "هاست", "ای",  "ام",
-      "ات",  "اش",   "ایم",  "اید",  "اند",  "ی",    "تر",     "ترین",   "تری",    "مان",  "تان", "شان"};
+      "ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "هاست", "ای",  "ام",
+      "ات", "اش",  "ایم",  "اید",  "اند",  "ی",    "تر",     "ترین",   "تری",    "مان",  "تان", "شان"};
   return std::find(kChains.begin(), kChains.end(), tail) != kChains.end();
 }
 
@@ -376,10 +377,10 @@ std::optional<std::string> broken_plural_with_yeh(const Lexicon& lex, std::strin
 // `دهم` not ده+م "I give", `بیستم` not ب+ایست+م. An ordinal is a cardinal + م or مین (سه → سوم).
 bool is_ordinal(std::string_view word) {
   static constexpr std::array<std::string_view, 41> kCardinals = {
-      "یک",    "دو",    "سو",    "چهار",  "پنج",   "شش",    "هفت",   "هشت",   "نه",     "ده",   "یازده",
-      "دوازده", "سیزده", "چهارده", "پانزده", "شانزده", "هفده",  "هجده",  "هیجده", "نوزده",  "بیست", "سی",
-      "چهل",   "پنجاه", "شصت",   "هفتاد", "هشتاد", "نود",   "صد",    "دویست", "سیصد",  "چهارصد", "پانصد",
-      "ششصد",  "هفتصد", "هشتصد", "نهصد",  "هزار",  "میلیون", "میلیارد", "بیلیون"};
+      "یک",     "دو",    "سو",     "چهار",   "پنج",    "شش",     "هفت",     "هشت",   "نه",    "ده",     "یازده",
+      "دوازده", "سیزده", "چهارده", "پانزده", "شانزده", "هفده",   "هجده",    "هیجده", "نوزده", "بیست",   "سی",
+      "چهل",    "پنجاه", "شصت",    "هفتاد",  "هشتاد",  "نود",    "صد",      "دویست", "سیصد",  "چهارصد", "پانصد",
+      "ششصد",   "هفتصد", "هشتصد",  "نهصد",   "هزار",   "میلیون", "میلیارد", "بیلیون"};
   for (std::string_view suffix : {"امین", "مین", "ام", "م"}) {
     if (!word.ends_with(suffix)) continue;
     const std::string_view number = word.substr(0, word.size() - suffix.size());
@@ -438,15 +439,15 @@ std::optional<std::string> read_as_verb(const Lexicon& lex, std::string_view wor
                                         int classes) {
   // A noun of the lexicon (`مردم`, `حرم`) is read as a verb only as a participle or infinitive
   // (`شده`, `کردن`), which nouns of that shape rarely are.
-  const bool is_participle_or_infinitive = (joined.ends_with("ه") || joined.ends_with("ن")) &&
-                                          lex.past_stems.contains(drop_last_letter(joined));
+  const bool is_participle_or_infinitive =
+      (joined.ends_with("ه") || joined.ends_with("ن")) && lex.past_stems.contains(drop_last_letter(joined));
   const bool may_be_verb_body = classes < 0 || is_participle_or_infinitive;
   if (may_be_verb_body) {
     if (auto past = past_stem_initial(lex, joined)) return past;
   }
   const NounEvidence noun{.has_plural = classes >= 0 && (classes & kPluralHa) != 0,
-                          .is_noun_plus_yeh = word == joined && joined.ends_with("ی") &&
-                                              is_noun_or_name(lex, drop_last_letter(joined)),
+                          .is_noun_plus_yeh =
+                              word == joined && joined.ends_with("ی") && is_noun_or_name(lex, drop_last_letter(joined)),
                           .is_unknown = classes < 0 && !lex.stopwords.contains(joined)};
   if (auto past = analyze_prefixed_verb(lex, joined, noun)) return past;
   if (may_be_verb_body) return analyze_verb_body(lex, joined, VerbPrefix::kNone, noun);

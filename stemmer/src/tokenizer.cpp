@@ -68,7 +68,8 @@ bool continues_date(std::string_view text, const RawToken& t, const RawToken& ne
   const char sep = text[t.span.end];
   const auto parts = std::count(t.text.begin(), t.text.end(), sep) + 1;
   return (sep == '/' || sep == '-') && parts < 3 && is_digit_run(next.text) &&
-         is_digit_run(t.text.substr(t.text.find_last_of("/-") == std::string::npos ? 0 : t.text.find_last_of("/-") + 1));
+         is_digit_run(
+             t.text.substr(t.text.find_last_of("/-") == std::string::npos ? 0 : t.text.find_last_of("/-") + 1));
 }
 
 bool has_letter(std::string_view s) {

@@ -17,8 +17,8 @@ std::string kind_name(kavosh::analysis::TokenKind kind) {
 void print_text(std::string_view input, const std::vector<kavosh::analysis::Token>& tokens) {
   std::cout << "pos\toriginal\tnormalized\tstem\tkind\tflags\n";
   for (const auto& t : tokens) {
-    std::cout << t.position << '\t' << input.substr(t.span.begin, t.span.end - t.span.begin) << '\t' << t.text
-              << '\t' << t.stem << '\t' << kind_name(t.kind) << '\t' << (t.stopword ? "stop" : "")
+    std::cout << t.position << '\t' << input.substr(t.span.begin, t.span.end - t.span.begin) << '\t' << t.text << '\t'
+              << t.stem << '\t' << kind_name(t.kind) << '\t' << (t.stopword ? "stop" : "")
               << (t.part ? (t.stopword ? ",part" : "part") : "") << '\n';
   }
 }

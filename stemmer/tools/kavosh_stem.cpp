@@ -24,10 +24,9 @@ void print_stem(const kavosh::analysis::PersianNormalizer& normalizer, const kav
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{
-      "Stems Persian words: prints word<TAB>normalized<TAB>stem for each WORD, or for each line of standard "
-      "input when no word is given.",
-      "kavosh-stem"};
+  CLI::App app{"Stems Persian words: prints word<TAB>normalized<TAB>stem for each WORD, or for each line of standard "
+               "input when no word is given.",
+               "kavosh-stem"};
   std::vector<std::string> words;
   app.add_option("word", words, "Words to stem (default: one word per line of standard input)");
   kavosh::cli::add_standard_options(app);

@@ -37,8 +37,8 @@ INSTANTIATE_TEST_SUITE_P(Table, InformalSpellingGolden, ::testing::ValuesIn(load
 TEST(InformalSpelling, CandidatesAreDistinctWholeWordsNeverTheInput) {
   // Every piece a rule looks at, in random mixes: candidates are never the input, never repeated, and
   // never cut a two-byte letter (each rule slices at letter boundaries only).
-  const std::vector<std::string> pieces{"ا", "آ", "می", "نمی", "ب", "بر", "ه", "ن", "ین", "د", "م", "ی", "یم",
-                                        "ست", "ون", "وم", "رو", "و", "ها", "گ", "ش", "کن", "x", "\xd9"};
+  const std::vector<std::string> pieces{"ا",  "آ",  "می", "نمی", "ب",  "بر", "ه",  "ن", "ین", "د",  "م", "ی",
+                                        "یم", "ست", "ون", "وم",  "رو", "و",  "ها", "گ", "ش",  "کن", "x", "\xd9"};
   for (const std::string& word : random_mixes(pieces, 5000, 6, 4242)) {
     const std::vector<std::string> candidates = InformalSpelling::candidates(word);
     for (std::size_t i = 0; i < candidates.size(); ++i) {

@@ -18,7 +18,8 @@ class LooseReadingsGolden : public ::testing::TestWithParam<GoldenRow> {};
 
 TEST_P(LooseReadingsGolden, GivesReadings) {
   const GoldenRow& row = GetParam();
-  EXPECT_EQ(both(row.input), row.expected) << "rule " << row.rule << " input " << escape(row.input) << " (" << row.note << ")";
+  EXPECT_EQ(both(row.input), row.expected)
+      << "rule " << row.rule << " input " << escape(row.input) << " (" << row.note << ")";
 }
 
 INSTANTIATE_TEST_SUITE_P(Table, LooseReadingsGolden, ::testing::ValuesIn(load_golden("loose_readings.tsv")),
@@ -27,7 +28,8 @@ INSTANTIATE_TEST_SUITE_P(Table, LooseReadingsGolden, ::testing::ValuesIn(load_go
 TEST(LooseReadings, ReadingsOnlyRemoveOrAddTheSuffix) {
   // In random mixes of letters, ی and what the guards look at, a reading is the word less its final ی or
   // the word plus ی/یی: never both for one word, never cut inside a letter.
-  const std::vector<std::string> pieces{"ی", "یی", "ا", "و", "ه", "کتاب", "رقابت", "ت", "س", "۲", "x", "\u200C", "\xd9"};
+  const std::vector<std::string> pieces{"ی", "یی", "ا", "و", "ه",      "کتاب", "رقابت",
+                                        "ت", "س",  "۲", "x", "\u200C", "\xd9"};
   for (const std::string& word : random_mixes(pieces, 5000, 5, 1402)) {
     const auto without = LooseReadings::without_yeh(word);
     const auto with = LooseReadings::with_yeh(word);

@@ -30,7 +30,8 @@ INSTANTIATE_TEST_SUITE_P(Table, TokenizerGolden, ::testing::ValuesIn(load_golden
                          [](const auto& info) { return golden_row_name(info.param); });
 
 TEST(Tokenizer, SpansCoverTheTokenTextAndPartsStayInside) {
-  const std::string normalized = analysis::PersianNormalizer().normalize("هماهنگی های اجرایی و جمهوری\u200cخواه می شود");
+  const std::string normalized =
+      analysis::PersianNormalizer().normalize("هماهنگی های اجرایی و جمهوری\u200cخواه می شود");
   for (const auto& t : analysis::Tokenizer().tokenize(normalized)) {
     ASSERT_LT(t.span.begin, t.span.end);
     ASSERT_LE(t.span.end, normalized.size());
@@ -99,9 +100,10 @@ TEST(SegmenterShortcut, AgreesWithIcuForEveryPunctuationAtEveryEdge) {
 TEST(SegmenterShortcut, AgreesWithIcuOnRandomMixes) {
   // Letters, joints, digits and every kind of punctuation next to each other, in every combination.
   const std::vector<std::string> pieces = {
-      "ا", "ب", "ی", "ک", "گ", "ء", "آ", "\u200c", " ", "  ", "\n", "\t", "1", "۲", "0", ".", ",", "،", "٫", "٬",
-      "'", ":", ";", "_", "-", "/", "«", "»", "؛", "؟", "۔", "!", "(", ")", "\"", "%", "#", "@", "a", "Z", "é",
-      "ٹ", "ە", "\u0670", "\u064e", "😀", "\u200d", "\xff", "中", "$", "+", "&", "*", "\u066d", "\u06fd"};
+      "ا", "ب",      "ی",      "ک", "گ",      "ء",    "آ",  "\u200c", " ", "  ", "\n", "\t",     "1",     "۲",
+      "0", ".",      ",",      "،", "٫",      "٬",    "'",  ":",      ";", "_",  "-",  "/",      "«",     "»",
+      "؛", "؟",      "۔",      "!", "(",      ")",    "\"", "%",      "#", "@",  "a",  "Z",      "é",     "ٹ",
+      "ە", "\u0670", "\u064e", "😀", "\u200d", "\xff", "中", "$",      "+", "&",  "*",  "\u066d", "\u06fd"};
   for (const auto& input : random_mixes(pieces, 20000, 12, 777)) expect_same_as_icu(input);
 }
 

@@ -19,7 +19,9 @@ std::string run(const std::string& command, const std::string& input) {
 
 TEST(KavoshStem, OneLineOutPerLineInSameOrderEmptyStaysEmpty) {
   const std::string out = run(KAVOSH_STEM_BIN, "كتابهاي\n\nمی‌روند\nحرم\n");
-  EXPECT_EQ(out, "كتابهاي\tکتابهای\tکتاب\n\nمی‌روند\tمی‌روند\tرفت\nحرم\tحرم\tحرم\n");
+  EXPECT_EQ(
+      out,
+      "كتابهاي\tکتابهای\tکتاب\n\nمی‌روند\tمی‌روند\tرفت\nحرم\tحرم\tحرم\n");
 }
 
 TEST(KavoshStem, InvalidBytesStillGiveOneLine) {

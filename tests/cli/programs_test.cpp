@@ -71,7 +71,8 @@ class Programs : public ::testing::Test {
     std::ofstream(dir_->path() + "/news.jsonl")
         << R"({"id":"a","title":"انتخابات مجلس","body":"نامزدهای انتخابات مجلس ثبت‌نام کردند.","date":"2024-02-01"})"
            "\n"
-        << R"({"id":"b","title":"بازار تهران","body":"قیمت‌ها در بازار تهران بالا رفت.","date":"2024-02-02"})" "\n";
+        << R"({"id":"b","title":"بازار تهران","body":"قیمت‌ها در بازار تهران بالا رفت.","date":"2024-02-02"})"
+           "\n";
     const auto indexed = run_command(std::string(KAVOSH_INDEX_BIN) + " --progress never --db " + shell_quoted(db_) +
                                      " " + shell_quoted(dir_->path() + "/news.jsonl") + " 2>&1");
     ASSERT_EQ(indexed.status, 0) << indexed.out;
@@ -208,8 +209,8 @@ TEST_F(Programs, ServeRefusesAPortAnotherProcessListensOn) {
 }
 
 TEST_F(Programs, OutputThatCannotBeWrittenIsARuntimeError) {
-  for (const std::string& command : {std::string(KAVOSH_STEM_BIN) + " کتاب", std::string(KAVOSH_ANALYZE_BIN) + " کتاب",
-                                     search("انتخابات")}) {
+  for (const std::string& command :
+       {std::string(KAVOSH_STEM_BIN) + " کتاب", std::string(KAVOSH_ANALYZE_BIN) + " کتاب", search("انتخابات")}) {
     const auto result = run_command(command + " 2>&1 >/dev/full");
     EXPECT_EQ(result.status, cli::kExitRuntime) << command;
     EXPECT_THAT(result.out, HasSubstr(": error: cannot write the output")) << command;
@@ -218,7 +219,10 @@ TEST_F(Programs, OutputThatCannotBeWrittenIsARuntimeError) {
 
 TEST_F(Programs, SkippedRecordsExitThree) {
   const std::string input = dir_->path() + "/bad.jsonl";
-  std::ofstream(input) << R"({"id":"c","title":"خبر"})" "\n" << R"({"title":"no id"})" "\n";
+  std::ofstream(input) << R"({"id":"c","title":"خبر"})"
+                          "\n"
+                       << R"({"title":"no id"})"
+                          "\n";
   const auto result = run_command(std::string(KAVOSH_INDEX_BIN) + " --progress never --db " +
                                   shell_quoted(dir_->path() + "/db3") + " " + shell_quoted(input) + " 2>/dev/null");
   EXPECT_EQ(result.status, cli::kExitSkipped);

@@ -65,8 +65,8 @@ TEST_F(CorpusRelevance, ScoresStayAboveTheFloor) {
   EXPECT_EQ(e.per_query.size(), 65u);
   EXPECT_GE(e.mean.ndcg10, kNdcgFloor);
   EXPECT_GE(e.mean.mrr10, kMrrFloor);
-  std::printf("corpus: nDCG@10 %.3f  MRR@10 %.3f  MAP %.3f  Recall@100 %.3f\n", e.mean.ndcg10, e.mean.mrr10,
-              e.mean.map, e.mean.recall100);
+  std::printf("corpus: nDCG@10 %.3f  MRR@10 %.3f  MAP %.3f  Recall@100 %.3f\n", e.mean.ndcg10, e.mean.mrr10, e.mean.map,
+              e.mean.recall100);
 }
 
 }  // namespace

@@ -39,7 +39,8 @@ void print_groups(const std::vector<Article>& articles, const std::map<std::stri
     for (const Article* article : *grouped[g]) {
       // The estimated similarity to the group's first document, then the article.
       const double similar = kavosh::index::similarity(first, kavosh::index::signature(article->body, analyzer));
-      std::printf("  %.2f  %s  %s  %s\n", similar, article->id.c_str(), article->source.c_str(), article->title.c_str());
+      std::printf("  %.2f  %s  %s  %s\n", similar, article->id.c_str(), article->source.c_str(),
+                  article->title.c_str());
     }
   }
 }

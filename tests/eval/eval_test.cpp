@@ -15,13 +15,11 @@ using eval::read_run;
 // Hand-computed example (see the comments for each figure).
 // q1: judged d1=2, d2=1, d3=0, d4=1 (d4 never retrieved); ranking d3 d1 d5 d2.
 // q2: judged d7=1; the run has no line for q2. q3: only a non-relevant judgment, so it is not averaged.
-constexpr const char* kQrels =
-    "q1 0 d1 2\nq1 0 d2 1\nq1 0 d3 0\nq1 0 d4 1\n"
-    "q2 0 d7 1\n"
-    "q3 0 d9 0\n";
-constexpr const char* kRun =
-    "q1 Q0 d2 4 1.0 t\nq1 Q0 d3 1 3.0 t\nq1 Q0 d5 3 1.5 t\nq1 Q0 d1 2 2.0 t\n"
-    "q3 Q0 d9 1 1.0 t\n";
+constexpr const char* kQrels = "q1 0 d1 2\nq1 0 d2 1\nq1 0 d3 0\nq1 0 d4 1\n"
+                               "q2 0 d7 1\n"
+                               "q3 0 d9 0\n";
+constexpr const char* kRun = "q1 Q0 d2 4 1.0 t\nq1 Q0 d3 1 3.0 t\nq1 Q0 d5 3 1.5 t\nq1 Q0 d1 2 2.0 t\n"
+                             "q3 Q0 d9 1 1.0 t\n";
 
 eval::Evaluation run_example() {
   std::istringstream qrels(kQrels), run(kRun);
@@ -32,7 +30,7 @@ TEST(Eval, ScoresAHandComputedQuery) {
   const auto q1 = run_example().per_query.at("q1");
   // DCG = 2/log2(3) + 1/log2(5) = 1.692536; ideal = 2 + 1/log2(3) + 1/log2(4) = 3.130930.
   EXPECT_NEAR(q1.ndcg10, 1.692536 / 3.130930, 1e-5);
-  EXPECT_DOUBLE_EQ(q1.mrr10, 0.5);                 // first relevant at rank 2
+  EXPECT_DOUBLE_EQ(q1.mrr10, 0.5);                     // first relevant at rank 2
   EXPECT_NEAR(q1.map, (1.0 / 2 + 2.0 / 4) / 3, 1e-9);  // hits at ranks 2 and 4, three relevant
   EXPECT_NEAR(q1.recall100, 2.0 / 3, 1e-9);
 }

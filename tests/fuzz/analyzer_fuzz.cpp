@@ -7,8 +7,8 @@
 
 #include "kavosh/analysis/analyzer.h"
 #include "kavosh/analysis/informal_spelling.h"
-#include "kavosh/analysis/loose_readings.h"
 #include "kavosh/analysis/jalali.h"
+#include "kavosh/analysis/loose_readings.h"
 #include "segmenter.h"
 
 namespace {

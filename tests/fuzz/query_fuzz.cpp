@@ -39,8 +39,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const kavosh::search::ParsedQuery parsed = kavosh::search::parse_query(query);
   check(kavosh::search::render(parsed).find('\n') == std::string::npos);
   const bool partial = (flags & 1) != 0;
-  const kavosh::search::BuiltQuery built = kavosh::search::QueryBuilder(fixture.analyzer, fixture.database)
-                                               .build(parsed, partial);
+  const kavosh::search::BuiltQuery built =
+      kavosh::search::QueryBuilder(fixture.analyzer, fixture.database).build(parsed, partial);
   check(built.query.get_length() <= kMaxQueryLength);
   check(built.first_pass.empty() || !built.query.empty());
 

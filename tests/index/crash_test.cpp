@@ -9,8 +9,8 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -76,7 +76,6 @@ void create_empty_database(const TempDir& dir, std::uint32_t shards) {
 Xapian::rev revision(const std::string& path) {
   return std::filesystem::exists(path) ? Xapian::Database(path).get_revision() : 0;
 }
-
 
 int wait_exit_status(pid_t pid) {
   int status = 0;
@@ -199,7 +198,8 @@ TEST(Faults, SigkillDuringAFirstBuildLeavesNoDatabaseOrAWholeOne) {
     EXPECT_EQ(testing::unique_ids(db).size(), kRecords);
     return;
   }
-  ASSERT_EQ(wait_exit_status(spawn(dir, input)), 0) << "a killed build's leftovers are cleared" << read_file(dir / "err.txt");
+  ASSERT_EQ(wait_exit_status(spawn(dir, input)), 0)
+      << "a killed build's leftovers are cleared" << read_file(dir / "err.txt");
   EXPECT_EQ(testing::unique_ids(Xapian::Database(dir / "db")).size(), kRecords);
   EXPECT_FALSE(std::filesystem::exists(dir / "db.building"));
 }
@@ -218,8 +218,7 @@ TEST_P(Sigint, CommitsWhatIsDoneAndExitsWithinASecondThenResumeCompletes) {
   ::kill(pid, SIGINT);
   EXPECT_EQ(wait_exit_status(pid), 128 + SIGINT) << read_file(dir / "err.txt");
   const auto took = std::chrono::steady_clock::now() - interrupted;
-  std::cout << "exited " << std::chrono::duration_cast<std::chrono::milliseconds>(took).count()
-            << " ms after SIGINT\n";
+  std::cout << "exited " << std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms after SIGINT\n";
   EXPECT_LT(took, 1s);
   const std::string summary = read_file(dir / "out.txt");
   EXPECT_NE(summary.find("(interrupted)"), std::string::npos) << summary;

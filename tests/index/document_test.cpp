@@ -75,12 +75,11 @@ TEST(MakeDocument, StemTermOnlyWhenTheStemDiffersFromTheWord) {
   ASSERT_EQ(analyzer().stemmer().stem("نمایندگان"), "نماینده");
   // مجلس is its own stem: surface terms only, found by a stem query through `Zمجلس OR مجلس`.
   // نمایندگان has the stem term at its position; the title has no ZS term for مجلس either.
-  const std::string expected =
-      "Qt5 0 []\n"
-      "Sمجلس 1 [1]\n"
-      "Zنماینده 1 [101]\n"
-      "مجلس 4 [1,102]\n"
-      "نمایندگان 1 [101]\n";
+  const std::string expected = "Qt5 0 []\n"
+                               "Sمجلس 1 [1]\n"
+                               "Zنماینده 1 [101]\n"
+                               "مجلس 4 [1,102]\n"
+                               "نمایندگان 1 [101]\n";
   EXPECT_EQ(render(make_document(record, analyzer())), expected);
 }
 
@@ -123,12 +122,25 @@ TEST(HitFields, RoundTripSeparatorDroppedMalformedValues) {
   const schema::HitFields fields{"a1", "عنوان\x1F خبر", "https://x.ir/1", "ایرنا", "2024-03-01"};
   const std::string value = schema::encode_hit_fields(fields);
   EXPECT_EQ(std::ranges::count(value, schema::kHitFieldSeparator), 4) << "a separator inside a field is dropped";
-  EXPECT_EQ(schema::decode_hit_fields(value), (schema::HitFields{"a1", "عنوان خبر", "https://x.ir/1", "ایرنا", "2024-03-01"}));
+  EXPECT_EQ(schema::decode_hit_fields(value),
+            (schema::HitFields{"a1", "عنوان خبر", "https://x.ir/1", "ایرنا", "2024-03-01"}));
   const schema::HitFields empty_but_id{"a2", "", "", "", ""};
   EXPECT_EQ(schema::decode_hit_fields(schema::encode_hit_fields(empty_but_id)), empty_but_id);
   EXPECT_EQ(schema::decode_hit_fields(""), std::nullopt) << "no value: another tool's document";
-  EXPECT_EQ(schema::decode_hit_fields("a\x1F" "b\x1F" "c\x1F" "d"), std::nullopt) << "four fields";
-  EXPECT_EQ(schema::decode_hit_fields("a\x1F" "b\x1F" "c\x1F" "d\x1F" "e\x1F" "f"), std::nullopt) << "six fields";
+  EXPECT_EQ(schema::decode_hit_fields("a\x1F"
+                                      "b\x1F"
+                                      "c\x1F"
+                                      "d"),
+            std::nullopt)
+      << "four fields";
+  EXPECT_EQ(schema::decode_hit_fields("a\x1F"
+                                      "b\x1F"
+                                      "c\x1F"
+                                      "d\x1F"
+                                      "e\x1F"
+                                      "f"),
+            std::nullopt)
+      << "six fields";
 }
 
 // Each repeat: `شهر` (7 bytes with its space), the compound (joined form and its two parts, 24 bytes):

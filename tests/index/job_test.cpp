@@ -54,9 +54,9 @@ JobRun run(JobOptions options) {
 TEST(Cli, ParsesEveryOption) {
   TempDir dir;
   testing::write_file(dir / "in.jsonl", "");
-  const JobOptions o = parse({"--db", dir / "db", "--batch", "5", "--threads", "3", "--shards", "2", "--progress",
-                              "never", "--strict", "--delete-ids", dir / "in.jsonl", dir / "in.jsonl", "-",
-                              "--delete", "x", "y"});
+  const JobOptions o =
+      parse({"--db", dir / "db", "--batch", "5", "--threads", "3", "--shards", "2", "--progress", "never", "--strict",
+             "--delete-ids", dir / "in.jsonl", dir / "in.jsonl", "-", "--delete", "x", "y"});
   EXPECT_EQ(o.db_path, dir / "db");
   EXPECT_EQ(o.batch, 5u);
   EXPECT_EQ(o.threads, 3u);
@@ -123,13 +123,17 @@ TEST(Job, ReindexingTheSameFileChangesNothing) {
 
 TEST(Job, KeyOrderAndSpacingAreNoChange) {
   TempDir dir;
-  testing::write_file(dir / "a.jsonl", R"({"id": "x", "title": "خبر", "tags": ["a", "b"]})" "\n");
-  testing::write_file(dir / "b.jsonl", R"({"tags":["a","b"],"title":"خبر","id":"x"})" "\n");
+  testing::write_file(dir / "a.jsonl", R"({"id": "x", "title": "خبر", "tags": ["a", "b"]})"
+                                       "\n");
+  testing::write_file(dir / "b.jsonl", R"({"tags":["a","b"],"title":"خبر","id":"x"})"
+                                       "\n");
   ASSERT_EQ(run(job(dir / "db", {dir / "a.jsonl"})).code, kExitOk);
   const JobRun r = run(job(dir / "db", {dir / "b.jsonl"}));
   EXPECT_NE(r.out.find("added 0, replaced 0, unchanged 1,"), std::string::npos) << r.out;
-  testing::write_file(dir / "c.jsonl", R"({"id": "x", "title": "خبر", "tags": ["b", "a"]})" "\n");
-  EXPECT_NE(run(job(dir / "db", {dir / "c.jsonl"})).out.find("replaced 1,"), std::string::npos) << "order in arrays counts";
+  testing::write_file(dir / "c.jsonl", R"({"id": "x", "title": "خبر", "tags": ["b", "a"]})"
+                                       "\n");
+  EXPECT_NE(run(job(dir / "db", {dir / "c.jsonl"})).out.find("replaced 1,"), std::string::npos)
+      << "order in arrays counts";
 }
 
 TEST(Job, OneChangedRecordIsReplacedAndTheRestSkipped) {
@@ -219,8 +223,8 @@ TEST(Resume, PointsRoundTripAndStartAtTheEarliestShard) {
   EXPECT_EQ(decoded->line, 3u);
   EXPECT_FALSE(decode_resume_point("12 x"));
   std::ostringstream diagnostics;
-  const InputStart start = resume_start(
-      inputs, {encode_resume_point({inputs[1], 10, 1}), encode_resume_point(point)}, diagnostics);
+  const InputStart start =
+      resume_start(inputs, {encode_resume_point({inputs[1], 10, 1}), encode_resume_point(point)}, diagnostics);
   EXPECT_EQ(start.file, 0u);
   EXPECT_EQ(start.offset, 40u);
   EXPECT_EQ(start.line, 3u);
@@ -264,7 +268,7 @@ TEST(Job, DeleteIdsFileRemovesEachListedIdFromItsShard) {
   ASSERT_EQ(run(first).code, kExitOk);
   std::string ids = "r1\r\n\nr3\n";  // CRLF and blank lines as exports write them
   for (int n = 10; n < 30; ++n) ids += "r" + std::to_string(n) + '\n';
-  ids += "gone-1\ngone-2";  // no newline at the end
+  ids += "gone-1\ngone-2";                    // no newline at the end
   testing::write_file(dir / "ids.txt", ids);  // .txt: still one id per line
   JobOptions options = job(dir / "db", {});
   options.delete_ids_file = dir / "ids.txt";
@@ -288,8 +292,7 @@ TEST(Job, DeleteIdsFileWithABadLineNamesItAndDeletesNothing) {
   options.delete_ids_file = dir / "ids";
   JobRun r = run(options);
   EXPECT_EQ(r.code, kExitRuntime);
-  EXPECT_NE(r.err.find("kavosh-index: error: " + (dir / "ids") + ":3: id over 240 bytes"), std::string::npos)
-      << r.err;
+  EXPECT_NE(r.err.find("kavosh-index: error: " + (dir / "ids") + ":3: id over 240 bytes"), std::string::npos) << r.err;
   testing::write_file(dir / "ids", "r1\n\xff\xfe\n");
   r = run(options);
   EXPECT_NE(r.err.find((dir / "ids") + ":2: invalid UTF-8 at byte 1"), std::string::npos) << r.err;
@@ -313,7 +316,8 @@ TEST(Job, ManyMissingIdsAreCountedNotListed) {
 TEST(FirstBuild, PartitionsMergedIntoPlaceHoldWhatAnIncrementalBuildHolds) {
   TempDir dir;
   std::string lines = testing::generated_input(300);
-  lines += R"({"id": "r5", "title": "نسخه آخر"})" "\n";  // a repeated id: the last one wins
+  lines += R"({"id": "r5", "title": "نسخه آخر"})"
+           "\n";  // a repeated id: the last one wins
   testing::write_file(dir / "in.jsonl", lines);
   JobOptions options = job(dir / "new", {dir / "in.jsonl"});
   options.batch = 40;
@@ -383,7 +387,10 @@ TEST(Job, ShardsAreWrittenInParallelAndOpenThroughTheStub) {
 TEST(Job, ShardedSpellingTableIsShardZerosAndCountsEveryShard) {
   TempDir dir;
   std::string lines;
-  for (int n = 0; n < 10; ++n) lines += R"({"id": "r)" + std::to_string(n) + R"(", "title": "انتخابات تهران"})" "\n";
+  for (int n = 0; n < 10; ++n)
+    lines += R"({"id": "r)" + std::to_string(n) +
+             R"(", "title": "انتخابات تهران"})"
+             "\n";
   testing::write_file(dir / "in.jsonl", lines);
   JobOptions options = job(dir / "db", {dir / "in.jsonl"});
   options.shards = 2;

@@ -31,18 +31,19 @@ INSTANTIATE_TEST_SUITE_P(
         BadRecord{"MalformedJson", R"({"id": "a", "title": )", "malformed JSON: "},
         BadRecord{"NotAnObject", R"(["a", "b"])", "record must be a JSON object, not array"},
         BadRecord{"MissingId", R"({"title": "عنوان"})", "missing id"},
-        BadRecord{"NullId", R"({"id": null})", "missing id"},
-        BadRecord{"EmptyId", R"({"id": ""})", "empty id"},
+        BadRecord{"NullId", R"({"id": null})", "missing id"}, BadRecord{"EmptyId", R"({"id": ""})", "empty id"},
         BadRecord{"BlankId", R"({"id": "  "})", "empty id"},
         BadRecord{"NumericId", R"({"id": 12})", "id must be a string, not number"},
         BadRecord{"LongId", R"({"id": ")" + std::string(241, 'x') + R"("})", "id over 240 bytes"},
         BadRecord{"TitleNotString", R"({"id": "a", "title": ["x"]})", "field \"title\" must be a string, not array"},
         BadRecord{"DateNotString", R"({"id": "a", "date": 14021211})", "field \"date\" must be a string, not number"},
-        BadRecord{"TagsNotArray", R"({"id": "a", "tags": "انتخابات"})", "field \"tags\" must be an array of strings, not string"},
+        BadRecord{"TagsNotArray", R"({"id": "a", "tags": "انتخابات"})",
+                  "field \"tags\" must be an array of strings, not string"},
         BadRecord{"TagNotString", R"({"id": "a", "tags": ["x", 3]})", "field \"tags\" holds a number, not a string"},
         BadRecord{"InvalidUtf8", "{\"id\": \"a\", \"body\": \"\xD8\"}", "invalid UTF-8 at byte 22"},
         BadRecord{"Surrogate", "{\"id\": \"a\", \"body\": \"\xED\xA0\x80\"}", "invalid UTF-8 at byte 22"},
-        BadRecord{"Oversized", R"({"id": "a", "body": ")" + std::string(kMaxRecordBytes, 'x') + R"("})", "record over 10 MB"}),
+        BadRecord{"Oversized", R"({"id": "a", "body": ")" + std::string(kMaxRecordBytes, 'x') + R"("})",
+                  "record over 10 MB"}),
     [](const auto& info) { return std::string(info.param.rule); });
 
 TEST(ParseRecord, KeepsEveryFieldAndUnknownOnes) {

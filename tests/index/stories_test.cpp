@@ -29,9 +29,7 @@ TEST(Signature, IdenticalTextsAreEqual) {
   EXPECT_EQ(band_terms(of(texts::kOriginal)), band_terms(of(texts::kOriginal)));
 }
 
-TEST(Signature, SpellingNoiseIsNoEdit) {
-  EXPECT_EQ(similarity(of(texts::kOriginal), of(texts::kNoisyOriginal)), 1.0);
-}
+TEST(Signature, SpellingNoiseIsNoEdit) { EXPECT_EQ(similarity(of(texts::kOriginal), of(texts::kNoisyOriginal)), 1.0); }
 
 TEST(Signature, SmallEditIsANearCopy) {
   EXPECT_TRUE(near_copies(of(texts::kOriginal), of(texts::kCopy)));

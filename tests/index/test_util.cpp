@@ -21,8 +21,19 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
 }
 
 std::string generated_record(std::uint64_t n) {
-  static const char* const kWords[] = {"انتخابات", "مجلس", "نامزدها", "می‌شود", "شورای", "نگهبان", "رای",
-                                       "مردم", "استان", "تهران", "ریاست‌جمهوری", "هماهنگی‌های", "ستاد"};
+  static const char* const kWords[] = {"انتخابات",
+                                       "مجلس",
+                                       "نامزدها",
+                                       "می‌شود",
+                                       "شورای",
+                                       "نگهبان",
+                                       "رای",
+                                       "مردم",
+                                       "استان",
+                                       "تهران",
+                                       "ریاست‌جمهوری",
+                                       "هماهنگی‌های",
+                                       "ستاد"};
   constexpr std::size_t kCount = sizeof kWords / sizeof kWords[0];
   std::string body;
   for (std::uint64_t i = 0; i < 40; ++i) {
@@ -60,7 +71,8 @@ std::string rendered(const Xapian::Database& db, const std::string& id) {
   for (auto term = db.termlist_begin(did); term != db.termlist_end(did); ++term) {
     if ((*term).starts_with(schema::kStoryPrefix)) continue;  // compared by story_groups()
     text += *term + ':' + std::to_string(term.get_wdf());
-    for (auto pos = term.positionlist_begin(); pos != term.positionlist_end(); ++pos) text += ',' + std::to_string(*pos);
+    for (auto pos = term.positionlist_begin(); pos != term.positionlist_end(); ++pos)
+      text += ',' + std::to_string(*pos);
     text += ' ';
   }
   const Xapian::Document document = db.get_document(did);

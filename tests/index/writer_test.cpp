@@ -108,8 +108,9 @@ TEST(IndexWriter, SpellingWaitsForTheLastCommitNotEveryBatch) {
 
 TEST(IndexWriter, SynonymsAreKeyedLikeTheAnalyzer) {
   TempDir dir;
-  testing::write_file(dir / "syn.tsv",
-                      "# comment\nنامزد\tكانديدا\tداوطلب\nمجلس\tمجلس شورای اسلامی\nریاست جمهوری\tریاست\u200Cجمهوری\n\n");
+  testing::write_file(
+      dir / "syn.tsv",
+      "# comment\nنامزد\tكانديدا\tداوطلب\nمجلس\tمجلس شورای اسلامی\nریاست جمهوری\tریاست\u200Cجمهوری\n\n");
   { IndexWriter writer({dir / "db", 10, dir / "syn.tsv"}); }
   Xapian::Database db(dir / "db");
   EXPECT_EQ(synonyms_of(db, "نامزد"), (std::vector<std::string>{"داوطلب", "کاندیدا"}));

@@ -187,8 +187,8 @@ TEST_F(Facets, DrillDownKeepsTheOtherValuesOfTheFilteredFacet) {
 }
 
 TEST_F(Facets, FilterByEveryFacetValue) {
-  const SearchResults all = searcher_->search(request("انتخابات", {Facet::kSource, Facet::kCategory, Facet::kProvince,
-                                                                   Facet::kTag, Facet::kYear, Facet::kMonth}));
+  const SearchResults all = searcher_->search(request(
+      "انتخابات", {Facet::kSource, Facet::kCategory, Facet::kProvince, Facet::kTag, Facet::kYear, Facet::kMonth}));
   ASSERT_EQ(all.facets.size(), 6u);
   for (const FacetCounts& counts : all.facets) {
     ASSERT_FALSE(counts.values.empty()) << facet_name(counts.facet);
@@ -244,8 +244,8 @@ TEST_F(Facets, UnreadableYearOrMonthIsAWarning) {
   ask.years = {"پارسال"};
   ask.months = {"1402/13"};
   const SearchResults results = searcher_->search(ask);
-  EXPECT_THAT(results.warnings, ::testing::ElementsAre("unreadable year 'پارسال': ignored",
-                                                       "unreadable month '1402/13': ignored"));
+  EXPECT_THAT(results.warnings,
+              ::testing::ElementsAre("unreadable year 'پارسال': ignored", "unreadable month '1402/13': ignored"));
   EXPECT_GT(results.total, 0u);
 }
 
@@ -253,13 +253,16 @@ TEST_F(Facets, UnreadableYearOrMonthIsAWarning) {
 /// which a related-articles query must not lean on.
 std::vector<std::string> topic_records() {
   const std::vector<std::pair<std::string, std::string>> articles = {
-      {"foot-1", "تیم استقلال در لیگ برتر فوتبال مقابل پرسپولیس به پیروزی رسید و دروازه‌بان درخشید"},
+      {"foot-1",
+       "تیم استقلال در لیگ برتر فوتبال مقابل پرسپولیس به پیروزی رسید و دروازه‌بان درخشید"},
       {"foot-2", "سرمربی پرسپولیس پس از شکست در لیگ برتر فوتبال از داوری انتقاد کرد"},
       {"foot-3", "هواداران استقلال و پرسپولیس ورزشگاه آزادی را برای دربی فوتبال پر کردند"},
       {"quake-1", "زلزله شش ریشتری استان کرمان را لرزاند و امدادگران هلال احمر اعزام شدند"},
       {"quake-2", "امدادگران هلال احمر آوار زلزله کرمان را برای یافتن مصدومان جستجو کردند"},
-      {"quake-3", "پس‌لرزه‌های زلزله کرمان ادامه دارد و چادرهای هلال احمر برپا شد"},
-      {"vote-1", "صندوق‌های رای انتخابات مجلس در حوزه انتخابیه تهران بسته شد و شمارش آرا آغاز شد"},
+      {"quake-3",
+       "پس‌لرزه‌های زلزله کرمان ادامه دارد و چادرهای هلال احمر برپا شد"},
+      {"vote-1",
+       "صندوق‌های رای انتخابات مجلس در حوزه انتخابیه تهران بسته شد و شمارش آرا آغاز شد"},
       {"vote-2", "ستاد انتخابات نتایج شمارش آرای حوزه انتخابیه تهران را اعلام کرد"},
       {"vote-3", "مشارکت در انتخابات مجلس در حوزه انتخابیه تهران از دوره قبل بیشتر بود"},
   };
@@ -301,8 +304,8 @@ TEST_F(Related, CharacteristicWordsOnly) {
   EXPECT_EQ(related->id, "quake-2");
   EXPECT_THAT(related->terms, ::testing::IsSupersetOf({"زلزله", "کرمان", "امدادگران"}));
   for (const std::string& term : related->terms) {
-    EXPECT_NE(term, "گزارش");  // in every article
-    EXPECT_NE(term, "را");     // a stopword
+    EXPECT_NE(term, "گزارش");                                // in every article
+    EXPECT_NE(term, "را");                                   // a stopword
     EXPECT_FALSE(term[0] >= 'A' && term[0] <= 'Z') << term;  // a prefixed term
   }
   // Only articles sharing a characteristic word come back: the other topics share none.

@@ -48,9 +48,8 @@ TEST_F(SearchCli, JsonHasExactlyTheDocumentedFields) {
   const auto json = nlohmann::json::parse(out_.str());
   std::vector<std::string> keys;
   for (const auto& [key, value] : json.items()) keys.push_back(key);
-  EXPECT_THAT(keys,
-              ::testing::UnorderedElementsAre("query", "total", "total_is_estimate", "total_lower", "total_upper",
-                                              "offset", "hits", "suggestion", "warnings", "readings", "facets"));
+  EXPECT_THAT(keys, ::testing::UnorderedElementsAre("query", "total", "total_is_estimate", "total_lower", "total_upper",
+                                                    "offset", "hits", "suggestion", "warnings", "readings", "facets"));
   EXPECT_EQ(json["facets"], nlohmann::json::object());
   EXPECT_EQ(json["total_is_estimate"], false);
   EXPECT_EQ(json["total_lower"], json["total"]);
@@ -63,7 +62,9 @@ TEST_F(SearchCli, JsonHasExactlyTheDocumentedFields) {
     EXPECT_TRUE(hit.contains(key)) << key;
   }
   EXPECT_EQ(hit["id"], "arabic");
-  EXPECT_THAT(hit["snippet"].get<std::string>(), ::testing::HasSubstr("\x02" "كانديداي" "\x03"));
+  EXPECT_THAT(hit["snippet"].get<std::string>(), ::testing::HasSubstr("\x02"
+                                                                      "كانديداي"
+                                                                      "\x03"));
   EXPECT_TRUE(json["suggestion"].is_null());
   EXPECT_EQ(json["readings"], nlohmann::json::array());
 }
@@ -73,7 +74,9 @@ TEST_F(SearchCli, InformalWordsSayWhatWasSearched) {
   const auto json = nlohmann::json::parse(out_.str());
   EXPECT_EQ(json["readings"], nlohmann::json::parse(R"([{"typed":"اهنگ","written":"آهنگ"}])"));
   EXPECT_EQ(json["hits"][0]["id"], "informal-madda");
-  EXPECT_THAT(json["hits"][0]["snippet"].get<std::string>(), ::testing::HasSubstr("\x02" "آهنگ" "\x03"));
+  EXPECT_THAT(json["hits"][0]["snippet"].get<std::string>(), ::testing::HasSubstr("\x02"
+                                                                                  "آهنگ"
+                                                                                  "\x03"));
   ASSERT_EQ(run_cli({"--db", db_, "--", "اهنگ"}), 0);
   EXPECT_THAT(out_.str(), ::testing::HasSubstr("«اهنگ» به صورت «آهنگ» هم جست‌وجو شد."));
   ASSERT_EQ(run_cli({"--db", db_, "--format", "json", "--", "نامه"}), 0);
@@ -81,8 +84,8 @@ TEST_F(SearchCli, InformalWordsSayWhatWasSearched) {
 }
 
 TEST_F(SearchCli, EveryQueryStringExitsZeroWithOneJsonObject) {
-  for (const std::string& query : {std::string(""), std::string("\xff\xfe"), std::string("\"«"), std::string(10000, '-'),
-                                   std::string("OR"), std::string("🗳️")}) {
+  for (const std::string& query : {std::string(""), std::string("\xff\xfe"), std::string("\"«"),
+                                   std::string(10000, '-'), std::string("OR"), std::string("🗳️")}) {
     ASSERT_EQ(run_cli({"--db", db_, "--format", "json", "--", query}), 0);
     const std::string out = out_.str();
     EXPECT_NO_THROW(nlohmann::json::parse(out)) << out.substr(0, 80);
@@ -148,9 +151,12 @@ TEST_F(SearchCli, FacetsInJsonAndText) {
     "source": [{"value":"ایرنا","count":1},{"value":"خبرگزاری مهر","count":1},{"value":"فارس","count":1}],
     "category": [{"value":"سیاسی","count":2},{"value":"اجتماعی","count":1}],
     "year": [{"value":"1402","count":3}]})"));
-  ASSERT_EQ(run_cli({"--db", db_, "--limit", "0", "--facets", "category", "--province", "تهران", "--", "هماهنگی‌ها"}), 0);
+  ASSERT_EQ(run_cli({"--db", db_, "--limit", "0", "--facets", "category", "--province", "تهران", "--",
+                     "هماهنگی‌ها"}),
+            0);
   EXPECT_THAT(out_.str(), ::testing::HasSubstr("۱ نتیجه\nدسته: سیاسی (۱)\n"));
-  ASSERT_EQ(run_cli({"--db", db_, "--limit", "0", "--facets", "category", "--tag", "هیچ", "--", "هماهنگی‌ها"}), 0);
+  ASSERT_EQ(
+      run_cli({"--db", db_, "--limit", "0", "--facets", "category", "--tag", "هیچ", "--", "هماهنگی‌ها"}), 0);
   EXPECT_EQ(out_.str(), "نتیجه‌ای یافت نشد.\n");
 }
 
@@ -204,7 +210,8 @@ TEST_F(SearchCli, ReversedDatesAreAUsageError) {
 
 TEST_F(SearchCli, DatesThatDoNotOverlapAreAWarning) {
   ASSERT_EQ(run_cli({"--db", db_, "--from", "1402", "--", "هماهنگی‌ها date:1401"}), 0);
-  EXPECT_THAT(out_.str(), ::testing::HasSubstr("! the dates do not overlap (2023-03-21 is after 2023-03-20): nothing matches"));
+  EXPECT_THAT(out_.str(),
+              ::testing::HasSubstr("! the dates do not overlap (2023-03-21 is after 2023-03-20): nothing matches"));
 }
 
 TEST_F(SearchCli, AnUnknownFieldIsAWarningInTextAndJson) {

@@ -23,10 +23,10 @@ namespace kavosh::search {
 namespace {
 
 using ::testing::ElementsAre;
-using ::testing::IsSupersetOf;
-using ::testing::UnorderedElementsAre;
 using testing::ids;
+using ::testing::IsSupersetOf;
 using testing::run_query;
+using ::testing::UnorderedElementsAre;
 
 class SearchRules : public ::testing::Test {
  protected:
@@ -80,10 +80,10 @@ TEST_F(SearchRules, OverStemmingTrapsDoNotMatch) {
 }
 
 TEST_F(SearchRules, InformalWordsTheIndexLacksFindTheirWrittenForms) {
-  EXPECT_THAT(find("اهنگ"), ElementsAre("informal-madda"));      // madda left out
+  EXPECT_THAT(find("اهنگ"), ElementsAre("informal-madda"));  // madda left out
   // The spoken verb stands for می‌گویند, whose stem also finds گفتند; the document with both words first.
   EXPECT_THAT(find("میگن بازار"), ElementsAre("informal-verb", "phrase-apart"));
-  EXPECT_THAT(find("آرامه"), ElementsAre("informal-verb"));       // copula joined
+  EXPECT_THAT(find("آرامه"), ElementsAre("informal-verb"));  // copula joined
   EXPECT_THAT(find("اهنگ موسیقی").front(), "informal-madda");
 }
 
@@ -185,9 +185,7 @@ TEST_F(SearchRules, FiltersInQueryAndRequest) {
   EXPECT_THAT(ids(searcher_->search(request)), ElementsAre("hs-none"));
 }
 
-TEST_F(SearchRules, OnlyFiltersListNewestFirst) {
-  EXPECT_THAT(find("دسته:سیاسی"), ElementsAre("hs-space", "hs-zwnj"));
-}
+TEST_F(SearchRules, OnlyFiltersListNewestFirst) { EXPECT_THAT(find("دسته:سیاسی"), ElementsAre("hs-space", "hs-zwnj")); }
 
 TEST_F(SearchRules, DateRangesJalaliIsoAnyDigits) {
   EXPECT_THAT(find("هماهنگی‌ها date:1402/10/02..1402/10/03"), UnorderedElementsAre("hs-space", "hs-none"));
@@ -224,7 +222,8 @@ TEST_F(SearchRules, OrMatchesEither) {
 
 TEST_F(SearchRules, ExclusionRemoves) {
   EXPECT_THAT(find("هماهنگی‌ها -فرمانداری"), UnorderedElementsAre("hs-zwnj", "hs-space"));
-  EXPECT_THAT(find("هماهنگی‌ها -«ستاد انتخابات»"), UnorderedElementsAre("hs-space", "hs-none"));
+  EXPECT_THAT(find("هماهنگی‌ها -«ستاد انتخابات»"),
+              UnorderedElementsAre("hs-space", "hs-none"));
 }
 
 TEST_F(SearchRules, AndRequiresBothSides) {
@@ -330,7 +329,8 @@ TEST(PrefixStar, AShortPrefixIsCappedWithAWarning) {
   std::vector<std::string> records;
   const std::vector<std::string> letters{"ب", "پ", "ت", "ث", "ج", "چ", "ح", "خ", "د"};
   for (const std::string& a : letters) {
-    for (const std::string& b : letters) records.push_back(R"({"id":")" + a + b + R"(","body":"ا)" + a + b + R"( متن"})");
+    for (const std::string& b : letters)
+      records.push_back(R"({"id":")" + a + b + R"(","body":"ا)" + a + b + R"( متن"})");
   }
   testing::build_database(dir.path() + "/db", records);
   const Searcher searcher(dir.path() + "/db");
@@ -338,7 +338,7 @@ TEST(PrefixStar, AShortPrefixIsCappedWithAWarning) {
   EXPECT_EQ(results.hits.size(), ranking::kPrefixExpansion);
   EXPECT_THAT(results.warnings, ElementsAre("'ا*' starts more than 64 words: only the most frequent are searched"));
   EXPECT_EQ(run_query(searcher, "ا* OR ا*").warnings, results.warnings);  // said once
-  EXPECT_TRUE(run_query(searcher, "اب*").warnings.empty());  // 9 words: all searched
+  EXPECT_TRUE(run_query(searcher, "اب*").warnings.empty());               // 9 words: all searched
 }
 
 TEST_F(SearchRules, DidYouMeanFromTheSpellingTable) {
@@ -425,9 +425,10 @@ TEST_F(SearchRules, PagingWithOffset) {
 TEST_F(SearchRules, AnyQueryStringGivesResultsNotExceptions) {
   std::string long_query;
   while (long_query.size() < 10000) long_query += "هماهنگی‌ها «مجلس OR -\"";
-  for (const std::string& query : {std::string(), std::string("   "), std::string("!!! ؟؟"), std::string("\xff\xfe\xc0"),
-                                   std::string("🗳️🇮🇷"), std::string("\"«»\"-- OR یا :"), long_query,
-                                   std::string(10000, 'a'), std::string("date:9999/99/99..x"), std::string("-")}) {
+  for (const std::string& query :
+       {std::string(), std::string("   "), std::string("!!! ؟؟"), std::string("\xff\xfe\xc0"),
+        std::string("🗳️🇮🇷"), std::string("\"«»\"-- OR یا :"), long_query, std::string(10000, 'a'),
+        std::string("date:9999/99/99..x"), std::string("-")}) {
     EXPECT_NO_THROW(run_query(*searcher_, query)) << query.substr(0, 40);
   }
   EXPECT_TRUE(run_query(*searcher_, "").hits.empty());
@@ -457,10 +458,11 @@ TEST(Suggest, AfterAWordCompletesThePhrasesThatOccur) {
   std::vector<std::string> records{R"({"id":"k1","body":"جلسه مجلس خبرگان رهبری"})",
                                    R"({"id":"k2","body":"مجلس خبرگان تشکیل شد"})",
                                    R"({"id":"k3","body":"بیانیه مجلس خبرگی"})"};
-  for (int i = 0; i < 5; ++i) records.push_back(R"({"id":"n)" + std::to_string(i) + R"(","body":"خبرگزاریها گزارش دادند"})");
+  for (int i = 0; i < 5; ++i)
+    records.push_back(R"({"id":"n)" + std::to_string(i) + R"(","body":"خبرگزاریها گزارش دادند"})");
   testing::build_database(dir.path() + "/db", records);
   const Searcher searcher(dir.path() + "/db");
-  EXPECT_THAT(searcher.suggest("خبرگ"), ElementsAre("خبرگزاریها", "خبرگان", "خبرگی"));  // most frequent first
+  EXPECT_THAT(searcher.suggest("خبرگ"), ElementsAre("خبرگزاریها", "خبرگان", "خبرگی"));   // most frequent first
   EXPECT_THAT(searcher.suggest("مجلس خبرگ"), ElementsAre("مجلس خبرگان", "مجلس خبرگی"));  // most such documents first
   EXPECT_THAT(searcher.suggest("رهبری خبرگ"), ElementsAre("رهبری خبرگزاریها", "رهبری خبرگان", "رهبری خبرگی"));
 }
@@ -609,7 +611,8 @@ std::vector<std::string> ranking_of(const Xapian::Database& database, const Xapi
   }
   std::vector<std::string> out;
   const Xapian::MSet matches = enquire.get_mset(0, 100);
-  for (auto it = matches.begin(); it != matches.end(); ++it) out.push_back(it.get_document().get_value(schema::kIdSlot));
+  for (auto it = matches.begin(); it != matches.end(); ++it)
+    out.push_back(it.get_document().get_value(schema::kIdSlot));
   return out;
 }
 
@@ -651,14 +654,15 @@ std::vector<std::string> expect_pages_follow_passes(const Searcher& searcher, co
 }
 
 TEST_F(SearchRules, PassesGiveTheirRankingOnEveryPage) {
-  for (const char* query : {"مجلس خبرگان", "صندوق الکترونیکی", "هماهنگی های ستاد", "جمهوری خواه انتخابات",
-                            "کاندیدای ریاست 1402", "مجلس خبرگان -اصلاح", "مجلس خبرگان منبع:ایرنا",
-                            // dropped stopwords: a second-pass boost, with one free word too
-                            "مشارکت مردم در شهر", "اصلاح در مجلس", "حرم در",
-                            // two clauses, one free word: no positional boost, all-words pass only
-                            "«مجلس خبرگان» رهبری", "صندوق عنوان:مشارکت", "هماهنگی‌ها «ستاد انتخابات»",
-                            // loose readings (one word, several, beside a group and a phrase)
-                            "کتابی", "کتابی خاطرات", "رقابتی جدی شد", "مجلس خبرگان کتابی", "کتابی «خاطرات جنگ»"}) {
+  for (const char* query :
+       {"مجلس خبرگان", "صندوق الکترونیکی", "هماهنگی های ستاد", "جمهوری خواه انتخابات", "کاندیدای ریاست 1402",
+        "مجلس خبرگان -اصلاح", "مجلس خبرگان منبع:ایرنا",
+        // dropped stopwords: a second-pass boost, with one free word too
+        "مشارکت مردم در شهر", "اصلاح در مجلس", "حرم در",
+        // two clauses, one free word: no positional boost, all-words pass only
+        "«مجلس خبرگان» رهبری", "صندوق عنوان:مشارکت", "هماهنگی‌ها «ستاد انتخابات»",
+        // loose readings (one word, several, beside a group and a phrase)
+        "کتابی", "کتابی خاطرات", "رقابتی جدی شد", "مجلس خبرگان کتابی", "کتابی «خاطرات جنگ»"}) {
     expect_pages_follow_passes(*searcher_, db_, query);
   }
 }
@@ -748,7 +752,9 @@ TEST(Highlights, PhraseSplitAndPartsLightUpOnlyTogether) {
   EXPECT_EQ(snippet_of("«مجلس خبرگان»", "phrase"), "مجلس شورا و [مجلس] [خبرگان] رهبری و خبرگان حوزه");
   // A closed word the index holds (rarely) is a word of its own: its split matches only side by side.
   EXPECT_EQ(snippet_of("جمهوریخواه", "spaced"), "جمهوری اسلامی و نامزد [جمهوری] [خواه]") << "a split";
-  EXPECT_EQ(snippet_of("«جمهوری‌خواه»", "half"), "جمهوری اسلامی و نامزد [جمهوری‌خواه]") << "a compound's parts";
+  EXPECT_EQ(snippet_of("«جمهوری‌خواه»", "half"),
+            "جمهوری اسلامی و نامزد [جمهوری‌خواه]")
+      << "a compound's parts";
   // Unquoted words still light up one by one.
   EXPECT_EQ(snippet_of("مجلس خبرگان", "phrase"), "[مجلس] شورا و [مجلس] [خبرگان] رهبری و [خبرگان] حوزه");
   EXPECT_EQ(snippet_of("جمهوری خواه", "half"), "[جمهوری] اسلامی و نامزد [جمهوری‌خواه]");
@@ -782,7 +788,8 @@ namespace {
 /// `records` and ten articles on other subjects, so that the query words are rare as in a real index.
 std::vector<std::string> with_other_news(std::vector<std::string> records) {
   for (int i = 0; i < 10; ++i) {
-    records.push_back(R"({"id":"filler)" + std::to_string(i) + R"(","body":"هوای تهران امروز آفتابی است و باران نمی بارد"})");
+    records.push_back(R"({"id":"filler)" + std::to_string(i) +
+                      R"(","body":"هوای تهران امروز آفتابی است و باران نمی بارد"})");
   }
   return records;
 }
@@ -808,11 +815,12 @@ TEST(QueryModel, HoldingEveryWordIsABonusNotATier) {
   for (int i = 0; i < 60; ++i) miscellany += "بازار سهام و قیمت طلا و ارز در هفته گذشته تغییر کرد ";
   miscellany += "قرارداد تازه امضا شد و کیروش هم در مصاحبه ای سخن گفت";
   testing::TempDir dir;
-  testing::build_database(dir.path() + "/db",
-                          with_other_news({R"({"id":"miscellany","body":")" + miscellany + R"("})",
-                                           R"({"id":"about","title":"کیروش","body":"کیروش از تیم ملی جدا شد و کیروش خداحافظی کرد"})",
-                                           R"({"id":"both","body":"قرارداد کیروش با فدراسیون تمدید شد"})",
-                                           R"({"id":"one","body":"قرارداد فدراسیون با مربی تمدید شد"})"}));
+  testing::build_database(
+      dir.path() + "/db",
+      with_other_news({R"({"id":"miscellany","body":")" + miscellany + R"("})",
+                       R"({"id":"about","title":"کیروش","body":"کیروش از تیم ملی جدا شد و کیروش خداحافظی کرد"})",
+                       R"({"id":"both","body":"قرارداد کیروش با فدراسیون تمدید شد"})",
+                       R"({"id":"one","body":"قرارداد فدراسیون با مربی تمدید شد"})"}));
   const Searcher searcher(dir.path() + "/db");
   EXPECT_EQ(ids(run_query(searcher, "قرارداد کیروش")),
             (std::vector<std::string>{"both", "about", "one", "miscellany"}));

@@ -86,9 +86,20 @@ std::vector<std::string> every_other(const std::vector<std::string>& records, st
   return out;
 }
 
-const char* const kQueries[] = {"هماهنگی‌های", "جمهوری خواه", "مجلس خبرگان", "«مجلس خبرگان»", "اصلاحات",
-                                "مشارکت", "صندوق الکترونیکی", "حرم OR حر", "هماهنگی‌ها -فرمانداری",
-                                "هماهنگی‌ها منبع:ایرنا", "دسته:سیاسی", "برابری", "کاندیدای 1402", "جمهوریخواه"};
+const char* const kQueries[] = {"هماهنگی‌های",
+                                "جمهوری خواه",
+                                "مجلس خبرگان",
+                                "«مجلس خبرگان»",
+                                "اصلاحات",
+                                "مشارکت",
+                                "صندوق الکترونیکی",
+                                "حرم OR حر",
+                                "هماهنگی‌ها -فرمانداری",
+                                "هماهنگی‌ها منبع:ایرنا",
+                                "دسته:سیاسی",
+                                "برابری",
+                                "کاندیدای 1402",
+                                "جمهوریخواه"};
 
 TEST(Shards, TwoRemoteShardsRankLikeOneDatabase) {
   if (system("command -v xapian-tcpsrv >/dev/null 2>&1") != 0) GTEST_SKIP() << "xapian-tcpsrv not installed";

@@ -40,8 +40,7 @@ MatchKeys keys_of(const std::string& word) {
 }
 
 TEST(Snippet, AnalysisCoversTheCheckpointsAroundTheLocatedMatch) {
-  const std::string body =
-      filler(5) + "الکترونیکی نخست. " + filler(55) + "صندوق الکترونیکی آماده شد. " + filler(60);
+  const std::string body = filler(5) + "الکترونیکی نخست. " + filler(55) + "صندوق الکترونیکی آماده شد. " + filler(60);
   const MatchKeys keys = keys_of("الکترونیکی");
   const std::string scanned = make_snippet(body, keys, analyzer());
   ASSERT_THAT(render_snippet(scanned, "[", "]"), ::testing::HasSubstr("[الکترونیکی] نخست"));
@@ -51,7 +50,8 @@ TEST(Snippet, AnalysisCoversTheCheckpointsAroundTheLocatedMatch) {
   ASSERT_NE(second, tokens.end());
   const std::uint32_t located = second->position - 1;  // 5 × 7 + 2 + 55 × 7 + 1 = 423
   EXPECT_EQ(located, 423U);
-  const std::string near = make_snippet(body, keys, analyzer(), 32, LocatedMatch{located, offsets.stride, offsets.starts});
+  const std::string near =
+      make_snippet(body, keys, analyzer(), 32, LocatedMatch{located, offsets.stride, offsets.starts});
   EXPECT_THAT(render_snippet(near, "[", "]"), ::testing::HasSubstr("صندوق [الکترونیکی] آماده"));
   EXPECT_THAT(near, ::testing::StartsWith("… "));
   EXPECT_THAT(near, ::testing::EndsWith(" …"));
@@ -85,9 +85,10 @@ TEST(Snippet, NoMatchInTheBodyGivesItsBeginning) {
   const MatchKeys none = keys_of("شمارش");
   const std::string beginning = make_snippet(body, none, analyzer());
   ASSERT_THAT(beginning, ::testing::StartsWith("نامزدهای جمهوری‌خواه"));
-  EXPECT_EQ(make_snippet(body, none, analyzer(), 32, LocatedMatch{LocatedMatch::kNone, offsets.stride, offsets.starts}), beginning);
-  const std::string trusted =
-      make_snippet(body, keys_of("الکترونیکی"), analyzer(), 32, LocatedMatch{LocatedMatch::kNone, offsets.stride, offsets.starts});
+  EXPECT_EQ(make_snippet(body, none, analyzer(), 32, LocatedMatch{LocatedMatch::kNone, offsets.stride, offsets.starts}),
+            beginning);
+  const std::string trusted = make_snippet(body, keys_of("الکترونیکی"), analyzer(), 32,
+                                           LocatedMatch{LocatedMatch::kNone, offsets.stride, offsets.starts});
   EXPECT_EQ(trusted, beginning) << "the index's word is taken: the body is not scanned";
 }
 
@@ -133,8 +134,8 @@ TEST(Snippet, SearcherLocatesTheMatchInALongBody) {
 TEST(Snippet, SearcherShowsThePassageWithTheMostQueryWords) {
   testing::TempDir dir;
   const std::string db = dir.path() + "/db";
-  const std::string body = filler(3) + "شمارش آرا آغاز شد. " + filler(40) + "نتیجه شمارش آرا در صندوق الکترونیکی اعلام شد. " +
-                           filler(20) + "الکترونیکی";
+  const std::string body = filler(3) + "شمارش آرا آغاز شد. " + filler(40) +
+                           "نتیجه شمارش آرا در صندوق الکترونیکی اعلام شد. " + filler(20) + "الکترونیکی";
   testing::build_database(db, {nlohmann::json{{"id", "passage"}, {"title", "خبر"}, {"body", body}}.dump()});
   const Searcher searcher(db);
   const SearchResults results = testing::run_query(searcher, "شمارش الکترونیکی");

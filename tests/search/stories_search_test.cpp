@@ -18,19 +18,23 @@ namespace kavosh::search {
 namespace {
 
 namespace texts = kavosh::testing::story_texts;
-using ::testing::UnorderedElementsAre;
 using testing::ids;
+using ::testing::UnorderedElementsAre;
 
-std::string record(const std::string& id, const std::string& source, const std::string& title, const std::string& body) {
-  return nlohmann::json{{"id", id}, {"title", title}, {"body", body}, {"source", source}, {"date", "1402/07/14"}}.dump();
+std::string record(const std::string& id, const std::string& source, const std::string& title,
+                   const std::string& body) {
+  return nlohmann::json{{"id", id}, {"title", title}, {"body", body}, {"source", source}, {"date", "1402/07/14"}}
+      .dump();
 }
 
 /// o1 and its copies c1 (another agency's edit) and n1 (Arabic letters and digits); t1, another story of
 /// the same election; f1, a football report.
 std::vector<std::string> story_records() {
-  return {record("o1", "ایرنا", "آغاز ثبت‌نام داوطلبان انتخابات خبرگان", texts::kOriginal),
+  return {record("o1", "ایرنا", "آغاز ثبت‌نام داوطلبان انتخابات خبرگان",
+                 texts::kOriginal),
           record("c1", "مهر", "ثبت‌نام داوطلبان خبرگان آغاز شد", texts::kCopy),
-          record("n1", "فارس", "آغاز ثبت‌نام داوطلبان انتخابات خبرگان", texts::kNoisyOriginal),
+          record("n1", "فارس", "آغاز ثبت‌نام داوطلبان انتخابات خبرگان",
+                 texts::kNoisyOriginal),
           record("t1", "ایسنا", "اعلام نتایج بررسی صلاحیت داوطلبان خبرگان", texts::kSameTopic),
           record("f1", "ورزش سه", "پیروزی تیم ملی فوتبال برابر اردن", texts::kOtherField)};
 }

@@ -176,8 +176,8 @@ TEST_F(ApiTest, RelatedArticles) {
 }
 
 TEST_F(ApiTest, SearchAcceptsAJsonBody) {
-  const auto res = client_->Post("/api/search", R"({"q":"مجلس خبرگان","limit":2,"source":["ایسنا","مهر"]})",
-                                 "application/json");
+  const auto res =
+      client_->Post("/api/search", R"({"q":"مجلس خبرگان","limit":2,"source":["ایسنا","مهر"]})", "application/json");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200) << res->body;
   const json body = json::parse(res->body);
@@ -224,11 +224,12 @@ TEST_F(ApiTest, HealthzAndMetrics) {
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  for (const std::string& line : std::vector<std::string>{"kavosh_http_requests_total{endpoint=\"search\",status=\"200\"} 1",
-                                 "kavosh_http_requests_total{endpoint=\"doc\",status=\"404\"} 1",
-                                 "kavosh_http_request_duration_seconds_bucket{endpoint=\"search\",le=\"+Inf\"} 1",
-                                 "kavosh_index_documents " + std::to_string(corpus_records().size()),
-                                 "kavosh_index_revision ", "kavosh_index_up 1"}) {
+  for (const std::string& line :
+       std::vector<std::string>{"kavosh_http_requests_total{endpoint=\"search\",status=\"200\"} 1",
+                                "kavosh_http_requests_total{endpoint=\"doc\",status=\"404\"} 1",
+                                "kavosh_http_request_duration_seconds_bucket{endpoint=\"search\",le=\"+Inf\"} 1",
+                                "kavosh_index_documents " + std::to_string(corpus_records().size()),
+                                "kavosh_index_revision ", "kavosh_index_up 1"}) {
     EXPECT_NE(body.find(line), std::string::npos) << line << "\n" << body;
   }
 }
@@ -277,10 +278,10 @@ TEST_F(ApiTest, CorsAllowsOnlyTheConfiguredOrigin) {
 }
 
 TEST_F(ApiTest, ServesTheWidgetAndTheDemoPage) {
-  for (const auto& [path, type, needle] : std::vector<std::tuple<std::string, std::string, std::string>>{
-           {"/", "text/html", "data-kavosh-search"},
-           {"/widget.js", "text/javascript", "KavoshSearch"},
-           {"/widget.css", "text/css", ".kavosh"}}) {
+  for (const auto& [path, type, needle] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{{"/", "text/html", "data-kavosh-search"},
+                                                                      {"/widget.js", "text/javascript", "KavoshSearch"},
+                                                                      {"/widget.css", "text/css", ".kavosh"}}) {
     const auto res = client_->Get(path);
     ASSERT_TRUE(res) << path;
     EXPECT_EQ(res->status, 200) << path;
@@ -299,9 +300,11 @@ TEST_F(ApiTest, AnswersARawRequestWithoutASocket) {
   EXPECT_EQ(json::parse(found.substr(found.find("\r\n\r\n") + 4))["hits"].size(), 2u);
   const std::string body = R"({"q":"مجلس","limit":"many"})";
   const std::string refused = unbound.answer("POST /api/search HTTP/1.1\r\nContent-Type: application/json\r\n"
-                                             "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+                                             "Content-Length: " +
+                                             std::to_string(body.size()) + "\r\n\r\n" + body);
   ASSERT_TRUE(refused.starts_with("HTTP/1.1 400 ")) << refused;
-  EXPECT_NE(refused.find(R"({"error":"parameter 'limit' must be an integer from 0 to 100"})"), std::string::npos) << refused;
+  EXPECT_NE(refused.find(R"({"error":"parameter 'limit' must be an integer from 0 to 100"})"), std::string::npos)
+      << refused;
 }
 
 TEST(ServeDatabase, MissingDatabaseIs503AndRecovers) {
@@ -326,8 +329,8 @@ TEST(ServeDatabase, MissingDatabaseIs503AndRecovers) {
 TEST(ServeCli, ParsesEveryOption) {
   Options options;
   const auto app = make_app(options);
-  app->parse(std::vector<std::string>{"100", "--max-query-bytes", "*", "--cors", "https://a.example", "--cors",
-                                      "4", "--threads", "0.0.0.0:9000", "--listen", "/srv/db", "--db"});
+  app->parse(std::vector<std::string>{"100", "--max-query-bytes", "*", "--cors", "https://a.example", "--cors", "4",
+                                      "--threads", "0.0.0.0:9000", "--listen", "/srv/db", "--db"});
   EXPECT_EQ(options.db, "/srv/db");
   EXPECT_EQ(options.listen, "0.0.0.0:9000");
   EXPECT_EQ(options.threads, 4u);

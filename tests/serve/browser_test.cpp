@@ -55,10 +55,10 @@ class BrowserTest : public ::testing::Test {
   void search(const std::string& query) {
     browser_->clear(input_);
     browser_->send_keys(input_, query + kKeyEnter);
-    ASSERT_TRUE(browser_->wait_for(
-        "const s = document.querySelector('.kavosh-status').textContent;"
-        "return !document.querySelector('.kavosh').parentElement.hasAttribute('aria-busy') &&"
-        " s !== '' && s !== 'در حال جستجو…';"));
+    ASSERT_TRUE(
+        browser_->wait_for("const s = document.querySelector('.kavosh-status').textContent;"
+                           "return !document.querySelector('.kavosh').parentElement.hasAttribute('aria-busy') &&"
+                           " s !== '' && s !== 'در حال جستجو…';"));
   }
 
   search::testing::TempDir dir_;
@@ -79,9 +79,13 @@ TEST_F(BrowserTest, FindsAndHighlightsAQuerySpelledDifferently) {
   // Dates in Jalali with Persian digits and month names; the count in Persian digits.
   const auto dates = browser_->execute(texts(".kavosh-hit time"));
   ASSERT_FALSE(dates.empty());
-  EXPECT_TRUE(std::regex_search(dates[0].get<std::string>(), std::regex("[۰-۹]+ (مهر|آبان|آذر|دی|بهمن|اسفند|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور) ۱۴۰[۰-۹]")))
+  EXPECT_TRUE(std::regex_search(
+      dates[0].get<std::string>(),
+      std::regex("[۰-۹]+ (مهر|آبان|آذر|دی|بهمن|اسفند|فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور) ۱۴۰[۰-۹]")))
       << dates.dump();
-  EXPECT_NE(browser_->execute("return document.querySelector('.kavosh-status').textContent;").get<std::string>().find("نتیجه"),
+  EXPECT_NE(browser_->execute("return document.querySelector('.kavosh-status').textContent;")
+                .get<std::string>()
+                .find("نتیجه"),
             std::string::npos);
   EXPECT_EQ(browser_->execute("return getComputedStyle(document.querySelector('.kavosh')).direction;"), "rtl");
   save("serve-widget-desktop.png", browser_->screenshot_png());
@@ -99,12 +103,10 @@ TEST_F(BrowserTest, PaginatesAndFiltersBySource) {
   ASSERT_EQ(browser_->find_all(".kavosh-hit").size(), 10u);
   browser_->execute("document.querySelectorAll('.kavosh-page')[2].click();");  // [previous, 1, 2, …]
   ASSERT_TRUE(browser_->wait_for("return document.querySelector('.kavosh-results').getAttribute('start') === '11';"));
-  browser_->execute(
-      "const s = document.querySelector('.kavosh-source'); s.value = 'ایسنا';"
-      "s.dispatchEvent(new Event('change'));");
-  ASSERT_TRUE(browser_->wait_for(
-      "const n = Array.from(document.querySelectorAll('.kavosh-source-name'));"
-      "return n.length > 0 && n.every(e => e.textContent === 'ایسنا');"));
+  browser_->execute("const s = document.querySelector('.kavosh-source'); s.value = 'ایسنا';"
+                    "s.dispatchEvent(new Event('change'));");
+  ASSERT_TRUE(browser_->wait_for("const n = Array.from(document.querySelectorAll('.kavosh-source-name'));"
+                                 "return n.length > 0 && n.every(e => e.textContent === 'ایسنا');"));
 }
 
 TEST_F(BrowserTest, AutocompleteWithTheKeyboard) {
@@ -113,7 +115,8 @@ TEST_F(BrowserTest, AutocompleteWithTheKeyboard) {
   ASSERT_TRUE(browser_->wait_for("return document.querySelectorAll('.kavosh-suggestions [role=option]').length > 0;"));
   EXPECT_EQ(browser_->execute("return document.querySelector('.kavosh-input').getAttribute('aria-expanded');"), "true");
   browser_->send_keys(input_, kKeyArrowDown);
-  const auto first = browser_->execute("return document.querySelector('[role=option][aria-selected=true]').textContent;");
+  const auto first =
+      browser_->execute("return document.querySelector('[role=option][aria-selected=true]').textContent;");
   EXPECT_EQ(browser_->execute("return document.querySelector('.kavosh-input').getAttribute('aria-activedescendant');"),
             browser_->execute("return document.querySelector('[role=option][aria-selected=true]').id;"));
   browser_->send_keys(input_, kKeyEnter);  // takes the completion and searches
@@ -133,9 +136,11 @@ TEST_F(BrowserTest, RendersHostileRecordsAsText) {
   search("زنهار");
   ASSERT_EQ(browser_->find_all(".kavosh-hit").size(), 1u);
   EXPECT_TRUE(browser_->execute("return window.pwned === undefined;").get<bool>());
-  EXPECT_TRUE(browser_->find_all(".kavosh-results img, .kavosh-results script, .kavosh-results b, .kavosh-results i").empty());
-  EXPECT_NE(browser_->execute("return document.querySelector('.kavosh-title').textContent;").get<std::string>().find("<img"),
-            std::string::npos);
+  EXPECT_TRUE(
+      browser_->find_all(".kavosh-results img, .kavosh-results script, .kavosh-results b, .kavosh-results i").empty());
+  EXPECT_NE(
+      browser_->execute("return document.querySelector('.kavosh-title').textContent;").get<std::string>().find("<img"),
+      std::string::npos);
   // A javascript: url never becomes a link target.
   EXPECT_EQ(browser_->execute("return document.querySelector('.kavosh-title a').href.startsWith('http');"), true);
 }

@@ -30,15 +30,16 @@ struct Tally {
     }
     ++failed;
     const std::lock_guard lock(mutex);
-    if (failures.size() < 5) failures.push_back(path + " → " + (res ? std::to_string(res->status) + " " + res->body
-                                                                     : httplib::to_string(res.error())));
+    if (failures.size() < 5)
+      failures.push_back(path + " → " +
+                         (res ? std::to_string(res->status) + " " + res->body : httplib::to_string(res.error())));
   }
 };
 
 /// Queries like a portal's users while the index changes under them.
 void query_loop(const RunningServer& server, const std::atomic<bool>& done, int seed, Tally& tally) {
-  const std::vector<std::string> queries = {"انتخابات", "مجلس خبرگان", "ثبتنام داوطلبان", "\"شورای نگهبان\"",
-                                            "رئيس جمهور", "تهران -اصفهان", "نتایج"};
+  const std::vector<std::string> queries = {
+      "انتخابات", "مجلس خبرگان", "ثبتنام داوطلبان", "\"شورای نگهبان\"", "رئيس جمهور", "تهران -اصفهان", "نتایج"};
   const auto client = server.client();
   for (int i = seed; !done; ++i) {
     const std::string q = url_encode(queries[static_cast<std::size_t>(i) % queries.size()]);
@@ -47,7 +48,8 @@ void query_loop(const RunningServer& server, const std::atomic<bool>& done, int 
     path = "/api/suggest?q=" + url_encode("انتخ");
     tally.record(path, client->Get(path));
     const auto& records = corpus_records();
-    path = "/api/doc/" + nlohmann::json::parse(records[static_cast<std::size_t>(i) % records.size()])["id"].get<std::string>();
+    path = "/api/doc/" +
+           nlohmann::json::parse(records[static_cast<std::size_t>(i) % records.size()])["id"].get<std::string>();
     tally.record(path, client->Get(path));
   }
 }
@@ -106,7 +108,8 @@ TEST(ConcurrentIndexing, NoFailedRequestAndCommitsServedWithinASecond) {
   EXPECT_GE(rounds, 8);
   EXPECT_LT(slowest, 1.0) << "a commit took " << slowest << " s to be served";
   // Every worker sees the final revision within a second too (healthz may land on any of them).
-  const std::string expected = "\"documents\":" + std::to_string(corpus_records().size() + static_cast<std::size_t>(rounds));
+  const std::string expected =
+      "\"documents\":" + std::to_string(corpus_records().size() + static_cast<std::size_t>(rounds));
   std::string health;
   for (const auto until = Clock::now() + std::chrono::seconds(1); Clock::now() < until;) {
     const auto res = probe->Get("/healthz");
@@ -115,8 +118,8 @@ TEST(ConcurrentIndexing, NoFailedRequestAndCommitsServedWithinASecond) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   EXPECT_NE(health.find(expected), std::string::npos) << health;
-  std::printf("concurrent indexing: %d rounds committed, %d requests ok, %d failed, slowest commit %.3f s\n",
-              rounds, tally.ok.load(), tally.failed.load(), slowest);
+  std::printf("concurrent indexing: %d rounds committed, %d requests ok, %d failed, slowest commit %.3f s\n", rounds,
+              tally.ok.load(), tally.failed.load(), slowest);
 }
 
 }  // namespace

@@ -73,13 +73,20 @@ std::string base64_decode(const std::string& text) {
 
 nlohmann::json chrome_capabilities(const std::string& chromium, const std::string& profile_dir) {
   // The flags keep a CI browser off the network and out of first-run UI; the profile is fresh.
-  const std::vector<std::string> args = {
-      "--headless",         "--no-sandbox",          "--disable-gpu",
-      "--disable-quic",     "--no-first-run",        "--disable-background-networking",
-      "--disable-sync",     "--disable-component-update", "--disable-dev-shm-usage",
-      "--window-size=1000,1000", "--user-data-dir=" + profile_dir};
-  return {{"capabilities",
-           {{"alwaysMatch", {{"browserName", "chrome"}, {"goog:chromeOptions", {{"binary", chromium}, {"args", args}}}}}}}};
+  const std::vector<std::string> args = {"--headless",
+                                         "--no-sandbox",
+                                         "--disable-gpu",
+                                         "--disable-quic",
+                                         "--no-first-run",
+                                         "--disable-background-networking",
+                                         "--disable-sync",
+                                         "--disable-component-update",
+                                         "--disable-dev-shm-usage",
+                                         "--window-size=1000,1000",
+                                         "--user-data-dir=" + profile_dir};
+  return {
+      {"capabilities",
+       {{"alwaysMatch", {{"browserName", "chrome"}, {"goog:chromeOptions", {{"binary", chromium}, {"args", args}}}}}}}};
 }
 
 }  // namespace

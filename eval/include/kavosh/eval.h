@@ -28,10 +28,10 @@ Run read_run(std::istream& in, const std::string& name = "run");
 
 /// Scores of one query or their mean over queries.
 struct Metrics {
-  double ndcg10 = 0;    ///< nDCG@10, gain = grade, discount log2(rank + 1), ideal from all judgments
-  double mrr10 = 0;     ///< reciprocal rank of the first relevant (grade > 0) document in the top 10
-  double map = 0;       ///< average precision over all relevant documents (unretrieved ones count 0)
-  double recall100 = 0; ///< share of the relevant documents in the top 100
+  double ndcg10 = 0;     ///< nDCG@10, gain = grade, discount log2(rank + 1), ideal from all judgments
+  double mrr10 = 0;      ///< reciprocal rank of the first relevant (grade > 0) document in the top 10
+  double map = 0;        ///< average precision over all relevant documents (unretrieved ones count 0)
+  double recall100 = 0;  ///< share of the relevant documents in the top 100
 };
 
 /// Scores one query's ranking against its judgments.

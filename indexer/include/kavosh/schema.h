@@ -24,16 +24,16 @@ inline constexpr int kSchemaVersion = 5;
 // and `Zنماینده`; `نماینده` → `نماینده` alone), so the documents holding a word of stem `s` are those
 // with `Z s` OR surface `s` (title: `ZS s` OR `S s`), at the word's positions: a searcher matches a stem
 // as that OR (also inside phrases), for an `s` the stemmer keeps as is (stem(s) = s).
-inline constexpr std::string_view kStemPrefix = "Z";         ///< stem of a word, any field
-inline constexpr std::string_view kTitlePrefix = "S";        ///< title surface form
-inline constexpr std::string_view kTitleStemPrefix = "ZS";   ///< title stem
-inline constexpr std::string_view kIdPrefix = "Q";           ///< unique id term: Q + id
-inline constexpr std::string_view kSourcePrefix = "XS";      ///< filter: normalized source
-inline constexpr std::string_view kCategoryPrefix = "XC";    ///< filter: normalized category
-inline constexpr std::string_view kProvincePrefix = "XP";    ///< filter: normalized province
-inline constexpr std::string_view kTagPrefix = "K";          ///< filter: normalized tag
-inline constexpr std::string_view kYearPrefix = "XY";        ///< filter: Jalali year, `XY1402`
-inline constexpr std::string_view kYearMonthPrefix = "XM";   ///< filter: Jalali year-month, `XM140212`
+inline constexpr std::string_view kStemPrefix = "Z";        ///< stem of a word, any field
+inline constexpr std::string_view kTitlePrefix = "S";       ///< title surface form
+inline constexpr std::string_view kTitleStemPrefix = "ZS";  ///< title stem
+inline constexpr std::string_view kIdPrefix = "Q";          ///< unique id term: Q + id
+inline constexpr std::string_view kSourcePrefix = "XS";     ///< filter: normalized source
+inline constexpr std::string_view kCategoryPrefix = "XC";   ///< filter: normalized category
+inline constexpr std::string_view kProvincePrefix = "XP";   ///< filter: normalized province
+inline constexpr std::string_view kTagPrefix = "K";         ///< filter: normalized tag
+inline constexpr std::string_view kYearPrefix = "XY";       ///< filter: Jalali year, `XY1402`
+inline constexpr std::string_view kYearMonthPrefix = "XM";  ///< filter: Jalali year-month, `XM140212`
 /// The story (near-copy group) a document belongs to: `XD` + the story id (kStorySlot), so the copies of a
 /// story are one posting list (`story:` queries, the other sources of a collapsed hit).
 inline constexpr std::string_view kStoryPrefix = "XD";

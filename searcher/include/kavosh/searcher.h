@@ -101,15 +101,15 @@ std::string render_snippet(std::string_view snippet, std::string_view begin, std
 /// One result.
 struct Hit {
   std::string id;
-  std::uint32_t rank = 0;  ///< 1-based rank in the whole result list (offset + 1 for the first hit)
-  double score = 0;        ///< relevance weight (also under SortOrder::kDate)
-  std::string title;       ///< as stored (original spelling)
-  std::string date;        ///< ISO `2024-03-01`, empty when the record has no date
-  std::string date_jalali; ///< `1402/12/11` (ASCII digits), empty when no date
+  std::uint32_t rank = 0;   ///< 1-based rank in the whole result list (offset + 1 for the first hit)
+  double score = 0;         ///< relevance weight (also under SortOrder::kDate)
+  std::string title;        ///< as stored (original spelling)
+  std::string date;         ///< ISO `2024-03-01`, empty when the record has no date
+  std::string date_jalali;  ///< `1402/12/11` (ASCII digits), empty when no date
   std::string source;
   std::string url;
-  std::string snippet;     ///< original text around the best passage, highlights marked (see above)
-  std::string story;       ///< id of the story (near-copy group) of the document; `story:ID` lists its copies
+  std::string snippet;  ///< original text around the best passage, highlights marked (see above)
+  std::string story;    ///< id of the story (near-copy group) of the document; `story:ID` lists its copies
   /// Collapsed searches and related articles: the story's other documents in the index (whether they
   /// match the query or not), and their distinct sources other than this hit's, as written; 0 and empty
   /// otherwise.
@@ -131,7 +131,7 @@ struct FacetCounts {
 };
 
 struct SearchResults {
-  std::string query;        ///< the query string as given
+  std::string query;  ///< the query string as given
   /// Number of matching documents, or of matching stories when the search collapses (a story counts
   /// once however many of its copies match): exact unless total_is_estimate, then Xapian's estimate,
   /// which lies in [total_lower, total_upper].
@@ -213,8 +213,8 @@ using search::Facet;
 using search::FacetCounts;
 using search::FacetValue;
 using search::Hit;
-using search::RelatedResults;
 using search::IndexStats;
+using search::RelatedResults;
 using search::Searcher;
 using search::SearchRequest;
 using search::SearchResults;

@@ -15,11 +15,11 @@ namespace kavosh::index {
 
 /// One record's worth of input, before parsing (parsing happens on worker threads).
 struct InputItem {
-  std::string file;        ///< path as it will appear in `FILE:LINE: reason`, `-` for stdin
-  std::uint64_t line = 0;  ///< 1-based line of a JSONL record; 1 for a whole .txt article
-  std::string text;        ///< one JSONL line (cut after kMaxRecordBytes + 1 bytes), or a whole .txt file
-  std::string text_id;     ///< the id of a .txt article (its file stem); empty for JSONL
-  std::uint64_t bytes = 0; ///< input bytes this item consumed, newline included
+  std::string file;            ///< path as it will appear in `FILE:LINE: reason`, `-` for stdin
+  std::uint64_t line = 0;      ///< 1-based line of a JSONL record; 1 for a whole .txt article
+  std::string text;            ///< one JSONL line (cut after kMaxRecordBytes + 1 bytes), or a whole .txt file
+  std::string text_id;         ///< the id of a .txt article (its file stem); empty for JSONL
+  std::uint64_t bytes = 0;     ///< input bytes this item consumed, newline included
   std::size_t file_index = 0;  ///< which of the reader's files
   std::uint64_t end = 0;       ///< byte offset in that file just past this item (a resume point)
 };
@@ -46,8 +46,7 @@ std::optional<std::uint64_t> total_input_bytes(const std::vector<std::filesystem
 /// stops it even when stdin is idle.
 class InputReader {
  public:
-  InputReader(std::vector<std::filesystem::path> files, const std::atomic<bool>* stop = nullptr,
-              InputStart start = {});
+  InputReader(std::vector<std::filesystem::path> files, const std::atomic<bool>* stop = nullptr, InputStart start = {});
   ~InputReader();
   InputReader(const InputReader&) = delete;
   InputReader& operator=(const InputReader&) = delete;

@@ -25,7 +25,7 @@ struct Record {
   std::string id;
   std::string title;
   std::string body;
-  std::string date;  ///< as written: ISO, Jalali, any digits; may be empty
+  std::string date;                               ///< as written: ISO, Jalali, any digits; may be empty
   std::optional<analysis::DateInfo> parsed_date;  ///< nullopt when `date` is empty or not a date
   std::string source;
   std::string url;

@@ -14,10 +14,10 @@ namespace kavosh::index {
 
 /// An input file as a job found it: a resume point is honoured only while the file is still this one.
 struct FileIdentity {
-  std::string path;            ///< as expanded from the INPUT arguments
+  std::string path;  ///< as expanded from the INPUT arguments
   std::uint64_t size = 0;
-  std::int64_t mtime_ns = 0;   ///< modification time, nanoseconds since the epoch
-  bool seekable = false;       ///< false for stdin: nothing to resume from
+  std::int64_t mtime_ns = 0;  ///< modification time, nanoseconds since the epoch
+  bool seekable = false;      ///< false for stdin: nothing to resume from
 };
 
 /// Identities of the expanded inputs (stdin: not seekable). Throws kavosh::EnvironmentError when a file

@@ -20,10 +20,10 @@ struct Options {
   std::optional<std::uint32_t> limit;  ///< default 10, or 100 with --batch
   SearchRequest request;               ///< offset, dates, filters, sort, partial (query and limit set per query)
   OutputFormat format = OutputFormat::kText;
-  std::string batch;                   ///< file of `qid<TAB>query` lines
-  std::string related;                 ///< --related ID: the articles related to this one (default 5)
-  std::vector<std::string> query;      ///< words, joined by spaces
-  bool color = false;                  ///< text format: ANSI colours (main sets it for a terminal)
+  std::string batch;               ///< file of `qid<TAB>query` lines
+  std::string related;             ///< --related ID: the articles related to this one (default 5)
+  std::vector<std::string> query;  ///< words, joined by spaces
+  bool color = false;              ///< text format: ANSI colours (main sets it for a terminal)
 };
 
 /// The CLI11 app of kavosh-search, writing into `options`.

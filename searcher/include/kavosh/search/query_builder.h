@@ -29,7 +29,7 @@ struct MatchKeys {
 
 /// A searched word and where the query wrote it, for "did you mean".
 struct QueryWordSpan {
-  std::string text;  ///< normalized surface key
+  std::string text;                ///< normalized surface key
   std::vector<std::string> terms;  ///< the index terms of its forms (`Z`stem, the stem): any held, it is no typo
   std::size_t begin = 0;
   std::size_t end = 0;

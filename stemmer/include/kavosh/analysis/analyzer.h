@@ -17,7 +17,8 @@ inline constexpr int kAnalyzerVersion = 6;
 
 /// One term-producing token of a text.
 struct Token {
-  std::string text;  ///< normalized surface key, without ZWNJ (`میشود` for `می‌شود`, `می شود`, `میشود`)
+  std::string
+      text;  ///< normalized surface key, without ZWNJ (`میشود` for `می‌شود`, `می شود`, `میشود`)
   std::string stem;  ///< stem of `text` (equal to it when nothing is stripped)
   std::uint32_t position = 0;
   Span span;  ///< bytes of the original text

@@ -20,9 +20,7 @@ struct NormalizedText {
   std::vector<Span> origin;  ///< one entry per byte of `text`
 
   /// The original span covered by the normalized bytes [begin, end); requires begin < end.
-  Span source_span(std::size_t begin, std::size_t end) const {
-    return {origin[begin].begin, origin[end - 1].end};
-  }
+  Span source_span(std::size_t begin, std::size_t end) const { return {origin[begin].begin, origin[end - 1].end}; }
 };
 
 /// Maps Persian text to its search key (DESIGN.md §2). Policies, in the order applied:
