@@ -390,9 +390,9 @@ int main(int argc, char** argv) {
       report("kavosh top 10, hits + snippets", kavosh_latency(searcher, queries, 10, true));
   if (config.searcher_only) return 0;
   report("kavosh top 10, no snippets", kavosh_latency(searcher, queries, 10, false));
-  const Percentiles kavosh100 = report("kavosh top 100, no snippets", kavosh_latency(searcher, queries, 100, false));
-  report("kavosh top 100, no snippets, no collapse, no d-y-m",
-         measure(queries, kavosh_search(searcher, 100, false, true)));
+  report("kavosh top 100, no snippets", kavosh_latency(searcher, queries, 100, false));
+  const Percentiles kavosh100 = report("kavosh top 100, no snippets, no collapse, no d-y-m",
+                                       measure(queries, kavosh_search(searcher, 100, false, true)));
   report("kavosh top 100, hits + snippets", kavosh_latency(searcher, queries, 100, true));
   report("plain Xapian (QueryParser, BM25), top 10", plain_latency(plain_db, queries, 10));
   const Percentiles plain100 =
@@ -402,9 +402,9 @@ int main(int argc, char** argv) {
       paired(queries, kavosh_search(searcher, 100, false, true), plain_search(plain_db, 100));
   const Percentiles a = report("alternating: kavosh top 100, as plain (no collapse, d-y-m)", std::move(kavosh_paired));
   const Percentiles b = report("alternating: plain Xapian top 100", std::move(plain_paired));
-  std::printf("top 100 without snippets, kavosh / plain Xapian: p50 %.2fx, p99 %.2fx (rows apart), "
-              "p50 %.2fx, p99 %.2fx (alternating); top 10 with snippets p99 %.1f ms\n",
-              kavosh100.p50 / plain100.p50, kavosh100.p99 / plain100.p99, a.p50 / b.p50, a.p99 / b.p99,
-              top10_snippets.p99);
+  std::printf(
+      "top 100 without snippets, kavosh doing plain Xapian's work / plain Xapian: p50 %.2fx, p99 %.2fx (rows apart), "
+      "p50 %.2fx, p99 %.2fx (alternating); top 10 with snippets p99 %.1f ms\n",
+      kavosh100.p50 / plain100.p50, kavosh100.p99 / plain100.p99, a.p50 / b.p50, a.p99 / b.p99, top10_snippets.p99);
   return 0;
 }
