@@ -1,5 +1,5 @@
 #!/bin/sh
-# Indexing benchmark (issue 4): kavosh-index against plain Xapian TermGenerator on >= 100 MB of Persian news,
+# Indexing benchmark: kavosh-index against plain Xapian TermGenerator on >= 100 MB of Persian news,
 # built from ../shared/dev-data/news when present (repeated with fresh ids), else generated text.
 # Usage: bench/run_index_bench.sh [BUILD_DIR] [extra index_bench options]; prints a markdown table.
 set -eu

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Query latency of kavosh-search beside plain Xapian (issue 5). Builds in build-search, indexes
+# Query latency of kavosh-search beside plain Xapian. Builds in build-search, indexes
 # 100k documents once into $WORK (reused while the document count and schema version match), prints
 # p50/p99. BUILD=DIR uses another (Release) build directory.
 set -eu
