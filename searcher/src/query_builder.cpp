@@ -517,8 +517,8 @@ Q Build::matching_query() const {
   return Q(Q::OP_OR, any, scaled(combine(Q::OP_AND, cores), ranking::kCoordinationBonus));
 }
 
-/// The AND_MAYBE boosts: the title boost first, then the second-pass ones: (for 2+ words) the positional
-/// PHRASE and NEAR boosts, and the stopword boost.
+/// The AND_MAYBE boosts, all of the second pass: the title boost, (for 2+ words) the positional PHRASE
+/// and NEAR boosts, and the stopword boost.
 std::vector<Q> Build::boosts() const {
   std::vector<Q> boosts;
   std::vector<Q> title;
@@ -585,11 +585,12 @@ BuiltQuery Build::run(const ParsedQuery& parsed, bool partial) {
   Q first_pass;
   if (!units_.empty()) {
     query = matching_query();
-    if (const std::vector<Q> boost = boosts(); !boost.empty()) {
-      // boost[0] is the title boost; more means second-pass boosts (positional, stopwords), which the
-      // first pass leaves out.
-      if (boost.size() > 1) first_pass = Q(Q::OP_AND_MAYBE, query, boost[0]);
-      query = Q(Q::OP_AND_MAYBE, query, combine(Q::OP_OR, boost));
+    if (const std::vector<Q> boosts_of_query = boosts(); !boosts_of_query.empty()) {
+      // Every boost waits for the second pass, the title's too: a title term's BM25 bound (its wdf bound
+      // over the shortest document) is far above what it weighs in a news article, and a loose bound
+      // keeps Xapian's matcher from skipping documents that cannot reach the page (docs/ranking.md).
+      first_pass = query;
+      query = Q(Q::OP_AND_MAYBE, query, combine(Q::OP_OR, boosts_of_query));
     }
   } else if (!excluded_.empty() || !filter.empty()) {
     query = Q::MatchAll;  // only constraints: every document that passes them, newest first

@@ -37,9 +37,9 @@ struct QueryWordSpan {
 
 struct BuiltQuery {
   Xapian::Query query;  ///< empty (MatchNothing) when there is nothing to search
-  /// `query` without its second-pass boosts (PHRASE/NEAR of the query's words, its dropped stopwords):
+  /// `query` without its boosts (title words, PHRASE/NEAR of the query's words, its dropped stopwords):
   /// it matches the same documents, with weights that lack only those boosts. Searcher ranks by it, then
-  /// re-ranks the top of that ranking by `query` (kRescoreWindow). Empty when `query` has no such boost.
+  /// re-ranks the top of that ranking by `query` (kRescoreWindow). Empty when `query` has no boost.
   Xapian::Query first_pass;
   MatchKeys keys;
   std::vector<QueryWordSpan> words;
@@ -58,9 +58,8 @@ struct BuiltQuery {
 ///   back as an optional boost of low weight (kStopwordBoost) in the second pass;
 /// - the words OR'ed, and their AND at kCoordinationBonus: a graded bonus for holding every word;
 /// - AND_MAYBE boosts: title words, PHRASE and NEAR of the words of a multi-word query, the dropped
-///   stopwords; the positional ones (PHRASE, NEAR) and the stopwords are left out of `first_pass`, so
-///   a searcher can evaluate them on the top documents only.
-/// The positional boosts re-rank this many documents from the top of the first pass (Searcher): a
+///   stopwords; all left out of `first_pass`, so a searcher evaluates them on the top documents only.
+/// The boosts re-rank this many documents from the top of the first pass (Searcher): a
 /// document below that rank keeps its first-pass place, on every page. One page of 10: 10, 30, 50 and
 /// 100 score alike on corpus/ and parsinlu_rc (docs/search.md), and the second pass reads positions of
 /// every document in the window (10 instead of 30: a fifth less p50 latency at 100k documents).
