@@ -261,14 +261,16 @@ Latency kavosh_latency(const kavosh::Searcher& searcher, const std::vector<std::
 }
 
 /// A portal's page of 10 without snippets, counting exactly up to `exact_up_to` matches, with `facets`
-/// (and a source filter on the first source, for drill-down).
+/// (and a source filter on the first source, for drill-down), one hit per story unless `collapse` is off.
 Latency portal_latency(const kavosh::Searcher& searcher, const std::vector<std::string>& queries,
-                       std::uint32_t exact_up_to, std::vector<kavosh::Facet> facets = {}, bool filtered = false) {
+                       std::uint32_t exact_up_to, std::vector<kavosh::Facet> facets = {}, bool filtered = false,
+                       bool collapse = true) {
   return measure(queries, [&](const std::string& q) {
     kavosh::SearchRequest request;
     request.query = q;
     request.limit = 10;
     request.snippets = false;
+    request.collapse = collapse;
     request.exact_count_up_to = exact_up_to;
     request.facets = facets;
     if (filtered) request.sources = {"Fars News (farsnews.ir)"};
@@ -332,9 +334,11 @@ void report_portal(const kavosh::Searcher& searcher, const std::vector<std::stri
   report("(warm-up) top 10, count the page only", portal_latency(searcher, queries, 0));
   report("top 10, count the page only", portal_latency(searcher, queries, 0));
   report("top 10, count exactly up to 1,000", portal_latency(searcher, queries, 1000));
+  report("top 10, count exactly up to 1,000, no collapsing", portal_latency(searcher, queries, 1000, {}, false, false));
   report("top 10, count exactly up to 10,000", portal_latency(searcher, queries, 10000));
   report("top 10 + facet source", portal_latency(searcher, queries, 1000, {Facet::kSource}));
   report("top 10 + all six facets", portal_latency(searcher, queries, 1000, all));
+  report("top 10 + all six facets, no collapsing", portal_latency(searcher, queries, 1000, all, false, false));
   report("top 10 + all six facets, a source filter", portal_latency(searcher, queries, 1000, all, true));
   report("count six facets from value slots (QueryParser)", counting_latency(db, queries, false));
   report("count six facets from termlists (QueryParser)", counting_latency(db, queries, true));

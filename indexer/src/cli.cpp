@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <csignal>
+#include <cstdio>
+#include <exception>
 #include <ostream>
 
 #include <xapian.h>
@@ -32,6 +34,19 @@ void print_summary(const JobStats& stats, std::ostream& out) {
       : stats.stopped_strict ? " (stopped: --strict)"
                              : "");
   out << line << std::flush;
+}
+
+/// A Xapian error's lines; a failed write (a full disk, an I/O error: Xapian gives the system's reason)
+/// also says that the database is whole at its last commit and how to go on.
+std::string xapian_error_report(const Xapian::Error& e) {
+  std::string report = "kavosh-index: error: " + e.get_description() + '\n';
+  const char* system_reason = e.get_error_string();
+  if (std::string_view(e.get_type()) == "DatabaseError" && system_reason != nullptr && *system_reason != 0) {
+    report +=
+        "kavosh-index: the database keeps its last commit; once the cause is mended, run again (--resume reads on "
+        "from that commit)\n";
+  }
+  return report;
 }
 
 int exit_code(const JobStats& stats) {
@@ -90,11 +105,31 @@ int run_job(const JobOptions& options, std::ostream& out, std::ostream& err) {
   } catch (const Error& e) {
     err << "kavosh-index: error: " << e.what() << '\n';
   } catch (const Xapian::Error& e) {
-    err << "kavosh-index: error: " << e.get_description() << '\n';
+    err << xapian_error_report(e);
   } catch (const std::exception& e) {
     err << "kavosh-index: error: " << e.what() << '\n';
   }
   return kExitRuntime;
 }
+
+[[noreturn]] void report_fatal_error() {
+  std::string report = "kavosh-index: error: unknown error\n";
+  if (const std::exception_ptr current = std::current_exception()) {
+    try {
+      std::rethrow_exception(current);
+    } catch (const Xapian::Error& e) {
+      report = xapian_error_report(e);
+    } catch (const std::exception& e) {
+      report = std::string("kavosh-index: error: ") + e.what() + '\n';
+    } catch (...) {
+      // the report stays unknown
+    }
+  }
+  std::fputs(report.c_str(), stderr);
+  std::fflush(stderr);
+  std::_Exit(kExitRuntime);
+}
+
+void install_fatal_error_report() { std::set_terminate(report_fatal_error); }
 
 }  // namespace kavosh::index

@@ -9,5 +9,6 @@ int main(int argc, char** argv) {
   const auto app = kavosh::index::make_app(options);
   if (const auto code = kavosh::cli::parse(*app, argc, argv)) return *code;
   kavosh::index::install_stop_handlers();
+  kavosh::index::install_fatal_error_report();
   return kavosh::index::run_job(options, std::cout, std::cerr);
 }

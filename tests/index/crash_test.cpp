@@ -1,10 +1,6 @@
 // Faults on a real kavosh-index process: SIGKILL at several moments of a run leaves a database that
 // opens at a commit point, and running the same input again completes it without duplicates, and so does
 // --resume, reading on from the last commit; SIGINT commits what is done and exits cleanly within a second.
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -15,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include "../common/child_process.h"
 #include "kavosh/index/pipeline.h"
 #include "test_util.h"
 
@@ -22,6 +19,8 @@ namespace kavosh::index {
 namespace {
 
 using namespace std::chrono_literals;
+using kavosh::testing::read_text_file;
+using kavosh::testing::wait_exit_status;
 using testing::TempDir;
 
 constexpr std::uint64_t kRecords = 4000;
@@ -29,22 +28,16 @@ constexpr std::uint64_t kBatch = 250;
 
 // Starts kavosh-index on `input` into dir/db with stdout and stderr in files of `dir`; returns its pid.
 pid_t spawn(const TempDir& dir, const std::string& input, std::vector<std::string> extra = {}) {
-  const std::string binary = KAVOSH_BINARY_DIR "/indexer/kavosh-index";
-  const std::string out = dir / "out.txt", err = dir / "err.txt";
-  std::vector<std::string> args = {binary, "--db", dir / "db", "--batch", std::to_string(kBatch), "--threads", "2"};
+  std::vector<std::string> args = {KAVOSH_BINARY_DIR "/indexer/kavosh-index",
+                                   "--db",
+                                   dir / "db",
+                                   "--batch",
+                                   std::to_string(kBatch),
+                                   "--threads",
+                                   "2"};
   args.insert(args.end(), extra.begin(), extra.end());
   args.push_back(input);
-  std::vector<char*> argv;
-  for (std::string& arg : args) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    ::dup2(::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644), STDOUT_FILENO);
-    ::dup2(::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644), STDERR_FILENO);
-    ::execv(binary.c_str(), argv.data());
-    ::_exit(127);
-  }
-  return pid;
+  return kavosh::testing::spawn_program(std::move(args), dir / "out.txt", dir / "err.txt");
 }
 
 // Waits until the database at `path` has `commits` more commits than at `since`; false if the process
@@ -75,17 +68,6 @@ void create_empty_database(const TempDir& dir, std::uint32_t shards) {
 
 Xapian::rev revision(const std::string& path) {
   return std::filesystem::exists(path) ? Xapian::Database(path).get_revision() : 0;
-}
-
-int wait_exit_status(pid_t pid) {
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path);
-  return {std::istreambuf_iterator<char>(in), {}};
 }
 
 // The database opens and holds a prefix of the input (records are written in input order) that ends
@@ -120,7 +102,7 @@ TEST(Faults, SigkillAtSeveralPointsThenRerunCompletes) {
     previous = count;
   }
   const pid_t pid = spawn(dir, input);
-  EXPECT_EQ(wait_exit_status(pid), 0) << read_file(dir / "err.txt");
+  EXPECT_EQ(wait_exit_status(pid), 0) << read_text_file(dir / "err.txt");
   EXPECT_EQ(check_committed_prefix(dir / "db"), kRecords);
 }
 
@@ -154,8 +136,8 @@ void kill_and_resume(std::uint32_t shards, const std::string& watched, std::vect
   const std::uint64_t committed = Xapian::Database(dir / "db").get_doccount();
   ASSERT_LT(committed, kRecords) << "kill earlier: the last run had nothing left to do";
   const pid_t pid = spawn(dir, input, resume);
-  ASSERT_EQ(wait_exit_status(pid), 0) << read_file(dir / "err.txt");
-  const std::string summary = read_file(dir / "out.txt");
+  ASSERT_EQ(wait_exit_status(pid), 0) << read_text_file(dir / "err.txt");
+  const std::string summary = read_text_file(dir / "out.txt");
   EXPECT_EQ(summary_count(summary, "added"), static_cast<long long>(kRecords - committed)) << summary;
   if (exact) {
     EXPECT_EQ(summary_count(summary, "unchanged"), 0) << summary;
@@ -167,7 +149,7 @@ void kill_and_resume(std::uint32_t shards, const std::string& watched, std::vect
   ASSERT_EQ(db.get_doccount(), kRecords);
   EXPECT_EQ(testing::unique_ids(db).size(), kRecords);
   create_empty_database(clean, shards);
-  ASSERT_EQ(wait_exit_status(spawn(clean, input, extra)), 0) << read_file(clean / "err.txt");
+  ASSERT_EQ(wait_exit_status(spawn(clean, input, extra)), 0) << read_text_file(clean / "err.txt");
   const Xapian::Database reference(clean / "db");
   for (const std::uint64_t n : {std::uint64_t{0}, committed - 1, committed, kRecords - 1}) {
     const std::string id = std::string("r").append(std::to_string(n));
@@ -199,7 +181,7 @@ TEST(Faults, SigkillDuringAFirstBuildLeavesNoDatabaseOrAWholeOne) {
     return;
   }
   ASSERT_EQ(wait_exit_status(spawn(dir, input)), 0)
-      << "a killed build's leftovers are cleared" << read_file(dir / "err.txt");
+      << "a killed build's leftovers are cleared" << read_text_file(dir / "err.txt");
   EXPECT_EQ(testing::unique_ids(Xapian::Database(dir / "db")).size(), kRecords);
   EXPECT_FALSE(std::filesystem::exists(dir / "db.building"));
 }
@@ -216,11 +198,11 @@ TEST_P(Sigint, CommitsWhatIsDoneAndExitsWithinASecondThenResumeCompletes) {
   std::this_thread::sleep_for(600ms);
   const auto interrupted = std::chrono::steady_clock::now();
   ::kill(pid, SIGINT);
-  EXPECT_EQ(wait_exit_status(pid), 128 + SIGINT) << read_file(dir / "err.txt");
+  EXPECT_EQ(wait_exit_status(pid), 128 + SIGINT) << read_text_file(dir / "err.txt");
   const auto took = std::chrono::steady_clock::now() - interrupted;
   std::cout << "exited " << std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms after SIGINT\n";
   EXPECT_LT(took, 1s);
-  const std::string summary = read_file(dir / "out.txt");
+  const std::string summary = read_text_file(dir / "out.txt");
   EXPECT_NE(summary.find("(interrupted)"), std::string::npos) << summary;
   const Xapian::Database db(dir / "db");
   const std::uint64_t count = db.get_doccount();
@@ -229,8 +211,8 @@ TEST_P(Sigint, CommitsWhatIsDoneAndExitsWithinASecondThenResumeCompletes) {
   EXPECT_NE(summary.find("added " + std::to_string(count) + ","), std::string::npos)
       << "everything reported as added is committed: " << summary;
 
-  ASSERT_EQ(wait_exit_status(spawn(dir, input, {"--resume"})), 0) << read_file(dir / "err.txt");
-  const std::string resumed = read_file(dir / "out.txt");
+  ASSERT_EQ(wait_exit_status(spawn(dir, input, {"--resume"})), 0) << read_text_file(dir / "err.txt");
+  const std::string resumed = read_text_file(dir / "out.txt");
   EXPECT_EQ(summary_count(resumed, "added"), static_cast<long long>(kRecords * 4 - count)) << resumed;
   EXPECT_EQ(summary_count(resumed, "unchanged"), 0) << resumed;
   EXPECT_EQ(testing::unique_ids(Xapian::Database(dir / "db")).size(), kRecords * 4);

@@ -5,6 +5,8 @@
 #include <chrono>
 #include <fstream>
 
+#include <nlohmann/json.hpp>
+
 namespace kavosh::serve::testing {
 
 const std::vector<std::string>& corpus_records() {
@@ -71,6 +73,48 @@ std::unique_ptr<httplib::Client> RunningServer::client() const {
   client->set_connection_timeout(5);
   client->set_read_timeout(10);
   return client;
+}
+
+void RequestTally::record(const std::string& path, const httplib::Result& res, int expected) {
+  if (res && res->status == expected) {
+    ++ok;
+    return;
+  }
+  ++failed;
+  const std::lock_guard lock(mutex);
+  if (failures.size() < 5) {
+    failures.push_back(path + " → " +
+                       (res ? std::to_string(res->status) + " " + res->body : httplib::to_string(res.error())));
+  }
+}
+
+void portal_traffic(const RunningServer& server, const std::atomic<bool>& done, int seed, RequestTally& tally) {
+  const std::vector<std::string> queries = {
+      "انتخابات", "مجلس خبرگان", "ثبتنام داوطلبان", "\"شورای نگهبان\"", "رئيس جمهور", "تهران -اصفهان", "نتایج"};
+  const auto client = server.client();
+  for (int i = seed; !done; ++i) {
+    const std::string q = url_encode(queries[static_cast<std::size_t>(i) % queries.size()]);
+    std::string path = "/api/search?q=" + q + "&limit=10";
+    tally.record(path, client->Get(path));
+    path = "/api/suggest?q=" + url_encode("انتخ");
+    tally.record(path, client->Get(path));
+    const auto& records = corpus_records();
+    path = "/api/doc/" +
+           nlohmann::json::parse(records[static_cast<std::size_t>(i) % records.size()])["id"].get<std::string>();
+    tally.record(path, client->Get(path));
+  }
+}
+
+std::size_t served_documents(const RunningServer& server, std::size_t expected) {
+  const auto client = server.client();
+  std::size_t documents = 0;
+  for (const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(1);;) {
+    if (const auto res = client->Get("/healthz"); res && res->status == 200) {
+      documents = nlohmann::json::parse(res->body).value("documents", std::size_t{0});
+    }
+    if (documents == expected || std::chrono::steady_clock::now() > until) return documents;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
 }
 
 }  // namespace kavosh::serve::testing

@@ -1,7 +1,9 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
 // A kavosh-serve Server running in-process on a free loopback port, over a database built in the test.
 #pragma once
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -50,5 +52,21 @@ class RunningServer {
   int port_ = 0;
   std::thread thread_;
 };
+
+/// Requests and their outcomes, counted from several threads; the first few failures kept for a message.
+struct RequestTally {
+  std::atomic<int> ok{0};
+  std::atomic<int> failed{0};
+  std::mutex mutex;
+  std::vector<std::string> failures;
+
+  void record(const std::string& path, const httplib::Result& res, int expected = 200);
+};
+
+/// Queries like a portal's users (searches, autocomplete, documents of the corpus) until `done`.
+void portal_traffic(const RunningServer& server, const std::atomic<bool>& done, int seed, RequestTally& tally);
+
+/// The document count /healthz reports, polled until it is `expected` or a second has passed.
+std::size_t served_documents(const RunningServer& server, std::size_t expected);
 
 }  // namespace kavosh::serve::testing

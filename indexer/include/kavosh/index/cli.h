@@ -24,4 +24,9 @@ using cli::kExitUsage;
 /// code; a job stopped by a signal returns 128 + the signal, as a shell reports it.
 int run_job(const JobOptions& options, std::ostream& out, std::ostream& err);
 
+/// Reports an error that ends the process without unwinding (std::terminate) the way run_job() reports
+/// one, and exits with kExitRuntime: Xapian 1.4 terminates when a disk fills during a commit (a second
+/// write fails while the first failure unwinds). The database keeps its last commit either way.
+void install_fatal_error_report();
+
 }  // namespace kavosh::index
