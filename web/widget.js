@@ -30,6 +30,8 @@
     searching: 'در حال جستجو…',
     none: 'نتیجه‌ای یافت نشد.',
     error: 'جستجو انجام نشد؛ دوباره تلاش کنید.',
+    reversed: 'تاریخ آغاز پس از تاریخ پایان است؛ بازهٔ تاریخ را درست کنید.',
+    tooLong: 'عبارت جستجو بیش از اندازه بلند است.',
     count: function (n, estimated) { return (estimated ? 'حدود ' : '') + toPersianDigits(n) + ' نتیجه'; },
     didYouMean: 'آیا منظورتان این بود: ',
     reading: function (typed, written) { return ' «' + typed + '» به صورت «' + written + '» هم جستجو شد.'; },
@@ -42,6 +44,40 @@
       return '+' + toPersianDigits(sources.length || hit.copies) + (sources.length ? ' خبرگزاری دیگر' : ' نسخهٔ دیگر');
     }
   };
+
+  /** The searcher's warnings are English (for logs and the CLI); the reader gets them in Persian. Text
+   *  from the query is wrapped in isolates (U+2068…U+2069) so Latin words keep their place. */
+  var WARNINGS = [
+    [/^unreadable date '(.*)': date ignored$/, function (m) {
+      return 'تاریخ «' + isolate(m[1]) + '» خوانده نشد و نادیده گرفته شد.';
+    }],
+    [/^unreadable (year|month) '(.*)': ignored$/, function (m) {
+      return (m[1] === 'year' ? 'سال' : 'ماه') + ' «' + isolate(m[2]) + '» خوانده نشد و نادیده گرفته شد.';
+    }],
+    [/^the dates do not overlap/, function () { return 'بازهٔ تاریخ هیچ روزی را در بر نمی‌گیرد؛ نتیجه‌ای نیست.'; }],
+    [/^unknown field '(.*?)'/, function (m) {
+      return 'فیلد «' + isolate(m[1]) + '» شناخته نشد؛ به صورت واژه جستجو شد.';
+    }],
+    [/^'-' before a filter/, function () { return 'منفی پیش از فیلتر پشتیبانی نمی‌شود؛ فیلتر اعمال شد.'; }],
+    [/^syntax error/, function () { return 'ساختار عبارت درست نبود؛ به صورت واژه‌های ساده جستجو شد.'; }],
+    [/^query too long: only its first (\d+) words/, function (m) {
+      return 'عبارت بلند بود؛ فقط ' + toPersianDigits(m[1]) + ' واژهٔ نخست آن جستجو شد.';
+    }],
+    [/^'(.*)\*' starts more than/, function (m) {
+      return 'واژه‌های آغازشده با «' + isolate(m[1]) + '» بسیارند؛ فقط پربسامدترین‌ها جستجو شد.';
+    }],
+    [/^time limit of/, function () { return 'زمان جستجو به سر رسید؛ نتایج شاید کامل نباشند.'; }]
+  ];
+
+  function isolate(text) { return '\u2068' + text + '\u2069'; }
+
+  function warningText(warning) {
+    for (var i = 0; i < WARNINGS.length; i++) {
+      var m = WARNINGS[i][0].exec(warning);
+      if (m) return WARNINGS[i][1](m);
+    }
+    return 'هشدار: ' + isolate(warning);
+  }
 
   var counter = 0;
 
@@ -260,19 +296,26 @@
     fetch(this.url('/api/search', params))
       .then(function (res) {
         return res.json().then(function (body) {
-          if (!res.ok) throw new Error(body && body.error);
+          if (!res.ok) throw { status: res.status, message: String((body && body.error) || '') };
           return body;
         });
       })
       .then(function (data) { if (seq === self.searchSeq) self.render(data); })
-      .catch(function () {
+      .catch(function (error) {
         if (seq !== self.searchSeq) return;
         self.results.textContent = '';
         self.pager.textContent = '';
-        self.status.textContent = TEXT.error;
+        self.status.textContent = errorText(error);
       })
       .then(function () { if (seq === self.searchSeq) self.root.removeAttribute('aria-busy'); });
   };
+
+  /** What the reader can do about a refused search; anything else is "try again". */
+  function errorText(error) {
+    if (error && /^the date range is reversed/.test(error.message)) return TEXT.reversed;
+    if (error && (error.status === 413 || error.status === 414)) return TEXT.tooLong;
+    return TEXT.error;
+  }
 
   Widget.prototype.render = function (data) {
     var self = this;
@@ -291,6 +334,9 @@
     (data.readings || []).forEach(function (reading) {
       self.status.appendChild(el('span', { class: 'kavosh-reading', text: TEXT.reading(reading.typed, reading.written) }));
     });
+    (data.warnings || []).forEach(function (warning) {
+      self.status.appendChild(el('span', { class: 'kavosh-warning', text: warningText(String(warning)) }));
+    });
     if (!data.suggestion) return;
     var button = el('button', { type: 'button', class: 'kavosh-didyoumean', text: data.suggestion });
     button.addEventListener('click', function () { self.pick(data.suggestion); });
@@ -299,20 +345,29 @@
   };
 
   Widget.prototype.renderHit = function (hit) {
-    var href = safeUrl(hit.url || '') || this.url('/api/doc/' + encodeURIComponent(hit.id), {});
+    // A document without a web address opens its record from the service, never the search page.
+    var href = (hit.url && safeUrl(hit.url)) || this.url('/api/doc/' + encodeURIComponent(hit.id), {});
     var title = el('h3', { class: 'kavosh-title' }, [el('a', { href: href, text: hit.title || hit.id })]);
-    var meta = el('div', { class: 'kavosh-meta' });
-    if (hit.source) meta.appendChild(el('span', { class: 'kavosh-source-name', text: hit.source }));
+    // Each part of the meta line is its own bidi isolate (<bdi>, or dir=auto with unicode-bidi: isolate
+    // in widget.css): a Latin source name must not reorder the Jalali date's day, month and year.
+    var parts = [];
+    if (hit.source) parts.push(el('bdi', { class: 'kavosh-source-name', text: hit.source }));
     if (hit.date_jalali) {
-      meta.appendChild(el('time', { datetime: hit.date || '', text: jalaliText(hit.date_jalali) }));
+      parts.push(el('time', { datetime: hit.date || '', dir: 'auto', text: jalaliText(hit.date_jalali) }));
     }
     if (hit.copies > 0 && hit.story) {  // a collapsed story: the button lists its copies (story:ID)
       var self = this;
-      var copies = el('button', { type: 'button', class: 'kavosh-copies', text: TEXT.copies(hit),
+      var copies = el('button', { type: 'button', class: 'kavosh-copies', dir: 'auto', text: TEXT.copies(hit),
                                   title: (hit.other_sources || []).join('، ') });
       copies.addEventListener('click', function () { self.pick('story:' + hit.story); });
-      meta.appendChild(copies);
+      parts.push(copies);
     }
+    var meta = el('div', { class: 'kavosh-meta' });
+    parts.forEach(function (part, i) {
+      // A bar, not a middle dot: next to Persian digits a dot reads as ۰ (zero).
+      if (i) meta.appendChild(el('span', { class: 'kavosh-sep', 'aria-hidden': 'true', text: '|' }));
+      meta.appendChild(part);
+    });
     var snippet = el('p', { class: 'kavosh-snippet' });
     snippet.innerHTML = snippetHtml(hit.snippet || '');
     return el('li', { class: 'kavosh-hit' }, [title, meta, snippet]);

@@ -1,7 +1,8 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
 // The widget in headless Chromium over the bundled corpus: type a query spelled differently from the
-// documents, check results, <mark> highlights, Persian dates, keyboard autocomplete, escaping and the
-// 360 px layout; screenshots go to the build folder for a person to look at.
+// documents, check results, <mark> highlights, Persian dates, keyboard autocomplete, escaping, the meta
+// line's bidi isolation, links of records without a URL, warnings and the 360 px layout; screenshots go
+// to the build folder for a person to look at.
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -21,6 +22,25 @@ constexpr const char* kChromedriver = "/usr/bin/chromedriver";
 constexpr const char* kHostileRecord =
     R"({"id":"hostile","title":"<img src=x onerror=\"window.pwned=1\">زنهار","body":"زنهار <script>window.pwned=1</script><b>درشت</b>","source":"<i>منبع</i>","url":"javascript:window.pwned=1","date":"1402/12/01"})";
 
+// Records for the meta line (all about pistachios, a word the corpus lacks): a source
+// written in Latin letters, a record without url, and a story published by two agencies.
+constexpr const char* kLatinSourceRecord =
+    R"({"id":"latin-source","title":"برداشت پسته در رفسنجان آغاز شد","body":"برداشت پسته از باغ‌های رفسنجان از امروز آغاز شد و کشاورزان پیش‌بینی می‌کنند محصول امسال بیشتر از سال گذشته باشد.","source":"IRNA English","url":"https://en.irna.ir/news/1","date":"1402/12/14","category":"اقتصادی","province":"کرمان","tags":["پسته","کشاورزی"]})";
+constexpr const char* kNoUrlRecord =
+    R"({"id":"پسته بی نشانی","title":"نرخ پسته در بازار تهران","body":"نرخ پسته در بازار تهران این هفته ثابت ماند و فروشندگان از رکود خرید پیش از نوروز گفتند.","source":"ایسنا","date":"1402/11/20","category":"اقتصادی","province":"تهران","tags":["پسته","بازار"]})";
+constexpr const char* kStoryBody =
+    "صادرات پسته ایران در ده ماه نخست امسال نسبت به مدت مشابه سال گذشته افزایش یافت. به گفتهٔ رئیس انجمن "
+    "پسته، بیشترین خریداران پسته ایران کشورهای چین، آلمان، امارات، هند و روسیه بوده‌اند و کیفیت محصول "
+    "امسال بازارهای تازه‌ای را در آسیای میانه گشوده است. او افزود که خشکسالی و سرمای بهاره بخشی از باغ‌های "
+    "کرمان و یزد را آسیب زده اما برنامهٔ آبیاری نوین و بیمهٔ محصول زیان کشاورزان را کاهش داده است و "
+    "پیش‌بینی می‌شود صادرات تا پایان سال به رکورد تازه‌ای برسد.";
+
+std::string story_record(const std::string& id, const std::string& source) {
+  return R"({"id":")" + id + R"(","title":"افزایش صادرات پسته ایران","body":")" + kStoryBody + R"(","source":")" +
+         source + R"(","url":"https://example.ir/news/)" + id +
+         R"(","date":"1402/12/10","category":"اقتصادی","tags":["پسته","صادرات"]})";
+}
+
 void save(const std::string& name, const std::string& png) {
   const std::string path = std::string(KAVOSH_BINARY_DIR) + "/" + name;
   std::ofstream(path, std::ios::binary) << png;
@@ -39,6 +59,10 @@ class BrowserTest : public ::testing::Test {
     }
     std::vector<std::string> records = corpus_records();
     records.push_back(kHostileRecord);
+    records.push_back(kLatinSourceRecord);
+    records.push_back(kNoUrlRecord);
+    records.push_back(story_record("story-irna", "ایرنا"));
+    records.push_back(story_record("story-mehr", "مهر"));
     search::testing::build_database(dir_.path() + "/db", records);
     Options options;
     options.db = dir_.path() + "/db";
@@ -151,6 +175,58 @@ TEST_F(BrowserTest, UsableAt360Pixels) {
   const auto width = browser_->execute("return [window.innerWidth, document.documentElement.scrollWidth];");
   EXPECT_LE(width[1].get<int>(), width[0].get<int>()) << "horizontal scrolling at " << width.dump();
   save("serve-widget-360px.png", browser_->screenshot_png());
+}
+
+TEST_F(BrowserTest, ALatinSourceNameLeavesTheDateInOrder) {
+  search("برداشت پسته رفسنجان");
+  const auto meta = browser_->execute(R"(
+    const hit = Array.from(document.querySelectorAll('.kavosh-hit'))
+        .find(h => h.querySelector('.kavosh-meta').textContent.includes('IRNA English'));
+    const source = Array.from(hit.querySelectorAll('.kavosh-meta *')).find(e => e.textContent === 'IRNA English');
+    const time = hit.querySelector('time');
+    const text = time.firstChild;
+    const rect = (from, to) => {
+      const range = document.createRange();
+      range.setStart(text, from);
+      range.setEnd(text, to);
+      return range.getBoundingClientRect();
+    };
+    const day = rect(0, text.data.indexOf(' ')), year = rect(text.data.lastIndexOf(' ') + 1, text.data.length);
+    return {text: hit.querySelector('.kavosh-meta').textContent, date: time.textContent,
+            isolated: [source, time].map(e => getComputedStyle(e).unicodeBidi),
+            sourceLeft: source.getBoundingClientRect().left, timeRight: time.getBoundingClientRect().right,
+            dayLeft: day.left, yearRight: year.right};)");
+  EXPECT_EQ(meta["date"], "۱۴ اسفند ۱۴۰۲");
+  EXPECT_EQ(meta["isolated"], nlohmann::json::parse(R"(["isolate", "isolate"])"));
+  const auto text = meta["text"].get<std::string>();
+  EXPECT_LT(text.find("IRNA English"), text.find("۱۴ اسفند ۱۴۰۲")) << text;
+  // Right to left: the source first (rightmost), then the date, whose day stays right of its year.
+  EXPECT_GE(meta["sourceLeft"].get<double>(), meta["timeRight"].get<double>()) << meta.dump();
+  EXPECT_GT(meta["dayLeft"].get<double>(), meta["yearRight"].get<double>()) << meta.dump();
+}
+
+TEST_F(BrowserTest, AHitWithoutUrlOpensItsRecord) {
+  search("نرخ پسته بازار");
+  const auto link = browser_->execute(R"(
+    const a = Array.from(document.querySelectorAll('.kavosh-title a')).find(a => a.textContent === 'نرخ پسته در بازار تهران');
+    return [a.href, location.href];)");
+  const auto href = link[0].get<std::string>();
+  EXPECT_NE(href, link[1].get<std::string>());
+  EXPECT_NE(href.find("/api/doc/" + url_encode("پسته") + "%20"), std::string::npos) << href;
+  // The link opens the record.
+  EXPECT_EQ(browser_->execute("return fetch('" + href + "').then(r => r.json()).then(j => j.id);"), "پسته بی نشانی");
+}
+
+TEST_F(BrowserTest, ShowsTheSearchWarnings) {
+  search("tags:پسته صادرات");  // `tags:` is no field (`tag:` is): searched as words, with a warning
+  ASSERT_GE(browser_->find_all(".kavosh-hit").size(), 1u);
+  const auto warnings = browser_->execute(R"(
+    return Array.from(document.querySelectorAll('.kavosh-warning'))
+        .filter(e => e.getBoundingClientRect().height > 0).map(e => e.textContent);)");
+  ASSERT_EQ(warnings.size(), 1u) << warnings.dump();
+  const auto warning = warnings[0].get<std::string>();
+  EXPECT_NE(warning.find("tags"), std::string::npos) << warning;
+  EXPECT_NE(warning.find("شناخته نشد"), std::string::npos) << warning;
 }
 
 }  // namespace
