@@ -3,6 +3,8 @@
  *        <link rel="stylesheet" href=".../widget.css"><script src=".../widget.js" defer></script>
  * Options (data-*): endpoint (base URL of kavosh-serve; empty = this site), page-size (default 10),
  * sources (comma-separated list for the source filter; otherwise filled from the results).
+ * Beside the results (above them, folded, on a narrow screen) a panel lists facet values with counts; a
+ * value filters the results and a second click removes it.
  * Plain script, no build step, no network but the endpoint. Every string from the server or the user
  * is rendered as text; only snippets go through innerHTML, after escaping, to turn the highlight
  * markers U+0002/U+0003 into <mark>.
@@ -27,6 +29,9 @@
     relevance: 'مرتبط‌ترین',
     newest: 'جدیدترین',
     suggestions: 'پیشنهادها',
+    refine: 'پالایش نتایج',
+    facets: { source: 'منبع', category: 'دسته', province: 'استان', tag: 'برچسب', year: 'سال', month: 'ماه' },
+    facetValue: function (label, count) { return label + '، ' + toPersianDigits(count) + ' نتیجه'; },
     searching: 'در حال جستجو…',
     none: 'نتیجه‌ای یافت نشد.',
     error: 'جستجو انجام نشد؛ دوباره تلاش کنید.',
@@ -44,6 +49,9 @@
       return '+' + toPersianDigits(sources.length || hit.copies) + (sources.length ? ' خبرگزاری دیگر' : ' نسخهٔ دیگر');
     }
   };
+
+  /** The facets the panel shows, in order; each name is also the search parameter that filters by it. */
+  var FACETS = ['source', 'category', 'province', 'tag', 'year', 'month'];
 
   /** The searcher's warnings are English (for logs and the CLI); the reader gets them in Persian. Text
    *  from the query is wrapped in isolates (U+2068…U+2069) so Latin words keep their place. */
@@ -126,12 +134,26 @@
     return node;
   }
 
+  /** "1402/05" (a month facet's value) → "مرداد ۱۴۰۲"; a year → its Persian digits. */
+  function facetLabel(facet, value) {
+    var m = facet === 'month' ? /^(\d{4})[\/-](\d{1,2})$/.exec(value) : null;
+    if (m && +m[2] >= 1 && +m[2] <= 12) return MONTHS[+m[2] - 1] + ' ' + toPersianDigits(m[1]);
+    return facet === 'year' || facet === 'month' ? toPersianDigits(value) : value;
+  }
+
+  function emptyFilters() {
+    var filters = {};
+    FACETS.forEach(function (facet) { filters[facet] = []; });
+    return filters;
+  }
+
   function Widget(root) {
     this.root = root;
     this.endpoint = (root.getAttribute('data-endpoint') || '').replace(/\/+$/, '');
     this.pageSize = Math.max(1, Math.min(50, parseInt(root.getAttribute('data-page-size'), 10) || 10));
     this.id = 'kavosh-' + (++counter);
     this.page = 0;
+    this.filters = emptyFilters();
     this.active = -1;
     this.searchSeq = 0;
     this.suggestSeq = 0;
@@ -145,7 +167,10 @@
   Widget.prototype.url = function (path, params) {
     var url = new URL(this.endpoint + path, window.location.href);
     Object.keys(params).forEach(function (name) {
-      if (params[name] !== '' && params[name] !== undefined) url.searchParams.append(name, params[name]);
+      var values = Array.isArray(params[name]) ? params[name] : [params[name]];
+      values.forEach(function (value) {
+        if (value !== '' && value !== undefined) url.searchParams.append(name, value);
+      });
     });
     return url.href;
   };
@@ -178,7 +203,16 @@
     this.status = el('div', { class: 'kavosh-status', role: 'status', 'aria-live': 'polite' });
     this.results = el('ol', { class: 'kavosh-results', 'aria-label': TEXT.label });
     this.pager = el('nav', { class: 'kavosh-pages', 'aria-label': TEXT.pages });
-    var box = el('div', { class: 'kavosh', dir: 'rtl', lang: 'fa' }, [this.form, this.status, this.results, this.pager]);
+    // The facet panel: a side column on a wide widget; on a narrow one a folded block above the results
+    // that its button opens (widget.css decides by the widget's width).
+    this.facetToggle = el('button', { type: 'button', class: 'kavosh-facets-toggle', 'aria-expanded': 'false',
+                                      'aria-controls': id + '-facets', text: TEXT.refine });
+    this.facetBody = el('div', { id: id + '-facets', class: 'kavosh-facets-body' });
+    this.facetPanel = el('aside', { class: 'kavosh-facets', 'aria-label': TEXT.refine }, [this.facetToggle, this.facetBody]);
+    this.facetPanel.hidden = true;
+    var main = el('div', { class: 'kavosh-main' }, [this.results, this.pager]);
+    var box = el('div', { class: 'kavosh', dir: 'rtl', lang: 'fa' }, [
+      this.form, this.status, el('div', { class: 'kavosh-body' }, [this.facetPanel, main])]);
     this.root.textContent = '';
     this.root.appendChild(box);
     this.bind();
@@ -201,8 +235,15 @@
     });
     this.input.addEventListener('keydown', function (event) { self.onKey(event); });
     this.input.addEventListener('blur', function () { setTimeout(function () { self.dismissList(); }, 150); });
-    [this.source, this.sort].forEach(function (control) {
-      control.addEventListener('change', function () { if (self.input.value.trim()) self.search(0); });
+    this.source.addEventListener('change', function () {
+      self.filters.source = self.source.value ? [self.source.value] : [];
+      if (self.input.value.trim()) self.search(0);
+    });
+    this.sort.addEventListener('change', function () { if (self.input.value.trim()) self.search(0); });
+    this.facetToggle.addEventListener('click', function () {
+      var open = self.facetToggle.getAttribute('aria-expanded') !== 'true';
+      self.facetToggle.setAttribute('aria-expanded', String(open));
+      self.facetPanel.classList.toggle('kavosh-open', open);
     });
   };
 
@@ -283,16 +324,26 @@
     this.input.setAttribute('aria-expanded', 'true');
   };
 
+  /** The search the controls and the chosen facet values describe, as request parameters. */
+  Widget.prototype.state = function () {
+    var state = { q: this.input.value.trim(), sort: this.sort.value, from: this.from.value.trim(),
+                  to: this.to.value.trim() };
+    var filters = this.filters;
+    FACETS.forEach(function (facet) { state[facet] = filters[facet].slice(); });
+    return state;
+  };
+
+  /** Runs the search at `page` (from 0) with the chosen filters. */
   Widget.prototype.search = function (page) {
     var self = this;
-    var q = this.input.value.trim();
-    if (!q) return;
+    var state = this.state();
+    if (!state.q) return;
     var seq = ++this.searchSeq;
     this.page = page;
     this.root.setAttribute('aria-busy', 'true');
     this.status.textContent = TEXT.searching;
-    var params = { q: q, limit: this.pageSize, offset: page * this.pageSize, source: this.source.value,
-                   from: this.from.value.trim(), to: this.to.value.trim(), sort: this.sort.value };
+    var params = { limit: this.pageSize, offset: page * this.pageSize, facets: FACETS.join(',') };
+    Object.keys(state).forEach(function (name) { params[name] = state[name]; });
     fetch(this.url('/api/search', params))
       .then(function (res) {
         return res.json().then(function (body) {
@@ -305,6 +356,7 @@
         if (seq !== self.searchSeq) return;
         self.results.textContent = '';
         self.pager.textContent = '';
+        self.facetPanel.hidden = true;
         self.status.textContent = errorText(error);
       })
       .then(function () { if (seq === self.searchSeq) self.root.removeAttribute('aria-busy'); });
@@ -317,6 +369,13 @@
     return TEXT.error;
   }
 
+  /** The source list shows the one chosen source; none or several chosen in the panel: all sources. */
+  Widget.prototype.syncSource = function () {
+    var chosen = this.filters.source.length === 1 ? this.filters.source[0] : '';
+    this.addSources([chosen]);
+    this.source.value = chosen;
+  };
+
   Widget.prototype.render = function (data) {
     var self = this;
     var hits = data.hits || [];
@@ -325,6 +384,7 @@
     this.results.textContent = '';
     this.results.setAttribute('start', String((data.offset || 0) + 1));
     hits.forEach(function (hit) { self.results.appendChild(self.renderHit(hit)); });
+    this.renderFacets(data.facets || {});
     this.renderPager(data.total || 0);
   };
 
@@ -342,6 +402,58 @@
     button.addEventListener('click', function () { self.pick(data.suggestion); });
     this.status.appendChild(el('span', { class: 'kavosh-didyoumean-text', text: ' ' + TEXT.didYouMean }));
     this.status.appendChild(button);
+  };
+
+  /** A titled list per facet, most frequent first (the server's order, counted with the other facets'
+   *  filters applied). A chosen value stays listed, pressed, even when the other filters leave it no
+   *  result, so that a second click can remove it. */
+  Widget.prototype.renderFacets = function (facets) {
+    var self = this;
+    var focused = this.facetFocus;
+    this.facetFocus = null;
+    this.facetBody.textContent = '';
+    FACETS.forEach(function (facet) {
+      var chosen = self.filters[facet];
+      var values = (facets[facet] || []).slice();
+      chosen.forEach(function (value) {
+        if (!values.some(function (v) { return v.value === value; })) values.push({ value: value, count: 0 });
+      });
+      if (!values.length) return;
+      var list = el('ul', { class: 'kavosh-facet-values' });
+      values.forEach(function (value) {
+        var button = self.facetButton(facet, value, chosen.indexOf(value.value) >= 0);
+        list.appendChild(el('li', {}, [button]));
+        if (focused && focused.facet === facet && focused.value === value.value) button.focus();
+      });
+      var titleId = self.id + '-facet-' + facet;
+      self.facetBody.appendChild(el('section', { class: 'kavosh-facet', 'aria-labelledby': titleId }, [
+        el('h3', { id: titleId, class: 'kavosh-facet-title', text: TEXT.facets[facet] }), list]));
+    });
+    this.facetPanel.hidden = !this.facetBody.firstChild;
+  };
+
+  Widget.prototype.facetButton = function (facet, value, chosen) {
+    var self = this;
+    var label = facetLabel(facet, String(value.value));
+    var button = el('button', { type: 'button', class: 'kavosh-facet-value', 'aria-pressed': String(chosen),
+                                'aria-label': TEXT.facetValue(label, value.count || 0) }, [
+      el('bdi', { class: 'kavosh-facet-label', text: label }),
+      el('span', { class: 'kavosh-facet-count', text: toPersianDigits(value.count || 0) })]);
+    button.addEventListener('click', function () {
+      self.facetFocus = { facet: facet, value: value.value };
+      self.toggleFilter(facet, String(value.value));
+    });
+    return button;
+  };
+
+  /** Chooses a facet value, or removes it when chosen; the search starts again at its first page. */
+  Widget.prototype.toggleFilter = function (facet, value) {
+    var chosen = this.filters[facet];
+    var at = chosen.indexOf(value);
+    if (at >= 0) chosen.splice(at, 1);
+    else chosen.push(value);
+    this.syncSource();
+    this.search(0);
   };
 
   Widget.prototype.renderHit = function (hit) {

@@ -1,8 +1,8 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
 // The widget in headless Chromium over the bundled corpus: type a query spelled differently from the
-// documents, check results, <mark> highlights, Persian dates, keyboard autocomplete, escaping, the meta
-// line's bidi isolation, links of records without a URL, warnings and the 360 px layout; screenshots go
-// to the build folder for a person to look at.
+// documents, check results, <mark> highlights, Persian dates, keyboard autocomplete, escaping, the facet
+// panel, the meta line's bidi isolation, links of records without a URL, warnings and the layout at 1280
+// and 360 px; screenshots go to the build folder for a person to look at.
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -22,7 +22,7 @@ constexpr const char* kChromedriver = "/usr/bin/chromedriver";
 constexpr const char* kHostileRecord =
     R"({"id":"hostile","title":"<img src=x onerror=\"window.pwned=1\">زنهار","body":"زنهار <script>window.pwned=1</script><b>درشت</b>","source":"<i>منبع</i>","url":"javascript:window.pwned=1","date":"1402/12/01"})";
 
-// Records for the meta line (all about pistachios, a word the corpus lacks): a source
+// Records for the facet panel and the meta line (all about pistachios, a word the corpus lacks): a source
 // written in Latin letters, a record without url, and a story published by two agencies.
 constexpr const char* kLatinSourceRecord =
     R"({"id":"latin-source","title":"برداشت پسته در رفسنجان آغاز شد","body":"برداشت پسته از باغ‌های رفسنجان از امروز آغاز شد و کشاورزان پیش‌بینی می‌کنند محصول امسال بیشتر از سال گذشته باشد.","source":"IRNA English","url":"https://en.irna.ir/news/1","date":"1402/12/14","category":"اقتصادی","province":"کرمان","tags":["پسته","کشاورزی"]})";
@@ -84,6 +84,27 @@ class BrowserTest : public ::testing::Test {
                            "return !document.querySelector('.kavosh').parentElement.hasAttribute('aria-busy') &&"
                            " s !== '' && s !== 'در حال جستجو…';"));
   }
+
+  /// Waits until the widget is idle and `condition` (a JS expression) holds.
+  bool wait_idle(const std::string& condition) {
+    return browser_->wait_for("return !document.querySelector('.kavosh').parentElement.hasAttribute('aria-busy') && (" +
+                              condition + ");");
+  }
+
+  /// The titles of the hits shown.
+  nlohmann::json titles() { return browser_->execute(texts(".kavosh-title")); }
+
+  /// Clicks the value of a facet (by the facet's title) whose label is `label`, or the first one.
+  void click_facet(const std::string& facet, const std::string& label = "") {
+    browser_->execute(kFacetValues + "values('" + facet + "').find(b => " +
+                      (label.empty() ? "true" : "b.querySelector('bdi').textContent === '" + label + "'") +
+                      ").click();");
+  }
+
+  // `values(title)`: the value buttons of the facet with that title.
+  static inline const std::string kFacetValues =
+      "const values = t => Array.from(Array.from(document.querySelectorAll('.kavosh-facet'))"
+      ".find(s => s.querySelector('h3').textContent === t).querySelectorAll('button'));";
 
   search::testing::TempDir dir_;
   std::unique_ptr<RunningServer> server_;
@@ -177,6 +198,64 @@ TEST_F(BrowserTest, UsableAt360Pixels) {
   save("serve-widget-360px.png", browser_->screenshot_png());
 }
 
+TEST_F(BrowserTest, FacetPanelFiltersByAValueAndRemovesIt) {
+  search("انتخابات");
+  ASSERT_TRUE(browser_->wait_for("return !document.querySelector('.kavosh-facets').hidden;"));
+  // Each facet's counts in Persian digits, most frequent first.
+  const auto counts = browser_->execute(
+      "return Array.from(document.querySelectorAll('.kavosh-facet')).map(s => [s.querySelector('h3').textContent,"
+      " Array.from(s.querySelectorAll('button')).map(b => b.lastChild.textContent)]);");
+  ASSERT_GE(counts.size(), 4u) << counts.dump();
+  const auto number = [](const std::string& persian) {
+    int value = 0;
+    for (std::size_t i = 0; i + 1 < persian.size(); i += 2) value = value * 10 + (persian[i + 1] - '\xB0');
+    return value;
+  };
+  for (const auto& facet : counts) {
+    int previous = 1 << 30;
+    for (const auto& count : facet[1]) {
+      const std::string text = count.get<std::string>();
+      ASSERT_TRUE(std::regex_match(text, std::regex("([۰-۹])+"))) << facet.dump();
+      EXPECT_LE(number(text), previous) << facet.dump();
+      previous = number(text);
+    }
+  }
+  // Months by their Jalali names.
+  const auto months =
+      browser_->execute(kFacetValues + "return values('ماه').map(b => b.querySelector('bdi').textContent);");
+  ASSERT_FALSE(months.empty());
+  for (const auto& month : months) {
+    EXPECT_TRUE(
+        std::regex_match(month.get<std::string>(),
+                         std::regex("(فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند) ([۰-۹])+")))
+        << months.dump();
+  }
+  // The most frequent source filters the results, and its value shows as chosen.
+  const auto before = titles();
+  const auto source =
+      browser_->execute(kFacetValues + "return values('منبع')[0].querySelector('bdi').textContent;").get<std::string>();
+  click_facet("منبع", source);
+  const std::string only_source = "Array.from(document.querySelectorAll('.kavosh-source-name'))"
+                                  ".every(e => e.textContent === '" +
+                                  source + "')";
+  ASSERT_TRUE(wait_idle(only_source + " && document.querySelectorAll('.kavosh-hit').length > 0"));
+  EXPECT_NE(titles(), before);
+  EXPECT_EQ(browser_->execute(kFacetValues + "return values('منبع').filter(b => b.getAttribute('aria-pressed') === "
+                                             "'true').map(b => b.querySelector('bdi').textContent);"),
+            nlohmann::json::array({source}));
+  // The filter stays on the next page.
+  browser_->execute("document.querySelectorAll('.kavosh-page')[2].click();");
+  ASSERT_TRUE(wait_idle("document.querySelector('.kavosh-results').getAttribute('start') === '11'"));
+  EXPECT_TRUE(browser_->execute("return " + only_source + ";").get<bool>());
+  // A second click removes it: other sources come back.
+  click_facet("منبع", source);
+  ASSERT_TRUE(wait_idle("!(" + only_source + ")"));
+  EXPECT_EQ(
+      browser_->execute(kFacetValues + "return values('منبع').some(b => b.getAttribute('aria-pressed') === 'true');"),
+      false);
+  EXPECT_EQ(titles(), before);
+}
+
 TEST_F(BrowserTest, ALatinSourceNameLeavesTheDateInOrder) {
   search("برداشت پسته رفسنجان");
   const auto meta = browser_->execute(R"(
@@ -227,6 +306,39 @@ TEST_F(BrowserTest, ShowsTheSearchWarnings) {
   const auto warning = warnings[0].get<std::string>();
   EXPECT_NE(warning.find("tags"), std::string::npos) << warning;
   EXPECT_NE(warning.find("شناخته نشد"), std::string::npos) << warning;
+}
+
+TEST_F(BrowserTest, FacetPanelBesideTheResultsAndFoldedAbove) {
+  browser_->set_window_size(1280, 900);
+  search("پسته");
+  ASSERT_TRUE(browser_->wait_for("return !document.querySelector('.kavosh-facets').hidden;"));
+  // A story published twice shows once, with the other agency named.
+  EXPECT_EQ(browser_->execute(texts(".kavosh-copies")), nlohmann::json::parse(R"(["+۱ خبرگزاری دیگر"])"));
+  const std::string rects =
+      "const r = s => document.querySelector(s).getBoundingClientRect();"
+      "const panel = r('.kavosh-facets'), results = r('.kavosh-results'), value = r('.kavosh-facet-value');"
+      "return {panelLeft: panel.left, panelRight: panel.right, panelBottom: panel.bottom, resultsLeft: results.left,"
+      " resultsTop: results.top, valueHeight: value.height, width: window.innerWidth,"
+      " scrollWidth: document.documentElement.scrollWidth};";
+  auto wide = browser_->execute(rects);
+  // Right to left: the results on the right, the panel beside them on the left.
+  EXPECT_LE(wide["panelRight"].get<double>(), wide["resultsLeft"].get<double>()) << wide.dump();
+  EXPECT_GT(wide["valueHeight"].get<double>(), 0) << wide.dump();
+  EXPECT_LE(wide["scrollWidth"].get<int>(), wide["width"].get<int>()) << wide.dump();
+  save("serve-widget-facets-1280px.png", browser_->screenshot_png());
+
+  browser_->set_window_size(360, 800);
+  ASSERT_TRUE(browser_->wait_for("return window.innerWidth < 400;"));
+  auto narrow = browser_->execute(rects);
+  EXPECT_LE(narrow["scrollWidth"].get<int>(), narrow["width"].get<int>()) << narrow.dump();
+  EXPECT_LE(narrow["panelBottom"].get<double>(), narrow["resultsTop"].get<double>()) << narrow.dump();
+  EXPECT_EQ(narrow["valueHeight"].get<double>(), 0) << "folded at 360 px: " << narrow.dump();
+  save("serve-widget-facets-360px.png", browser_->screenshot_png());
+  browser_->execute("document.querySelector('.kavosh-facets button').click();");
+  narrow = browser_->execute(rects);
+  EXPECT_GT(narrow["valueHeight"].get<double>(), 0) << "opened: " << narrow.dump();
+  EXPECT_LE(narrow["scrollWidth"].get<int>(), narrow["width"].get<int>()) << narrow.dump();
+  save("serve-widget-facets-360px-open.png", browser_->screenshot_png());
 }
 
 }  // namespace
