@@ -2,7 +2,10 @@
  * Embed: <div data-kavosh-search data-endpoint="https://search.example"></div>
  *        <link rel="stylesheet" href=".../widget.css"><script src=".../widget.js" defer></script>
  * Options (data-*): endpoint (base URL of kavosh-serve; empty = this site), page-size (default 10),
- * sources (comma-separated list for the source filter; otherwise filled from the results).
+ * sources (comma-separated list for the source filter; otherwise filled from the results),
+ * url-state ("on": the page URL carries the search, ?q=…&page=…&source=…&tag=…&sort=…&from=…&to=…, through
+ * history.pushState; opening such a URL runs the search and Back/Forward return to earlier ones; one widget
+ * per page should opt in, and the page's own query parameters other than these are kept).
  * Beside the results (above them, folded, on a narrow screen) a panel lists facet values with counts; a
  * value filters the results and a second click removes it.
  * Plain script, no build step, no network but the endpoint. Every string from the server or the user
@@ -52,6 +55,9 @@
 
   /** The facets the panel shows, in order; each name is also the search parameter that filters by it. */
   var FACETS = ['source', 'category', 'province', 'tag', 'year', 'month'];
+
+  /** Parameters the page URL carries when the widget keeps its state there (data-url-state="on"). */
+  var URL_KEYS = ['q', 'page', 'sort', 'from', 'to'].concat(FACETS);
 
   /** The searcher's warnings are English (for logs and the CLI); the reader gets them in Persian. Text
    *  from the query is wrapped in isolates (U+2068…U+2069) so Latin words keep their place. */
@@ -151,6 +157,7 @@
     this.root = root;
     this.endpoint = (root.getAttribute('data-endpoint') || '').replace(/\/+$/, '');
     this.pageSize = Math.max(1, Math.min(50, parseInt(root.getAttribute('data-page-size'), 10) || 10));
+    this.urlState = /^(on|true|1)$/i.test(root.getAttribute('data-url-state') || '');
     this.id = 'kavosh-' + (++counter);
     this.page = 0;
     this.filters = emptyFilters();
@@ -158,10 +165,16 @@
     this.searchSeq = 0;
     this.suggestSeq = 0;
     this.suggestTimer = null;
+    this.shown = null;  // the search on screen, as urlParams() writes it
     this.knownSources = [];
     this.build();
     var preset = (root.getAttribute('data-sources') || '').split(',');
     this.addSources(preset.map(function (s) { return s.trim(); }));
+    if (this.urlState) {
+      var self = this;
+      window.addEventListener('popstate', function () { self.restore(); });
+      this.restore();
+    }
   }
 
   Widget.prototype.url = function (path, params) {
@@ -333,13 +346,16 @@
     return state;
   };
 
-  /** Runs the search at `page` (from 0) with the chosen filters. */
-  Widget.prototype.search = function (page) {
+  /** Runs the search at `page` (from 0) with the chosen filters; the page URL records it (when the
+   *  widget keeps its state there) unless `restoring`, i.e. the search came from the URL. */
+  Widget.prototype.search = function (page, restoring) {
     var self = this;
     var state = this.state();
     if (!state.q) return;
     var seq = ++this.searchSeq;
     this.page = page;
+    this.shown = urlParams(state, page).toString();
+    if (this.urlState && !restoring) this.remember(state, page);
     this.root.setAttribute('aria-busy', 'true');
     this.status.textContent = TEXT.searching;
     var params = { limit: this.pageSize, offset: page * this.pageSize, facets: FACETS.join(',') };
@@ -354,6 +370,7 @@
       .then(function (data) { if (seq === self.searchSeq) self.render(data); })
       .catch(function (error) {
         if (seq !== self.searchSeq) return;
+        self.shown = null;
         self.results.textContent = '';
         self.pager.textContent = '';
         self.facetPanel.hidden = true;
@@ -368,6 +385,62 @@
     if (error && (error.status === 413 || error.status === 414)) return TEXT.tooLong;
     return TEXT.error;
   }
+
+  /** The search as the page URL's parameters: `page` counts from 1, defaults are left out. */
+  function urlParams(state, page) {
+    var params = new URLSearchParams();
+    params.set('q', state.q);
+    if (page > 0) params.set('page', String(page + 1));
+    FACETS.forEach(function (facet) {
+      state[facet].forEach(function (value) { params.append(facet, value); });
+    });
+    if (state.sort === 'date') params.set('sort', 'date');
+    if (state.from) params.set('from', state.from);
+    if (state.to) params.set('to', state.to);
+    return params;
+  }
+
+  /** Writes the search into the page URL as a new history entry (none when the URL already says it);
+   *  the page's own parameters stay. */
+  Widget.prototype.remember = function (state, page) {
+    var url = new URL(window.location.href);
+    URL_KEYS.forEach(function (name) { url.searchParams.delete(name); });
+    urlParams(state, page).forEach(function (value, name) { url.searchParams.append(name, value); });
+    if (url.href !== window.location.href) window.history.pushState({ kavosh: true }, '', url.href);
+  };
+
+  /** Sets the controls from the page URL and runs the search it names (on load, Back and Forward); a
+   *  URL naming the search shown already (only its #fragment changed) changes nothing. */
+  Widget.prototype.restore = function () {
+    var self = this;
+    var query = new URL(window.location.href).searchParams;
+    var page = Math.max(1, parseInt(query.get('page'), 10) || 1) - 1;
+    this.dismissList();
+    this.input.value = query.get('q') || '';
+    this.from.value = query.get('from') || '';
+    this.to.value = query.get('to') || '';
+    this.sort.value = query.get('sort') === 'date' ? 'date' : 'relevance';
+    FACETS.forEach(function (facet) {
+      self.filters[facet] = query.getAll(facet).filter(function (value, i, all) {
+        return value && all.indexOf(value) === i;
+      });
+    });
+    this.syncSource();
+    var state = this.state();
+    if (state.q && urlParams(state, page).toString() === this.shown) return;
+    if (state.q) {
+      this.search(page, true);
+    } else {  // back to the page before the first search
+      this.searchSeq++;
+      this.shown = null;
+      this.page = 0;
+      this.root.removeAttribute('aria-busy');
+      this.status.textContent = '';
+      this.results.textContent = '';
+      this.pager.textContent = '';
+      this.facetPanel.hidden = true;
+    }
+  };
 
   /** The source list shows the one chosen source; none or several chosen in the panel: all sources. */
   Widget.prototype.syncSource = function () {

@@ -1,8 +1,9 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
 // The widget in headless Chromium over the bundled corpus: type a query spelled differently from the
 // documents, check results, <mark> highlights, Persian dates, keyboard autocomplete, escaping, the facet
-// panel, the meta line's bidi isolation, links of records without a URL, warnings and the layout at 1280
-// and 360 px; screenshots go to the build folder for a person to look at.
+// panel, the search kept in the page URL (reload, Back, Forward), the meta line's bidi isolation, links of
+// records without a URL, warnings and the layout at 1280 and 360 px; screenshots go to the build folder
+// for a person to look at.
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -93,6 +94,13 @@ class BrowserTest : public ::testing::Test {
 
   /// The titles of the hits shown.
   nlohmann::json titles() { return browser_->execute(texts(".kavosh-title")); }
+
+  /// A JS expression: whether the titles shown are `expected`.
+  static std::string titles_are(const nlohmann::json& expected) {
+    return "JSON.stringify(Array.from(document.querySelectorAll('.kavosh-title')).map(e => e.textContent)) === "
+           "JSON.stringify(" +
+           expected.dump() + ")";
+  }
 
   /// Clicks the value of a facet (by the facet's title) whose label is `label`, or the first one.
   void click_facet(const std::string& facet, const std::string& label = "") {
@@ -254,6 +262,53 @@ TEST_F(BrowserTest, FacetPanelFiltersByAValueAndRemovesIt) {
       browser_->execute(kFacetValues + "return values('منبع').some(b => b.getAttribute('aria-pressed') === 'true');"),
       false);
   EXPECT_EQ(titles(), before);
+}
+
+TEST_F(BrowserTest, TheAddressBarHoldsTheSearch) {
+  search("انتخابات");
+  const std::string param = "new URL(location.href).searchParams.";
+  EXPECT_EQ(browser_->execute("return " + param + "get('q');"), "انتخابات");
+  click_facet("منبع");
+  ASSERT_TRUE(wait_idle(param + "has('source')"));
+  browser_->execute("document.querySelectorAll('.kavosh-page')[2].click();");
+  ASSERT_TRUE(wait_idle("document.querySelector('.kavosh-results').getAttribute('start') === '11'"));
+  const auto state =
+      browser_->execute("return [" + param + "get('q'), " + param + "get('page'), " + param + "getAll('source')];");
+  EXPECT_EQ(state[0], "انتخابات");
+  EXPECT_EQ(state[1], "2");
+  ASSERT_EQ(state[2].size(), 1u);
+  const auto shown = titles();
+  ASSERT_FALSE(shown.empty());
+  // Opening the URL afresh shows the same page of the same results, with the same value chosen.
+  const auto url = browser_->execute("return location.href;").get<std::string>();
+  browser_->execute("window.before = true;");
+  browser_->navigate(url);
+  ASSERT_TRUE(wait_idle("window.before === undefined && document.querySelectorAll('.kavosh-hit').length > 0"));
+  EXPECT_EQ(titles(), shown);
+  EXPECT_EQ(browser_->execute("return document.querySelector('.kavosh-input').value;"), "انتخابات");
+  EXPECT_EQ(browser_->execute("return document.querySelector('.kavosh-results').getAttribute('start');"), "11");
+  EXPECT_EQ(browser_->execute(kFacetValues + "return values('منبع').filter(b => b.getAttribute('aria-pressed') === "
+                                             "'true').map(b => b.querySelector('bdi').textContent);"),
+            state[2]);
+}
+
+TEST_F(BrowserTest, BackAndForwardReturnToEarlierSearches) {
+  search("انتخابات");
+  const auto first = titles();
+  search("ثبتنام داوطلبان");
+  const auto second = titles();
+  ASSERT_NE(first, second);
+  browser_->execute("history.back();");
+  ASSERT_TRUE(wait_idle(titles_are(first))) << titles().dump();
+  EXPECT_EQ(browser_->execute("return document.querySelector('.kavosh-input').value;"), "انتخابات");
+  browser_->execute("history.forward();");
+  ASSERT_TRUE(wait_idle(titles_are(second))) << titles().dump();
+  EXPECT_EQ(browser_->execute("return document.querySelector('.kavosh-input').value;"), "ثبتنام داوطلبان");
+  // Back to the page as it was before the first search: no results.
+  browser_->execute("history.go(-2);");
+  ASSERT_TRUE(wait_idle("document.querySelector('.kavosh-input').value === ''"));
+  EXPECT_TRUE(browser_->find_all(".kavosh-hit").empty());
+  EXPECT_TRUE(browser_->execute("return document.querySelector('.kavosh-facets').hidden;").get<bool>());
 }
 
 TEST_F(BrowserTest, ALatinSourceNameLeavesTheDateInOrder) {
