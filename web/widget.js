@@ -544,7 +544,11 @@
       var self = this;
       var copies = el('button', { type: 'button', class: 'kavosh-copies', dir: 'auto', text: TEXT.copies(hit),
                                   title: (hit.other_sources || []).join('، ') });
-      copies.addEventListener('click', function () { self.pick('story:' + hit.story); });
+      copies.addEventListener('click', function () {
+        self.filters = emptyFilters();  // every copy, whatever its source or tags
+        self.syncSource();
+        self.pick('story:' + hit.story);
+      });
       parts.push(copies);
     }
     var meta = el('div', { class: 'kavosh-meta' });

@@ -4,6 +4,7 @@
 // panel, the search kept in the page URL (reload, Back, Forward), the meta line's bidi isolation, links of
 // records without a URL, warnings and the layout at 1280 and 360 px; screenshots go to the build folder
 // for a person to look at.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -262,6 +263,19 @@ TEST_F(BrowserTest, FacetPanelFiltersByAValueAndRemovesIt) {
       browser_->execute(kFacetValues + "return values('منبع').some(b => b.getAttribute('aria-pressed') === 'true');"),
       false);
   EXPECT_EQ(titles(), before);
+}
+
+TEST_F(BrowserTest, TheCopiesLinkListsEveryCopyWhateverTheFilters) {
+  search("صادرات پسته");
+  click_facet("منبع", "ایرنا");
+  ASSERT_TRUE(wait_idle("Array.from(document.querySelectorAll('.kavosh-source-name')).every(e => e.textContent === "
+                        "'ایرنا') && document.querySelectorAll('.kavosh-copies').length === 1"));
+  browser_->execute("document.querySelector('.kavosh-copies').click();");
+  ASSERT_TRUE(wait_idle("document.querySelectorAll('.kavosh-hit').length === 2"));
+  auto sources = browser_->execute(texts(".kavosh-source-name"));
+  std::sort(sources.begin(), sources.end());
+  EXPECT_EQ(sources, nlohmann::json::parse(R"(["ایرنا", "مهر"])"));
+  EXPECT_TRUE(browser_->find_all(".kavosh-facet-value[aria-pressed=true]").empty());
 }
 
 TEST_F(BrowserTest, TheAddressBarHoldsTheSearch) {
