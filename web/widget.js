@@ -2,7 +2,12 @@
  * Embed: <div data-kavosh-search data-endpoint="https://search.example"></div>
  *        <link rel="stylesheet" href=".../widget.css"><script src=".../widget.js" defer></script>
  * Options (data-*): endpoint (base URL of kavosh-serve; empty = this site), page-size (default 10),
- * sources (comma-separated list for the source filter; otherwise filled from the results).
+ * sources (comma-separated list for the source filter; otherwise filled from the results),
+ * url-state ("on": the page URL carries the search, ?q=…&page=…&source=…&tag=…&sort=…&from=…&to=…, through
+ * history.pushState; opening such a URL runs the search and Back/Forward return to earlier ones; one widget
+ * per page should opt in, and the page's own query parameters other than these are kept).
+ * Beside the results (above them, folded, on a narrow screen) a panel lists facet values with counts; a
+ * value filters the results and a second click removes it.
  * Plain script, no build step, no network but the endpoint. Every string from the server or the user
  * is rendered as text; only snippets go through innerHTML, after escaping, to turn the highlight
  * markers U+0002/U+0003 into <mark>.
@@ -27,9 +32,14 @@
     relevance: 'مرتبط‌ترین',
     newest: 'جدیدترین',
     suggestions: 'پیشنهادها',
+    refine: 'پالایش نتایج',
+    facets: { source: 'منبع', category: 'دسته', province: 'استان', tag: 'برچسب', year: 'سال', month: 'ماه' },
+    facetValue: function (label, count) { return label + '، ' + toPersianDigits(count) + ' نتیجه'; },
     searching: 'در حال جستجو…',
     none: 'نتیجه‌ای یافت نشد.',
     error: 'جستجو انجام نشد؛ دوباره تلاش کنید.',
+    reversed: 'تاریخ آغاز پس از تاریخ پایان است؛ بازهٔ تاریخ را درست کنید.',
+    tooLong: 'عبارت جستجو بیش از اندازه بلند است.',
     count: function (n, estimated) { return (estimated ? 'حدود ' : '') + toPersianDigits(n) + ' نتیجه'; },
     didYouMean: 'آیا منظورتان این بود: ',
     reading: function (typed, written) { return ' «' + typed + '» به صورت «' + written + '» هم جستجو شد.'; },
@@ -42,6 +52,46 @@
       return '+' + toPersianDigits(sources.length || hit.copies) + (sources.length ? ' خبرگزاری دیگر' : ' نسخهٔ دیگر');
     }
   };
+
+  /** The facets the panel shows, in order; each name is also the search parameter that filters by it. */
+  var FACETS = ['source', 'category', 'province', 'tag', 'year', 'month'];
+
+  /** Parameters the page URL carries when the widget keeps its state there (data-url-state="on"). */
+  var URL_KEYS = ['q', 'page', 'sort', 'from', 'to'].concat(FACETS);
+
+  /** The searcher's warnings are English (for logs and the CLI); the reader gets them in Persian. Text
+   *  from the query is wrapped in isolates (U+2068…U+2069) so Latin words keep their place. */
+  var WARNINGS = [
+    [/^unreadable date '(.*)': date ignored$/, function (m) {
+      return 'تاریخ «' + isolate(m[1]) + '» خوانده نشد و نادیده گرفته شد.';
+    }],
+    [/^unreadable (year|month) '(.*)': ignored$/, function (m) {
+      return (m[1] === 'year' ? 'سال' : 'ماه') + ' «' + isolate(m[2]) + '» خوانده نشد و نادیده گرفته شد.';
+    }],
+    [/^the dates do not overlap/, function () { return 'بازهٔ تاریخ هیچ روزی را در بر نمی‌گیرد؛ نتیجه‌ای نیست.'; }],
+    [/^unknown field '(.*?)'/, function (m) {
+      return 'فیلد «' + isolate(m[1]) + '» شناخته نشد؛ به صورت واژه جستجو شد.';
+    }],
+    [/^'-' before a filter/, function () { return 'منفی پیش از فیلتر پشتیبانی نمی‌شود؛ فیلتر اعمال شد.'; }],
+    [/^syntax error/, function () { return 'ساختار عبارت درست نبود؛ به صورت واژه‌های ساده جستجو شد.'; }],
+    [/^query too long: only its first (\d+) words/, function (m) {
+      return 'عبارت بلند بود؛ فقط ' + toPersianDigits(m[1]) + ' واژهٔ نخست آن جستجو شد.';
+    }],
+    [/^'(.*)\*' starts more than/, function (m) {
+      return 'واژه‌های آغازشده با «' + isolate(m[1]) + '» بسیارند؛ فقط پربسامدترین‌ها جستجو شد.';
+    }],
+    [/^time limit of/, function () { return 'زمان جستجو به سر رسید؛ نتایج شاید کامل نباشند.'; }]
+  ];
+
+  function isolate(text) { return '\u2068' + text + '\u2069'; }
+
+  function warningText(warning) {
+    for (var i = 0; i < WARNINGS.length; i++) {
+      var m = WARNINGS[i][0].exec(warning);
+      if (m) return WARNINGS[i][1](m);
+    }
+    return 'هشدار: ' + isolate(warning);
+  }
 
   var counter = 0;
 
@@ -90,26 +140,50 @@
     return node;
   }
 
+  /** "1402/05" (a month facet's value) → "مرداد ۱۴۰۲"; a year → its Persian digits. */
+  function facetLabel(facet, value) {
+    var m = facet === 'month' ? /^(\d{4})[\/-](\d{1,2})$/.exec(value) : null;
+    if (m && +m[2] >= 1 && +m[2] <= 12) return MONTHS[+m[2] - 1] + ' ' + toPersianDigits(m[1]);
+    return facet === 'year' || facet === 'month' ? toPersianDigits(value) : value;
+  }
+
+  function emptyFilters() {
+    var filters = {};
+    FACETS.forEach(function (facet) { filters[facet] = []; });
+    return filters;
+  }
+
   function Widget(root) {
     this.root = root;
     this.endpoint = (root.getAttribute('data-endpoint') || '').replace(/\/+$/, '');
     this.pageSize = Math.max(1, Math.min(50, parseInt(root.getAttribute('data-page-size'), 10) || 10));
+    this.urlState = /^(on|true|1)$/i.test(root.getAttribute('data-url-state') || '');
     this.id = 'kavosh-' + (++counter);
     this.page = 0;
+    this.filters = emptyFilters();
     this.active = -1;
     this.searchSeq = 0;
     this.suggestSeq = 0;
     this.suggestTimer = null;
+    this.shown = null;  // the search on screen, as urlParams() writes it
     this.knownSources = [];
     this.build();
     var preset = (root.getAttribute('data-sources') || '').split(',');
     this.addSources(preset.map(function (s) { return s.trim(); }));
+    if (this.urlState) {
+      var self = this;
+      window.addEventListener('popstate', function () { self.restore(); });
+      this.restore();
+    }
   }
 
   Widget.prototype.url = function (path, params) {
     var url = new URL(this.endpoint + path, window.location.href);
     Object.keys(params).forEach(function (name) {
-      if (params[name] !== '' && params[name] !== undefined) url.searchParams.append(name, params[name]);
+      var values = Array.isArray(params[name]) ? params[name] : [params[name]];
+      values.forEach(function (value) {
+        if (value !== '' && value !== undefined) url.searchParams.append(name, value);
+      });
     });
     return url.href;
   };
@@ -142,7 +216,16 @@
     this.status = el('div', { class: 'kavosh-status', role: 'status', 'aria-live': 'polite' });
     this.results = el('ol', { class: 'kavosh-results', 'aria-label': TEXT.label });
     this.pager = el('nav', { class: 'kavosh-pages', 'aria-label': TEXT.pages });
-    var box = el('div', { class: 'kavosh', dir: 'rtl', lang: 'fa' }, [this.form, this.status, this.results, this.pager]);
+    // The facet panel: a side column on a wide widget; on a narrow one a folded block above the results
+    // that its button opens (widget.css decides by the widget's width).
+    this.facetToggle = el('button', { type: 'button', class: 'kavosh-facets-toggle', 'aria-expanded': 'false',
+                                      'aria-controls': id + '-facets', text: TEXT.refine });
+    this.facetBody = el('div', { id: id + '-facets', class: 'kavosh-facets-body' });
+    this.facetPanel = el('aside', { class: 'kavosh-facets', 'aria-label': TEXT.refine }, [this.facetToggle, this.facetBody]);
+    this.facetPanel.hidden = true;
+    var main = el('div', { class: 'kavosh-main' }, [this.results, this.pager]);
+    var box = el('div', { class: 'kavosh', dir: 'rtl', lang: 'fa' }, [
+      this.form, this.status, el('div', { class: 'kavosh-body' }, [this.facetPanel, main])]);
     this.root.textContent = '';
     this.root.appendChild(box);
     this.bind();
@@ -165,8 +248,15 @@
     });
     this.input.addEventListener('keydown', function (event) { self.onKey(event); });
     this.input.addEventListener('blur', function () { setTimeout(function () { self.dismissList(); }, 150); });
-    [this.source, this.sort].forEach(function (control) {
-      control.addEventListener('change', function () { if (self.input.value.trim()) self.search(0); });
+    this.source.addEventListener('change', function () {
+      self.filters.source = self.source.value ? [self.source.value] : [];
+      if (self.input.value.trim()) self.search(0);
+    });
+    this.sort.addEventListener('change', function () { if (self.input.value.trim()) self.search(0); });
+    this.facetToggle.addEventListener('click', function () {
+      var open = self.facetToggle.getAttribute('aria-expanded') !== 'true';
+      self.facetToggle.setAttribute('aria-expanded', String(open));
+      self.facetPanel.classList.toggle('kavosh-open', open);
     });
   };
 
@@ -247,31 +337,116 @@
     this.input.setAttribute('aria-expanded', 'true');
   };
 
-  Widget.prototype.search = function (page) {
+  /** The search the controls and the chosen facet values describe, as request parameters. */
+  Widget.prototype.state = function () {
+    var state = { q: this.input.value.trim(), sort: this.sort.value, from: this.from.value.trim(),
+                  to: this.to.value.trim() };
+    var filters = this.filters;
+    FACETS.forEach(function (facet) { state[facet] = filters[facet].slice(); });
+    return state;
+  };
+
+  /** Runs the search at `page` (from 0) with the chosen filters; the page URL records it (when the
+   *  widget keeps its state there) unless `restoring`, i.e. the search came from the URL. */
+  Widget.prototype.search = function (page, restoring) {
     var self = this;
-    var q = this.input.value.trim();
-    if (!q) return;
+    var state = this.state();
+    if (!state.q) return;
     var seq = ++this.searchSeq;
     this.page = page;
+    this.shown = urlParams(state, page).toString();
+    if (this.urlState && !restoring) this.remember(state, page);
     this.root.setAttribute('aria-busy', 'true');
     this.status.textContent = TEXT.searching;
-    var params = { q: q, limit: this.pageSize, offset: page * this.pageSize, source: this.source.value,
-                   from: this.from.value.trim(), to: this.to.value.trim(), sort: this.sort.value };
+    var params = { limit: this.pageSize, offset: page * this.pageSize, facets: FACETS.join(',') };
+    Object.keys(state).forEach(function (name) { params[name] = state[name]; });
     fetch(this.url('/api/search', params))
       .then(function (res) {
         return res.json().then(function (body) {
-          if (!res.ok) throw new Error(body && body.error);
+          if (!res.ok) throw { status: res.status, message: String((body && body.error) || '') };
           return body;
         });
       })
       .then(function (data) { if (seq === self.searchSeq) self.render(data); })
-      .catch(function () {
+      .catch(function (error) {
         if (seq !== self.searchSeq) return;
+        self.shown = null;
         self.results.textContent = '';
         self.pager.textContent = '';
-        self.status.textContent = TEXT.error;
+        self.facetPanel.hidden = true;
+        self.status.textContent = errorText(error);
       })
       .then(function () { if (seq === self.searchSeq) self.root.removeAttribute('aria-busy'); });
+  };
+
+  /** What the reader can do about a refused search; anything else is "try again". */
+  function errorText(error) {
+    if (error && /^the date range is reversed/.test(error.message)) return TEXT.reversed;
+    if (error && (error.status === 413 || error.status === 414)) return TEXT.tooLong;
+    return TEXT.error;
+  }
+
+  /** The search as the page URL's parameters: `page` counts from 1, defaults are left out. */
+  function urlParams(state, page) {
+    var params = new URLSearchParams();
+    params.set('q', state.q);
+    if (page > 0) params.set('page', String(page + 1));
+    FACETS.forEach(function (facet) {
+      state[facet].forEach(function (value) { params.append(facet, value); });
+    });
+    if (state.sort === 'date') params.set('sort', 'date');
+    if (state.from) params.set('from', state.from);
+    if (state.to) params.set('to', state.to);
+    return params;
+  }
+
+  /** Writes the search into the page URL as a new history entry (none when the URL already says it);
+   *  the page's own parameters stay. */
+  Widget.prototype.remember = function (state, page) {
+    var url = new URL(window.location.href);
+    URL_KEYS.forEach(function (name) { url.searchParams.delete(name); });
+    urlParams(state, page).forEach(function (value, name) { url.searchParams.append(name, value); });
+    if (url.href !== window.location.href) window.history.pushState({ kavosh: true }, '', url.href);
+  };
+
+  /** Sets the controls from the page URL and runs the search it names (on load, Back and Forward); a
+   *  URL naming the search shown already (only its #fragment changed) changes nothing. */
+  Widget.prototype.restore = function () {
+    var self = this;
+    var query = new URL(window.location.href).searchParams;
+    var page = Math.max(1, parseInt(query.get('page'), 10) || 1) - 1;
+    this.dismissList();
+    this.input.value = query.get('q') || '';
+    this.from.value = query.get('from') || '';
+    this.to.value = query.get('to') || '';
+    this.sort.value = query.get('sort') === 'date' ? 'date' : 'relevance';
+    FACETS.forEach(function (facet) {
+      self.filters[facet] = query.getAll(facet).filter(function (value, i, all) {
+        return value && all.indexOf(value) === i;
+      });
+    });
+    this.syncSource();
+    var state = this.state();
+    if (state.q && urlParams(state, page).toString() === this.shown) return;
+    if (state.q) {
+      this.search(page, true);
+    } else {  // back to the page before the first search
+      this.searchSeq++;
+      this.shown = null;
+      this.page = 0;
+      this.root.removeAttribute('aria-busy');
+      this.status.textContent = '';
+      this.results.textContent = '';
+      this.pager.textContent = '';
+      this.facetPanel.hidden = true;
+    }
+  };
+
+  /** The source list shows the one chosen source; none or several chosen in the panel: all sources. */
+  Widget.prototype.syncSource = function () {
+    var chosen = this.filters.source.length === 1 ? this.filters.source[0] : '';
+    this.addSources([chosen]);
+    this.source.value = chosen;
   };
 
   Widget.prototype.render = function (data) {
@@ -282,6 +457,7 @@
     this.results.textContent = '';
     this.results.setAttribute('start', String((data.offset || 0) + 1));
     hits.forEach(function (hit) { self.results.appendChild(self.renderHit(hit)); });
+    this.renderFacets(data.facets || {});
     this.renderPager(data.total || 0);
   };
 
@@ -291,6 +467,9 @@
     (data.readings || []).forEach(function (reading) {
       self.status.appendChild(el('span', { class: 'kavosh-reading', text: TEXT.reading(reading.typed, reading.written) }));
     });
+    (data.warnings || []).forEach(function (warning) {
+      self.status.appendChild(el('span', { class: 'kavosh-warning', text: warningText(String(warning)) }));
+    });
     if (!data.suggestion) return;
     var button = el('button', { type: 'button', class: 'kavosh-didyoumean', text: data.suggestion });
     button.addEventListener('click', function () { self.pick(data.suggestion); });
@@ -298,21 +477,86 @@
     this.status.appendChild(button);
   };
 
+  /** A titled list per facet, most frequent first (the server's order, counted with the other facets'
+   *  filters applied). A chosen value stays listed, pressed, even when the other filters leave it no
+   *  result, so that a second click can remove it. */
+  Widget.prototype.renderFacets = function (facets) {
+    var self = this;
+    var focused = this.facetFocus;
+    this.facetFocus = null;
+    this.facetBody.textContent = '';
+    FACETS.forEach(function (facet) {
+      var chosen = self.filters[facet];
+      var values = (facets[facet] || []).slice();
+      chosen.forEach(function (value) {
+        if (!values.some(function (v) { return v.value === value; })) values.push({ value: value, count: 0 });
+      });
+      if (!values.length) return;
+      var list = el('ul', { class: 'kavosh-facet-values' });
+      values.forEach(function (value) {
+        var button = self.facetButton(facet, value, chosen.indexOf(value.value) >= 0);
+        list.appendChild(el('li', {}, [button]));
+        if (focused && focused.facet === facet && focused.value === value.value) button.focus();
+      });
+      var titleId = self.id + '-facet-' + facet;
+      self.facetBody.appendChild(el('section', { class: 'kavosh-facet', 'aria-labelledby': titleId }, [
+        el('h3', { id: titleId, class: 'kavosh-facet-title', text: TEXT.facets[facet] }), list]));
+    });
+    this.facetPanel.hidden = !this.facetBody.firstChild;
+  };
+
+  Widget.prototype.facetButton = function (facet, value, chosen) {
+    var self = this;
+    var label = facetLabel(facet, String(value.value));
+    var button = el('button', { type: 'button', class: 'kavosh-facet-value', 'aria-pressed': String(chosen),
+                                'aria-label': TEXT.facetValue(label, value.count || 0) }, [
+      el('bdi', { class: 'kavosh-facet-label', text: label }),
+      el('span', { class: 'kavosh-facet-count', text: toPersianDigits(value.count || 0) })]);
+    button.addEventListener('click', function () {
+      self.facetFocus = { facet: facet, value: value.value };
+      self.toggleFilter(facet, String(value.value));
+    });
+    return button;
+  };
+
+  /** Chooses a facet value, or removes it when chosen; the search starts again at its first page. */
+  Widget.prototype.toggleFilter = function (facet, value) {
+    var chosen = this.filters[facet];
+    var at = chosen.indexOf(value);
+    if (at >= 0) chosen.splice(at, 1);
+    else chosen.push(value);
+    this.syncSource();
+    this.search(0);
+  };
+
   Widget.prototype.renderHit = function (hit) {
-    var href = safeUrl(hit.url || '') || this.url('/api/doc/' + encodeURIComponent(hit.id), {});
+    // A document without a web address opens its record from the service, never the search page.
+    var href = (hit.url && safeUrl(hit.url)) || this.url('/api/doc/' + encodeURIComponent(hit.id), {});
     var title = el('h3', { class: 'kavosh-title' }, [el('a', { href: href, text: hit.title || hit.id })]);
-    var meta = el('div', { class: 'kavosh-meta' });
-    if (hit.source) meta.appendChild(el('span', { class: 'kavosh-source-name', text: hit.source }));
+    // Each part of the meta line is its own bidi isolate (<bdi>, or dir=auto with unicode-bidi: isolate
+    // in widget.css): a Latin source name must not reorder the Jalali date's day, month and year.
+    var parts = [];
+    if (hit.source) parts.push(el('bdi', { class: 'kavosh-source-name', text: hit.source }));
     if (hit.date_jalali) {
-      meta.appendChild(el('time', { datetime: hit.date || '', text: jalaliText(hit.date_jalali) }));
+      parts.push(el('time', { datetime: hit.date || '', dir: 'auto', text: jalaliText(hit.date_jalali) }));
     }
     if (hit.copies > 0 && hit.story) {  // a collapsed story: the button lists its copies (story:ID)
       var self = this;
-      var copies = el('button', { type: 'button', class: 'kavosh-copies', text: TEXT.copies(hit),
+      var copies = el('button', { type: 'button', class: 'kavosh-copies', dir: 'auto', text: TEXT.copies(hit),
                                   title: (hit.other_sources || []).join('، ') });
-      copies.addEventListener('click', function () { self.pick('story:' + hit.story); });
-      meta.appendChild(copies);
+      copies.addEventListener('click', function () {
+        self.filters = emptyFilters();  // every copy, whatever its source or tags
+        self.syncSource();
+        self.pick('story:' + hit.story);
+      });
+      parts.push(copies);
     }
+    var meta = el('div', { class: 'kavosh-meta' });
+    parts.forEach(function (part, i) {
+      // A bar, not a middle dot: next to Persian digits a dot reads as ۰ (zero).
+      if (i) meta.appendChild(el('span', { class: 'kavosh-sep', 'aria-hidden': 'true', text: '|' }));
+      meta.appendChild(part);
+    });
     var snippet = el('p', { class: 'kavosh-snippet' });
     snippet.innerHTML = snippetHtml(hit.snippet || '');
     return el('li', { class: 'kavosh-hit' }, [title, meta, snippet]);
