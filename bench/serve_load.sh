@@ -3,7 +3,9 @@
 # documents by bench/scale_corpus.py), indexed once into $WORK (reused while the document count matches),
 # then wrk on loopback for DURATION at each count of keep-alive connections in CONNECTIONS, with the
 # query mix of bench/serve_load.lua: real questions and topics (QUERIES, rotating), autocomplete, documents.
-# Prints one line per connection count: requests/s, p50, p90, p99 and errors.
+# Meanwhile an indexer adds to the database: every INDEX_EVERY seconds (default 5; 0: none) a kavosh-index
+# run adds INDEX_BATCH records (default 50: input records under new ids) and commits.
+# Prints one line per connection count: requests/s, p50, p90, p99, errors and the indexer's commits.
 # Usage: bench/serve_load.sh [BUILD_DIR]    (default build-serve; built with its own configuration)
 # Keep it short on a shared machine: the defaults run 3 × 10 s.
 set -eu
@@ -14,6 +16,8 @@ DOCS=${DOCS:-}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-16 64 256}
 PORT=${PORT:-18765}
+INDEX_EVERY=${INDEX_EVERY:-5}
+INDEX_BATCH=${INDEX_BATCH:-50}
 shared=../shared/dev-data/retrieval
 QUERIES=${QUERIES:-$shared/news_topics/queries.tsv:$shared/parsinlu_rc/queries.tsv}
 command -v wrk >/dev/null || { echo "serve_load.sh: wrk is not installed (scripts/setup.sh installs it)" >&2; exit 2; }
@@ -41,16 +45,44 @@ for c in $CONNECTIONS; do [ "$c" -gt "$max" ] && max=$c; done
 "$build/server/kavosh-serve" --db "$WORK/db" --listen "127.0.0.1:$PORT" --max-connections "$((max + 16))" \
   2>"$WORK/serve.log" &
 server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
+trap 'kill "$server" ${indexer:-} 2>/dev/null || true' EXIT
+: > "$WORK/indexer.log"
 for _ in 1 2 3 4 5 6 7 8 9 10; do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
-echo "documents in index: $want; queries: $QUERIES; $DURATION per run"
+# The indexer: a loop of kavosh-index runs, each adding the next INDEX_BATCH input records under new ids.
+index_loop() {
+  round=0
+  while sleep "$INDEX_EVERY"; do
+    round=$((round + 1))
+    first=$(( (round * INDEX_BATCH) % want + 1 ))
+    sed -n "${first},$((first + INDEX_BATCH - 1))p" "$input" |
+      sed "s/^{\"id\": *\"\([^\"]*\)\"/{\"id\": \"\1-$$-$round\"/" > "$WORK/batch.jsonl"
+    if "$build/indexer/kavosh-index" --db "$WORK/db" --progress never "$WORK/batch.jsonl" >/dev/null 2>>"$WORK/indexer.log"
+    then echo commit >> "$WORK/commits.txt"
+    else echo "kavosh-index failed (round $round)" >> "$WORK/indexer.log"
+    fi
+  done
+}
+
+echo "documents in index: $want; queries: $QUERIES; $DURATION per run; indexer: $INDEX_BATCH records every ${INDEX_EVERY}s"
 for c in $CONNECTIONS; do
+  : > "$WORK/commits.txt"
+  indexer=
+  if [ "$INDEX_EVERY" != 0 ]; then
+    index_loop &
+    indexer=$!
+  fi
   # --timeout: wrk counts a reply slower than its 2 s default as a socket error; the service did answer.
   KAVOSH_QUERIES="$QUERIES" KAVOSH_IDS="$WORK/ids.txt" \
     wrk -t2 -c"$c" -d"$DURATION" --timeout 10s --latency -s bench/serve_load.lua "http://127.0.0.1:$PORT" \
     > "$WORK/wrk-$c.txt"
-  sed -n "s/^KAVOSH /connections=$c /p" "$WORK/wrk-$c.txt"
+  if [ -n "$indexer" ]; then
+    kill "$indexer" 2>/dev/null || true
+    wait "$indexer" 2>/dev/null || true
+  fi
+  commits=$(wc -l < "$WORK/commits.txt" | tr -d ' ')
+  sed -n "s/^KAVOSH \(.*\)/connections=$c \1 indexer_commits=$commits/p" "$WORK/wrk-$c.txt"
 done
+[ ! -s "$WORK/indexer.log" ] || { echo "indexer errors:"; cat "$WORK/indexer.log"; }
 curl -sf "http://127.0.0.1:$PORT/metrics" | grep '^kavosh_http_requests_total' > "$WORK/metrics.txt"
 kill -TERM "$server"
 wait "$server" || true

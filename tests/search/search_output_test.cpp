@@ -24,14 +24,20 @@ class SearchCli : public ::testing::Test {
   }
   static void TearDownTestSuite() { dir_.reset(); }
 
-  /// Parses argv with make_app and runs; returns the exit code, output in out_/err_.
-  int run_cli(std::vector<std::string> args) {
+  /// The options make_app parses from `args` (the program name is added); CLI11's errors propagate.
+  static Options parse(std::vector<std::string> args) {
     args.insert(args.begin(), "kavosh-search");
     std::vector<const char*> argv;
     for (const std::string& arg : args) argv.push_back(arg.c_str());
     Options options;
     auto app = make_app(options);
     app->parse(static_cast<int>(argv.size()), argv.data());
+    return options;
+  }
+
+  /// Parses `args` and runs; returns the exit code, output in out_/err_.
+  int run_cli(std::vector<std::string> args) {
+    const Options options = parse(std::move(args));
     out_.str("");
     err_.str("");
     return run(options, out_, err_);
@@ -194,17 +200,11 @@ TEST_F(SearchCli, OperatorsAndPrefixesOnTheCommandLine) {
 }
 
 TEST_F(SearchCli, UnknownLongOptionIsStillAUsageError) {
-  Options options;
-  auto app = make_app(options);
-  const char* argv[] = {"kavosh-search", "--db", "x", "--limt", "5", "q"};
-  EXPECT_THROW(app->parse(6, argv), CLI::ExtrasError);
+  EXPECT_THROW(parse({"--db", "x", "--limt", "5", "q"}), CLI::ExtrasError);
 }
 
 TEST_F(SearchCli, ReversedDatesAreAUsageError) {
-  Options options;
-  auto app = make_app(options);
-  const char* argv[] = {"kavosh-search", "--db", "x", "--from", "1402/12/29", "--to", "1402/12/01", "q"};
-  EXPECT_THROW(app->parse(8, argv), CLI::ValidationError);
+  EXPECT_THROW(parse({"--db", "x", "--from", "1402/12/29", "--to", "1402/12/01", "q"}), CLI::ValidationError);
   ASSERT_EQ(run_cli({"--db", db_, "--from", "1402/12/01", "--to", "1402/12/29", "--", "حرم"}), 0);
 }
 
@@ -223,10 +223,7 @@ TEST_F(SearchCli, AnUnknownFieldIsAWarningInTextAndJson) {
 }
 
 TEST_F(SearchCli, UnknownFacetIsAUsageError) {
-  Options options;
-  auto app = make_app(options);
-  const char* argv[] = {"kavosh-search", "--db", "x", "--facets", "source,colour", "q"};
-  EXPECT_THROW(app->parse(6, argv), CLI::ValidationError);
+  EXPECT_THROW(parse({"--db", "x", "--facets", "source,colour", "q"}), CLI::ValidationError);
 }
 
 TEST_F(SearchCli, BadDatabaseIsOneLineAndExitOne) {
