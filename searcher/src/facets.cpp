@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <unordered_map>
+#include <utility>
 
 #include "kavosh/schema.h"
 
@@ -89,6 +91,55 @@ std::optional<std::string> jalali_key(const analysis::PersianNormalizer& normali
   return std::string(year) + (m < 10 ? "0" : "") + std::to_string(m);
 }
 
+/// A slot's values and how many matches hold each.
+using SlotCounts = std::vector<std::pair<std::string, Xapian::doccount>>;
+
+/// Counts a slot's values over the matches, a Jalali date by its year and month only: what
+/// Xapian::ValueCountMatchSpy does, with a hash table instead of an ordered map of every distinct value
+/// (a day per date), which cost most of a counting pass. It cannot be sent to a remote shard, so remote
+/// shards count with ValueCountMatchSpy.
+class LocalSlotCounter : public Xapian::MatchSpy {
+ public:
+  explicit LocalSlotCounter(unsigned slot)
+      : slot_(slot), kept_bytes_(slot == schema::kJalaliDateSlot ? kYearMonthBytes : std::string::npos) {}
+
+  void operator()(const Xapian::Document& document, double /*weight*/) override {
+    std::string value = document.get_value(slot_);
+    if (value.empty()) return;
+    if (value.size() > kept_bytes_) value.resize(kept_bytes_);
+    ++counts_[std::move(value)];
+  }
+
+  SlotCounts counts() const { return {counts_.begin(), counts_.end()}; }
+
+ private:
+  static constexpr std::size_t kYearMonthBytes = 7;  // `1402/12`
+  unsigned slot_;
+  std::size_t kept_bytes_;
+  std::unordered_map<std::string, Xapian::doccount> counts_;
+};
+
+/// The counts a pass's spy for `slot` gathered, local or remote.
+struct SlotSpy {
+  std::unique_ptr<LocalSlotCounter> local;
+  std::unique_ptr<Xapian::ValueCountMatchSpy> remote;
+
+  SlotSpy(unsigned slot, bool local_shards) {
+    if (local_shards) {
+      local = std::make_unique<LocalSlotCounter>(slot);
+    } else {
+      remote = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
+    }
+  }
+  Xapian::MatchSpy* spy() const { return local ? static_cast<Xapian::MatchSpy*>(local.get()) : remote.get(); }
+  SlotCounts counts() const {
+    if (local) return local->counts();
+    SlotCounts out;
+    for (auto it = remote->values_begin(); it != remote->values_end(); ++it) out.emplace_back(*it, it.get_termfreq());
+    return out;
+  }
+};
+
 /// One value's count under its filter key, and the spelling written most often.
 struct Tally {
   std::uint64_t count = 0;
@@ -116,15 +167,16 @@ void each_value(Facet facet, const std::string& slot_value, const Add& add) {
   }
 }
 
-FacetCounts tally(Facet facet, const Xapian::ValueCountMatchSpy& spy, const analysis::PersianNormalizer& normalizer,
+FacetCounts tally(Facet facet, const SlotCounts& counts, const analysis::PersianNormalizer& normalizer,
                   std::uint32_t limit) {
   std::map<std::string, Tally> tallies;
   const bool dated = facet == Facet::kYear || facet == Facet::kMonth;
-  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-    each_value(facet, *it, [&](const std::string& value) {
+  for (const auto& slot_count : counts) {
+    const Xapian::doccount count = slot_count.second;  // a structured binding cannot be captured (C++20)
+    each_value(facet, slot_count.first, [&](const std::string& value) {
       Tally& entry = tallies[dated ? value : schema::filter_key(normalizer, value)];
-      entry.count += it.get_termfreq();
-      entry.spellings[value] += it.get_termfreq();
+      entry.count += count;
+      entry.spellings[value] += count;
     });
   }
   std::vector<FacetValue> values;
@@ -182,7 +234,7 @@ Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter) 
 
 std::vector<FacetCounts> count_facets(const Xapian::Database& database, const Xapian::Query& base,
                                       const FacetFilters& filters, const SearchRequest& request, bool collapse,
-                                      const analysis::PersianNormalizer& normalizer,
+                                      bool local_shards, const analysis::PersianNormalizer& normalizer,
                                       std::optional<Xapian::doccount>& exact_total) {
   std::vector<FacetCounts> out;
   for (const Facet facet : request.facets) out.push_back({facet, {}});
@@ -200,11 +252,11 @@ std::vector<FacetCounts> count_facets(const Xapian::Database& database, const Xa
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_query(query);
     if (collapse && !pass) enquire.set_collapse_key(schema::kStorySlot);
-    std::map<unsigned, std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;  // one per slot of the pass
+    std::map<unsigned, SlotSpy> spies;  // one per slot of the pass
     for (const Facet facet : request.facets) {
       if (pass_of(facet) != pass || spies.contains(slot_of(facet))) continue;
-      auto& spy = spies[slot_of(facet)] = std::make_unique<Xapian::ValueCountMatchSpy>(slot_of(facet));
-      enquire.add_matchspy(spy.get());
+      const auto added = spies.try_emplace(slot_of(facet), slot_of(facet), local_shards);
+      enquire.add_matchspy(added.first->second.spy());
     }
     // check_at_least = every document: the spies see every match, not the first ones.
     const Xapian::MSet matches = enquire.get_mset(0, 0, database.get_doccount());
@@ -212,7 +264,7 @@ std::vector<FacetCounts> count_facets(const Xapian::Database& database, const Xa
     for (std::size_t i = 0; i < request.facets.size(); ++i) {
       const Facet facet = request.facets[i];
       if (pass_of(facet) != pass) continue;
-      out[i] = tally(facet, *spies.at(slot_of(facet)), normalizer, request.facet_limit);
+      out[i] = tally(facet, spies.at(slot_of(facet)).counts(), normalizer, request.facet_limit);
     }
   }
   return out;

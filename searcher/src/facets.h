@@ -1,6 +1,6 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
 // Facet filters and facet counts: Searcher applies every facet filter to the ranking and all but one to
-// each facet's counts (drill-down), counted with Xapian::ValueCountMatchSpy over every match.
+// each facet's counts (drill-down), counted by a match spy per value slot over every match.
 #pragma once
 #include <array>
 #include <optional>
@@ -40,10 +40,11 @@ Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter);
 /// The counts of `request.facets` over the matches of `base` (the query without facet filters), with
 /// drill-down: one pass with every filter for the facets without a filter of their own, one pass per
 /// facet with one. `exact_total` receives the number of matches of the pass with every filter, when run:
-/// of stories when `collapse` (the counts are of documents, every copy of a story counted).
+/// of stories when `collapse` (the counts are of documents, every copy of a story counted). With
+/// `local_shards` false, counted by match spies a remote shard can run (Xapian::ValueCountMatchSpy).
 std::vector<FacetCounts> count_facets(const Xapian::Database& database, const Xapian::Query& base,
                                       const FacetFilters& filters, const SearchRequest& request, bool collapse,
-                                      const analysis::PersianNormalizer& normalizer,
+                                      bool local_shards, const analysis::PersianNormalizer& normalizer,
                                       std::optional<Xapian::doccount>& exact_total);
 
 }  // namespace kavosh::search::detail

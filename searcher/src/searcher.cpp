@@ -282,8 +282,8 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
     }
     if (!request.facets.empty()) {
       std::optional<Xapian::doccount> exact;
-      results.facets =
-          detail::count_facets(database, unfiltered, facet_filters, request, collapse, analyzer.normalizer(), exact);
+      results.facets = detail::count_facets(database, unfiltered, facet_filters, request, collapse, local_shards,
+                                            analyzer.normalizer(), exact);
       if (exact) count = MatchCount(*exact);
     }
     count.write_to(results);

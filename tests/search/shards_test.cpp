@@ -101,6 +101,17 @@ const char* const kQueries[] = {"هماهنگی‌های",
                                 "کاندیدای 1402",
                                 "جمهوریخواه"};
 
+/// Every facet count of `results`, a line each: `facet value count`.
+std::string facet_text(const SearchResults& results) {
+  std::string out;
+  for (const FacetCounts& counts : results.facets) {
+    for (const FacetValue& value : counts.values) {
+      out += std::string(facet_name(counts.facet)) + ' ' + value.value + ' ' + std::to_string(value.count) + '\n';
+    }
+  }
+  return out;
+}
+
 TEST(Shards, TwoRemoteShardsRankLikeOneDatabase) {
   if (system("command -v xapian-tcpsrv >/dev/null 2>&1") != 0) GTEST_SKIP() << "xapian-tcpsrv not installed";
   testing::TempDir dir;
@@ -127,6 +138,16 @@ TEST(Shards, TwoRemoteShardsRankLikeOneDatabase) {
     EXPECT_EQ(testing::run_query(remote, query).total, expected.total) << query;
   }
   EXPECT_EQ(remote.document("haram"), one.document("haram"));
+  // Facets: local shards count with the searcher's own match spies, remote ones with Xapian's.
+  for (const char* query : {"هماهنگی", "انتخابات", "ستاد -برگزاری"}) {
+    SearchRequest request;
+    request.query = query;
+    request.facets.assign(std::begin(kFacets), std::end(kFacets));
+    const std::string expected = facet_text(one.search(request));
+    EXPECT_NE(expected.find("source ایرنا 1"), std::string::npos) << query << '\n' << expected;
+    EXPECT_EQ(facet_text(remote.search(request)), expected) << query;
+    EXPECT_EQ(facet_text(local.search(request)), expected) << query;
+  }
 }
 
 }  // namespace
