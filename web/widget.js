@@ -7,7 +7,8 @@
  * history.pushState; opening such a URL runs the search and Back/Forward return to earlier ones; one widget
  * per page should opt in, and the page's own query parameters other than these are kept).
  * Beside the results (above them, folded, on a narrow screen) a panel lists facet values with counts; a
- * value filters the results and a second click removes it.
+ * value filters the results and a second click removes it. Under each hit a «خبرهای مرتبط» button lists
+ * the articles most like it (/api/related/ID); a second click hides them.
  * Plain script, no build step, no network but the endpoint. Every string from the server or the user
  * is rendered as text; only snippets go through innerHTML, after escaping, to turn the highlight
  * markers U+0002/U+0003 into <mark>.
@@ -47,6 +48,10 @@
     previous: 'قبلی',
     next: 'بعدی',
     page: function (n) { return 'صفحه ' + toPersianDigits(n); },
+    related: 'خبرهای مرتبط',
+    relatedLoading: 'در حال یافتن خبرهای مرتبط…',
+    relatedNone: 'خبر مرتبطی یافت نشد.',
+    relatedError: 'خبرهای مرتبط دریافت نشد؛ دوباره تلاش کنید.',
     copies: function (hit) {
       var sources = hit.other_sources || [];
       return '+' + toPersianDigits(sources.length || hit.copies) + (sources.length ? ' خبرگزاری دیگر' : ' نسخهٔ دیگر');
@@ -55,6 +60,9 @@
 
   /** The facets the panel shows, in order; each name is also the search parameter that filters by it. */
   var FACETS = ['source', 'category', 'province', 'tag', 'year', 'month'];
+
+  /** Related articles listed under a hit at most. */
+  var RELATED_LIMIT = 5;
 
   /** Parameters the page URL carries when the widget keeps its state there (data-url-state="on"). */
   var URL_KEYS = ['q', 'page', 'sort', 'from', 'to'].concat(FACETS);
@@ -165,6 +173,7 @@
     this.searchSeq = 0;
     this.suggestSeq = 0;
     this.suggestTimer = null;
+    this.relatedCount = 0;
     this.shown = null;  // the search on screen, as urlParams() writes it
     this.knownSources = [];
     this.build();
@@ -458,7 +467,7 @@
     this.results.setAttribute('start', String((data.offset || 0) + 1));
     hits.forEach(function (hit) { self.results.appendChild(self.renderHit(hit)); });
     this.renderFacets(data.facets || {});
-    this.renderPager(data.total || 0);
+    this.renderPager(data, hits.length);
   };
 
   Widget.prototype.renderStatus = function (data, count) {
@@ -529,18 +538,22 @@
     this.search(0);
   };
 
-  Widget.prototype.renderHit = function (hit) {
-    // A document without a web address opens its record from the service, never the search page.
-    var href = (hit.url && safeUrl(hit.url)) || this.url('/api/doc/' + encodeURIComponent(hit.id), {});
-    var title = el('h3', { class: 'kavosh-title' }, [el('a', { href: href, text: hit.title || hit.id })]);
-    // Each part of the meta line is its own bidi isolate (<bdi>, or dir=auto with unicode-bidi: isolate
-    // in widget.css): a Latin source name must not reorder the Jalali date's day, month and year.
+  /** Where a hit's title leads: its url, or (without a web address) its record from the service, never
+   *  the search page. */
+  Widget.prototype.hitHref = function (hit) {
+    return (hit.url && safeUrl(hit.url)) || this.url('/api/doc/' + encodeURIComponent(hit.id), {});
+  };
+
+  /** A hit's meta line: source, date and (unless `plain`) its copies. Each part is its own bidi isolate
+   *  (<bdi>, or dir=auto with unicode-bidi: isolate in widget.css): a Latin source name must not reorder
+   *  the Jalali date's day, month and year. */
+  Widget.prototype.metaLine = function (hit, plain) {
     var parts = [];
     if (hit.source) parts.push(el('bdi', { class: 'kavosh-source-name', text: hit.source }));
     if (hit.date_jalali) {
       parts.push(el('time', { datetime: hit.date || '', dir: 'auto', text: jalaliText(hit.date_jalali) }));
     }
-    if (hit.copies > 0 && hit.story) {  // a collapsed story: the button lists its copies (story:ID)
+    if (!plain && hit.copies > 0 && hit.story) {  // a collapsed story: the button lists its copies (story:ID)
       var self = this;
       var copies = el('button', { type: 'button', class: 'kavosh-copies', dir: 'auto', text: TEXT.copies(hit),
                                   title: (hit.other_sources || []).join('، ') });
@@ -557,14 +570,99 @@
       if (i) meta.appendChild(el('span', { class: 'kavosh-sep', 'aria-hidden': 'true', text: '|' }));
       meta.appendChild(part);
     });
-    var snippet = el('p', { class: 'kavosh-snippet' });
-    snippet.innerHTML = snippetHtml(hit.snippet || '');
-    return el('li', { class: 'kavosh-hit' }, [title, meta, snippet]);
+    return meta;
   };
 
-  Widget.prototype.renderPager = function (total) {
+  Widget.prototype.renderHit = function (hit) {
+    var title = el('h3', { class: 'kavosh-title' }, [el('a', { href: this.hitHref(hit), text: hit.title || hit.id })]);
+    var snippet = el('p', { class: 'kavosh-snippet' });
+    snippet.innerHTML = snippetHtml(hit.snippet || '');
+    var related = this.relatedControl(hit);
+    return el('li', { class: 'kavosh-hit' }, [title, this.metaLine(hit), snippet, related.toggle, related.panel]);
+  };
+
+  /** The «خبرهای مرتبط» button under a hit and the panel it opens below it: the first click asks the
+   *  service for the articles most like the hit (/api/related/ID) and lists them; the next closes the
+   *  panel, and opening it again shows the same list (or asks again after a failure). */
+  Widget.prototype.relatedControl = function (hit) {
     var self = this;
-    var pages = Math.min(Math.ceil(total / this.pageSize), Math.floor(10000 / this.pageSize));
+    var panelId = this.id + '-related-' + (++this.relatedCount);
+    var toggle = el('button', { type: 'button', class: 'kavosh-related-toggle', 'aria-expanded': 'false',
+                                'aria-controls': panelId, text: TEXT.related });
+    var panel = el('div', { id: panelId, class: 'kavosh-related', role: 'region', 'aria-label': TEXT.related,
+                            'aria-live': 'polite' });
+    panel.hidden = true;
+    var state = 'idle';  // idle, loading, loaded, failed
+    toggle.addEventListener('click', function () {
+      var open = toggle.getAttribute('aria-expanded') !== 'true';
+      toggle.setAttribute('aria-expanded', String(open));
+      panel.hidden = !open;
+      if (!open || state === 'loading' || state === 'loaded') return;
+      state = 'loading';
+      panel.setAttribute('aria-busy', 'true');
+      panel.textContent = '';
+      panel.appendChild(el('p', { class: 'kavosh-related-status', text: TEXT.relatedLoading }));
+      self.fetchRelated(hit).then(function (hits) {
+        state = 'loaded';
+        self.renderRelated(panel, hits);
+      }, function () {
+        state = 'failed';
+        panel.textContent = '';
+        panel.appendChild(el('p', { class: 'kavosh-related-status kavosh-related-error', text: TEXT.relatedError }));
+      }).then(function () { panel.removeAttribute('aria-busy'); });
+    });
+    return { toggle: toggle, panel: panel };
+  };
+
+  /** The articles most like `hit`, at most RELATED_LIMIT, never the hit itself. */
+  Widget.prototype.fetchRelated = function (hit) {
+    return fetch(this.url('/api/related/' + encodeURIComponent(hit.id), { limit: RELATED_LIMIT }))
+      .then(function (res) {
+        if (!res.ok) throw new Error('HTTP ' + res.status);
+        return res.json();
+      })
+      .then(function (data) {
+        return (data && Array.isArray(data.hits) ? data.hits : [])
+          .filter(function (other) { return other && other.id !== hit.id; })
+          .slice(0, RELATED_LIMIT);
+      });
+  };
+
+  /** Each related article as a link (its title, to its url or record) over its meta line. */
+  Widget.prototype.renderRelated = function (panel, hits) {
+    var self = this;
+    panel.textContent = '';
+    if (!hits.length) {
+      panel.appendChild(el('p', { class: 'kavosh-related-status', text: TEXT.relatedNone }));
+      return;
+    }
+    panel.appendChild(el('ul', { class: 'kavosh-related-list' }, hits.map(function (other) {
+      return el('li', { class: 'kavosh-related-item' }, [
+        el('a', { class: 'kavosh-related-link', href: self.hitHref(other), text: other.title || other.id }),
+        self.metaLine(other, true)]);
+    })));
+  };
+
+  /** How many pages of results exist. An exact total says; an estimated one (total_is_estimate) may lie
+   *  above the matches there are, so then only pages the server vouches for count: those holding its
+   *  lower bound (total_lower), and no page after one that is not full. */
+  Widget.prototype.pageCount = function (data, shown) {
+    var pages;
+    if (!data.total_is_estimate) {
+      pages = Math.ceil((data.total || 0) / this.pageSize);
+    } else if (!shown) {  // past the end (an old link): back to the pages that exist
+      pages = Math.min(this.page, Math.ceil((data.total_lower || 0) / this.pageSize));
+    } else if (shown < this.pageSize) {
+      pages = this.page + 1;
+    } else {
+      pages = Math.max(this.page + 1, Math.ceil((data.total_lower || 0) / this.pageSize));
+    }
+    return Math.min(pages, Math.floor(10000 / this.pageSize));
+  };
+
+  Widget.prototype.renderPager = function (data, shown) {
+    var self = this;
+    var pages = this.pageCount(data, shown);
     this.pager.textContent = '';
     if (pages <= 1) return;
     var first = Math.max(0, Math.min(this.page - 2, pages - 5));

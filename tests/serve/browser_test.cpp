@@ -2,8 +2,8 @@
 // The widget in headless Chromium over the bundled corpus: type a query spelled differently from the
 // documents, check results, <mark> highlights, Persian dates, keyboard autocomplete, escaping, the facet
 // panel, the search kept in the page URL (reload, Back, Forward), the meta line's bidi isolation, links of
-// records without a URL, warnings and the layout at 1280 and 360 px; screenshots go to the build folder
-// for a person to look at.
+// records without a URL, warnings, related articles under a hit, the pager under an estimated total and
+// the layout at 1280 and 360 px; screenshots go to the build folder for a person to look at.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -375,6 +375,144 @@ TEST_F(BrowserTest, ShowsTheSearchWarnings) {
   const auto warning = warnings[0].get<std::string>();
   EXPECT_NE(warning.find("tags"), std::string::npos) << warning;
   EXPECT_NE(warning.find("شناخته نشد"), std::string::npos) << warning;
+}
+
+/// A JS expression: the element matching `css` in the hit titled `title` (null when none).
+std::string in_hit(const std::string& title, const std::string& css) {
+  return "(() => { const hit = Array.from(document.querySelectorAll('.kavosh-hit')).find(h => "
+         "h.querySelector('.kavosh-title').textContent === '" +
+         title + "'); return hit && hit.querySelector('" + css + "'); })()";
+}
+
+/// A JS expression: the related panel under the hit titled `title`.
+std::string related_panel(const std::string& title) { return in_hit(title, ".kavosh-related"); }
+
+/// A JS statement clicking the related button of the hit titled `title`.
+std::string click_related(const std::string& title) {
+  return "Array.from(document.querySelectorAll('.kavosh-hit')).find(h => h.querySelector('.kavosh-title')"
+         ".textContent === '" +
+         title + "').querySelector('.kavosh-related-toggle').click();";
+}
+
+TEST_F(BrowserTest, RelatedArticlesOpenUnderAHitAndClose) {
+  const std::string title = "برداشت پسته در رفسنجان آغاز شد";
+  search("برداشت پسته رفسنجان");
+  const std::string panel = related_panel(title);
+  const std::string toggle = in_hit(title, ".kavosh-related-toggle");
+  ASSERT_TRUE(browser_->execute("return " + toggle + " !== null && " + panel + " !== null;").get<bool>())
+      << "no related button under the hit";
+  ASSERT_EQ(browser_->execute("return " + toggle + ".textContent;"), "خبرهای مرتبط");
+  EXPECT_EQ(browser_->execute("return " + toggle + ".getAttribute('aria-controls');"),
+            browser_->execute("return " + panel + ".id;"));
+  EXPECT_EQ(browser_->execute("return " + toggle + ".getAttribute('aria-expanded');"), "false");
+  EXPECT_EQ(browser_->execute("return " + panel + ".getBoundingClientRect().height;"), 0);
+  browser_->execute(click_related(title));
+  ASSERT_TRUE(wait_idle(panel + ".querySelectorAll('li a').length > 0"));
+  EXPECT_EQ(browser_->execute("return " + toggle + ".getAttribute('aria-expanded');"), "true");
+  const auto items = browser_->execute("return Array.from(" + panel + R"(.querySelectorAll('li')).map(li => ({
+      title: li.querySelector('a').textContent, href: li.querySelector('a').href,
+      source: (li.querySelector('.kavosh-source-name') || {}).textContent,
+      date: (li.querySelector('time') || {}).textContent,
+      isolated: Array.from(li.querySelectorAll('.kavosh-meta > :not(.kavosh-sep)'))
+          .every(e => getComputedStyle(e).unicodeBidi === 'isolate'),
+      below: li.getBoundingClientRect().top >
+             li.closest('.kavosh-hit').querySelector('.kavosh-snippet').getBoundingClientRect().bottom}));)");
+  ASSERT_GE(items.size(), 2u) << items.dump();
+  EXPECT_LE(items.size(), 5u) << items.dump();
+  bool no_url = false;
+  bool with_url = false;
+  for (const auto& item : items) {
+    // Never the hit itself, and each item below it with a meta line of isolates.
+    EXPECT_NE(item["title"], title) << items.dump();
+    EXPECT_NE(item["href"], "https://en.irna.ir/news/1") << items.dump();
+    EXPECT_TRUE(item["isolated"].get<bool>()) << items.dump();
+    EXPECT_TRUE(item["below"].get<bool>()) << items.dump();
+    EXPECT_TRUE(item["source"].is_string()) << items.dump();
+    if (item["title"] == "نرخ پسته در بازار تهران") {  // no url: its record
+      no_url = true;
+      EXPECT_EQ(item["href"], server_->base_url() + "/api/doc/" + url_encode("پسته") + "%20" + url_encode("بی") +
+                                  "%20" + url_encode("نشانی"))
+          << items.dump();
+      EXPECT_EQ(item["source"], "ایسنا");
+      EXPECT_EQ(item["date"], "۲۰ بهمن ۱۴۰۲");
+    } else if (item["title"] == "افزایش صادرات پسته ایران") {  // its url
+      with_url = true;
+      EXPECT_TRUE(
+          std::regex_match(item["href"].get<std::string>(), std::regex("https://example\\.ir/news/story-(irna|mehr)")))
+          << items.dump();
+      EXPECT_EQ(item["date"], "۱۰ اسفند ۱۴۰۲");
+    }
+  }
+  EXPECT_TRUE(no_url) << items.dump();
+  EXPECT_TRUE(with_url) << items.dump();
+  save("serve-widget-related.png", browser_->screenshot_png());
+  // The record link opens the record.
+  for (const auto& item : items) {
+    if (item["title"] != "نرخ پسته در بازار تهران") continue;
+    EXPECT_EQ(browser_->execute("return fetch('" + item["href"].get<std::string>() +
+                                "').then(r => r.json()).then(j => j.id);"),
+              "پسته بی نشانی");
+  }
+  // A second click hides the list; a third shows it again.
+  browser_->execute(click_related(title));
+  EXPECT_EQ(browser_->execute("return " + toggle + ".getAttribute('aria-expanded');"), "false");
+  EXPECT_EQ(browser_->execute("return " + panel + ".getBoundingClientRect().height;"), 0);
+  browser_->execute(click_related(title));
+  EXPECT_EQ(browser_->execute("return " + toggle + ".getAttribute('aria-expanded');"), "true");
+  EXPECT_EQ(browser_->execute("return " + panel + ".querySelectorAll('li').length;"), items.size());
+  EXPECT_GT(browser_->execute("return " + panel + ".getBoundingClientRect().height;").get<double>(), 0);
+}
+
+TEST_F(BrowserTest, RelatedArticlesSayWhenThereAreNoneOrTheyFail) {
+  // The hostile record's words are in no other record: nothing related, and its fields stay text.
+  search("زنهار");
+  ASSERT_EQ(browser_->find_all(".kavosh-related-toggle").size(), 1u);
+  browser_->execute(click_related("<img src=x onerror=\"window.pwned=1\">زنهار"));
+  const std::string panel = related_panel("<img src=x onerror=\"window.pwned=1\">زنهار");
+  ASSERT_TRUE(wait_idle(panel + ".textContent === 'خبر مرتبطی یافت نشد.'"))
+      << browser_->execute("return " + panel + ".textContent;");
+  EXPECT_TRUE(browser_->execute("return window.pwned === undefined;").get<bool>());
+  // A failed request: an error line, and opening the panel again asks again.
+  search("برداشت پسته رفسنجان");
+  browser_->execute(
+      "window.realFetch = window.fetch; window.fetch = (url, ...rest) => String(url).includes('/api/related/') ?"
+      " Promise.reject(new TypeError('offline')) : window.realFetch(url, ...rest);");
+  const std::string title = "برداشت پسته در رفسنجان آغاز شد";
+  browser_->execute(click_related(title));
+  ASSERT_TRUE(wait_idle(related_panel(title) + ".querySelector('.kavosh-related-error') !== null"));
+  EXPECT_TRUE(browser_->find_all(".kavosh-related li").empty());
+  browser_->execute("window.fetch = window.realFetch;");
+  browser_->execute(click_related(title));  // closes
+  browser_->execute(click_related(title));  // opens and asks again
+  ASSERT_TRUE(wait_idle(related_panel(title) + ".querySelectorAll('li a').length > 0"));
+  EXPECT_TRUE(browser_->find_all(".kavosh-related-error").empty());
+}
+
+TEST_F(BrowserTest, AnEstimatedTotalOffersOnlyPagesThatExist) {
+  // The server counts exactly here, so the page rewrites its answers into an estimate above the matches
+  // there are: "about 500", of which only window.lower are certain.
+  browser_->execute(R"(
+    window.realFetch = window.fetch;
+    window.fetch = (url, ...rest) => window.realFetch(url, ...rest).then(res => {
+      if (!String(url).includes('/api/search')) return res;
+      return res.json().then(body => {
+        Object.assign(body, {total: 500, total_is_estimate: true, total_lower: window.lower, total_upper: 900});
+        return new Response(JSON.stringify(body), {status: res.status, headers: {'Content-Type': 'application/json'}});
+      });
+    });)");
+  const std::string pager = "return Array.from(document.querySelectorAll('.kavosh-page')).filter(b => !b.disabled)"
+                            ".map(b => b.textContent);";
+  browser_->execute("window.lower = 10;");  // no more than this page is certain
+  search("انتخابات");
+  ASSERT_EQ(browser_->find_all(".kavosh-hit").size(), 10u);
+  EXPECT_NE(
+      browser_->execute("return document.querySelector('.kavosh-status').textContent;").get<std::string>().find("حدود"),
+      std::string::npos);
+  EXPECT_EQ(browser_->execute(pager), nlohmann::json::array());
+  browser_->execute("window.lower = 25;");  // the server vouches for three pages
+  search("انتخابات");
+  ASSERT_EQ(browser_->find_all(".kavosh-hit").size(), 10u);
+  EXPECT_EQ(browser_->execute(pager), nlohmann::json::parse(R"(["۱", "۲", "۳", "بعدی"])"));
 }
 
 TEST_F(BrowserTest, FacetPanelBesideTheResultsAndFoldedAbove) {
