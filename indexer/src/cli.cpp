@@ -8,8 +8,6 @@
 
 #include <xapian.h>
 
-#include "kavosh/error.h"
-
 namespace kavosh::index {
 namespace {
 
@@ -47,6 +45,20 @@ std::string xapian_error_report(const Xapian::Error& e) {
         "from that commit)\n";
   }
   return report;
+}
+
+/// The lines that report `error` (kavosh's, Xapian's or another exception; none: an unknown error).
+std::string error_report(const std::exception_ptr& error) {
+  try {
+    if (error) std::rethrow_exception(error);
+  } catch (const Xapian::Error& e) {
+    return xapian_error_report(e);
+  } catch (const std::exception& e) {
+    return std::string("kavosh-index: error: ") + e.what() + '\n';
+  } catch (...) {
+    // an exception of no known type: reported as unknown below
+  }
+  return "kavosh-index: error: unknown error\n";
 }
 
 int exit_code(const JobStats& stats) {
@@ -102,29 +114,14 @@ int run_job(const JobOptions& options, std::ostream& out, std::ostream& err) {
     const JobStats stats = run_index(options, err);
     print_summary(stats, out);
     return exit_code(stats);
-  } catch (const Error& e) {
-    err << "kavosh-index: error: " << e.what() << '\n';
-  } catch (const Xapian::Error& e) {
-    err << xapian_error_report(e);
-  } catch (const std::exception& e) {
-    err << "kavosh-index: error: " << e.what() << '\n';
+  } catch (...) {
+    err << error_report(std::current_exception());
   }
   return kExitRuntime;
 }
 
 [[noreturn]] void report_fatal_error() {
-  std::string report = "kavosh-index: error: unknown error\n";
-  if (const std::exception_ptr current = std::current_exception()) {
-    try {
-      std::rethrow_exception(current);
-    } catch (const Xapian::Error& e) {
-      report = xapian_error_report(e);
-    } catch (const std::exception& e) {
-      report = std::string("kavosh-index: error: ") + e.what() + '\n';
-    } catch (...) {
-      // the report stays unknown
-    }
-  }
+  const std::string report = error_report(std::current_exception());
   std::fputs(report.c_str(), stderr);
   std::fflush(stderr);
   std::_Exit(kExitRuntime);
