@@ -264,7 +264,8 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
                         false,
                         0,
                         0,
-                        {}};
+                        {},
+                        false};
   results.warnings.insert(results.warnings.end(), built.warnings.begin(), built.warnings.end());
   if (!built.query.empty()) {
     const std::uint32_t limit = std::min(request.limit, kMaxLimit);
@@ -321,6 +322,7 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     }
   }();
   if (impl_->budget.spent) {
+    results.time_limit_reached = true;
     results.warnings.push_back("time limit of " + std::to_string(request.time_limit_ms) +
                                " ms reached: results are the best of the documents searched so far");
   }

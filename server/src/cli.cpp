@@ -44,6 +44,10 @@ std::unique_ptr<CLI::App> make_app(Options& options) {
                   "Time budget of one search's match; past it the best documents found so far (0: none)")
       ->check(CLI::Range(0u, 600000u))
       ->capture_default_str();
+  app->add_option("--cache-mb", options.cache_mb,
+                  "Memory for answers to requests repeated before the next commit, in MB (0: no cache)")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 20))
+      ->capture_default_str();
   cli::add_standard_options(*app);
   return app;
 }

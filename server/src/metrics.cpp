@@ -32,7 +32,7 @@ void Metrics::observe(std::string_view endpoint, int status, double seconds) {
   }
 }
 
-std::string Metrics::render(const std::optional<IndexGauges>& index) const {
+std::string Metrics::render(const std::optional<IndexGauges>& index, const ResponseCache::Counts& cache) const {
   std::ostringstream out;
   out << "# HELP kavosh_http_requests_total HTTP requests answered, by endpoint and status.\n"
          "# TYPE kavosh_http_requests_total counter\n";
@@ -64,6 +64,15 @@ std::string Metrics::render(const std::optional<IndexGauges>& index) const {
            "# TYPE kavosh_index_revision gauge\n"
         << "kavosh_index_revision " << index->revision << '\n';
   }
+  out << "# HELP kavosh_cache_requests_total Cacheable requests, by whether the response cache held the answer.\n"
+         "# TYPE kavosh_cache_requests_total counter\n"
+      << "kavosh_cache_requests_total{result=\"hit\"} " << cache.hits << '\n'
+      << "kavosh_cache_requests_total{result=\"miss\"} " << cache.misses << '\n'
+      << "# HELP kavosh_cache_entries Answers held by the response cache.\n# TYPE kavosh_cache_entries gauge\n"
+      << "kavosh_cache_entries " << cache.entries << '\n'
+      << "# HELP kavosh_cache_bytes Bytes of the answers held by the response cache.\n"
+         "# TYPE kavosh_cache_bytes gauge\n"
+      << "kavosh_cache_bytes " << cache.bytes << '\n';
   return out.str();
 }
 

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "response_cache.h"
+
 namespace kavosh::serve {
 
 /// The endpoint label of a request path; a fixed set, so an attacker cannot grow the label space.
@@ -27,7 +29,7 @@ class Metrics {
                                                       0.1,   0.25,   0.5,   1.0,  2.5};
 
   void observe(std::string_view endpoint, int status, double seconds);
-  std::string render(const std::optional<IndexGauges>& index) const;
+  std::string render(const std::optional<IndexGauges>& index, const ResponseCache::Counts& cache) const;
 
  private:
   struct Endpoint {

@@ -41,15 +41,38 @@ void SearcherPool::make_fresh(Slot& slot, bool force) {
   const auto now = Clock::now();
   if (slot.searcher && !force && now - slot.checked < refresh_) return;
   slot.checked = now;
+  const bool first = !slot.searcher;
+  bool changed = false;
   if (slot.searcher) {
     try {
-      slot.searcher->reopen();
-      return;
+      changed = slot.searcher->reopen();
     } catch (const EnvironmentError&) {
       slot.searcher.reset();
     }
   }
-  slot.searcher.emplace(path_);
+  const bool replaced = !first && !slot.searcher;
+  if (!slot.searcher) slot.searcher.emplace(path_);
+  note_state(slot, changed, replaced, now);
+}
+
+/// A database of one revision number is named by it (within an epoch), so searchers that reached the
+/// same commit share a generation; one of several shards by the count of changes seen.
+void SearcherPool::note_state(Slot& slot, bool changed, bool replaced, Clock::time_point now) {
+  const std::uint64_t revision = slot.searcher->stats().revision;
+  const std::lock_guard lock(mutex_);
+  if (replaced) ++epoch_;
+  if (revision == 0 && changed) ++changes_;
+  slot.generation = (epoch_ << 32U) | (revision != 0 ? revision : changes_);
+  if (slot.generation >= newest_) {
+    newest_ = slot.generation;
+    confirmed_ = now;
+  }
+}
+
+std::optional<std::uint64_t> SearcherPool::current_generation() const {
+  const std::lock_guard lock(mutex_);
+  if (!confirmed_ || Clock::now() - *confirmed_ >= refresh_) return std::nullopt;
+  return newest_;
 }
 
 void SearcherPool::release(std::size_t slot) {
@@ -71,5 +94,7 @@ SearcherPool::Lease::~Lease() {
 Searcher& SearcherPool::Lease::operator*() const { return *pool_->slots_[slot_].searcher; }
 
 void SearcherPool::Lease::refresh() { pool_->make_fresh(pool_->slots_[slot_], true); }
+
+std::uint64_t SearcherPool::Lease::generation() const { return pool_->slots_[slot_].generation; }
 
 }  // namespace kavosh::serve

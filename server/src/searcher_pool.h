@@ -4,6 +4,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -34,6 +35,8 @@ class SearcherPool {
     Searcher* operator->() const { return &**this; }
     /// Reopens after a failure (a writer replaced blocks under us); throws EnvironmentError.
     void refresh();
+    /// The generation of the database state this searcher reads (current_generation()).
+    std::uint64_t generation() const;
 
    private:
     SearcherPool* pool_;
@@ -46,10 +49,17 @@ class SearcherPool {
   /// and returns nullopt when every searcher stays busy for `wait`.
   std::optional<Lease> acquire(Clock::duration wait);
 
+  /// The newest generation a searcher has seen, while one confirmed it within the refresh interval;
+  /// else nullopt (only a borrowed searcher can tell). A generation names a state of the database:
+  /// searches at equal generations give equal answers. It grows with every commit a searcher picks up
+  /// and with every reopening from scratch (the database replaced).
+  std::optional<std::uint64_t> current_generation() const;
+
  private:
   struct Slot {
     std::optional<Searcher> searcher;
     Clock::time_point checked;
+    std::uint64_t generation = 0;
   };
   /// A request waiting for a searcher; release() hands it the slot.
   struct Waiter {
@@ -57,14 +67,19 @@ class SearcherPool {
     std::optional<std::size_t> slot;
   };
   void make_fresh(Slot& slot, bool force);
+  void note_state(Slot& slot, bool changed, bool replaced, Clock::time_point now);
   void release(std::size_t slot);
 
   std::string path_;
   Clock::duration refresh_;
   std::vector<Slot> slots_;
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::vector<std::size_t> free_;
-  std::deque<Waiter*> waiters_;  ///< oldest first
+  std::deque<Waiter*> waiters_;                 ///< oldest first
+  std::uint64_t epoch_ = 0;                     ///< reopenings from scratch: a replaced database restarts its revisions
+  std::uint64_t changes_ = 0;                   ///< changes seen of a database without one revision (several shards)
+  std::uint64_t newest_ = 0;                    ///< the newest generation a searcher has reached
+  std::optional<Clock::time_point> confirmed_;  ///< when a searcher last found `newest_` current
 };
 
 }  // namespace kavosh::serve

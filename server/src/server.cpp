@@ -19,6 +19,7 @@
 #include "kavosh/search/cli.h"
 #include "metrics.h"
 #include "params.h"
+#include "response_cache.h"
 #include "searcher_pool.h"
 #include "task_queue.h"
 
@@ -123,12 +124,21 @@ std::pair<std::string, int> split_listen(const std::string& listen) {
   }
 }
 
+/// The cache key of a request: its endpoint and every parameter, so that requests differing in any
+/// way, even an ignored cache buster, never share an answer.
+std::string cache_key(std::string_view endpoint, const Params& params) {
+  std::string key(endpoint);
+  for (const auto& [name, value] : params) key.append(1, '\0').append(name).append(1, '=').append(value);
+  return key;
+}
+
 }  // namespace
 
 struct Server::Impl {
   Options options;
   Limits limits;
   SearcherPool pool;
+  ResponseCache cache;
   Metrics metrics;
   HttpServer http;
 
@@ -141,10 +151,12 @@ struct Server::Impl {
 
   template <class F>
   auto with_searcher(F&& fn);
+  template <class F>
+  void answer_cached(httplib::Response& res, const std::string& key, F&& compute);
 
   void search_get(const httplib::Request& req, httplib::Response& res);
   void search_post(const httplib::Request& req, httplib::Response& res);
-  void search(SearchRequest request, httplib::Response& res);
+  void search(const Params& params, const Limits& request_limits, httplib::Response& res);
   void suggest(const httplib::Request& req, httplib::Response& res);
   void document(const httplib::Request& req, httplib::Response& res);
   void related(const httplib::Request& req, httplib::Response& res);
@@ -157,7 +169,8 @@ Server::Impl::Impl(const Options& o)
     : options(o),
       limits{o.max_query_bytes, o.max_limit, o.max_offset, 414},
       pool(o.db, std::max<std::uint32_t>(o.threads ? o.threads : std::thread::hardware_concurrency(), 2),
-           std::chrono::milliseconds(o.refresh_ms)) {
+           std::chrono::milliseconds(o.refresh_ms)),
+      cache(o.cache_mb << 20U) {
   http.set_socket_options(exclusive_socket_options);
   // cpp-httplib writes an answer's headers and body apart: with Nagle's algorithm the body waits for the
   // client's delayed ACK of the headers, 40 ms on Linux. Accepted connections inherit the option.
@@ -263,40 +276,66 @@ auto Server::Impl::with_searcher(F&& fn) {
   }
 }
 
-void Server::Impl::search_get(const httplib::Request& req, httplib::Response& res) {
-  search(parse_search(req.params, limits), res);
+/// Answers from the cache when the same request was answered at the generation being served; else
+/// runs `compute(searcher)`, which returns the body and whether it may be kept, and keeps it.
+template <class F>
+void Server::Impl::answer_cached(httplib::Response& res, const std::string& key, F&& compute) {
+  if (const auto generation = pool.current_generation()) {
+    if (const ResponseCache::Body body = cache.find(key, *generation)) return send_json(res, 200, *body);
+  }
+  auto lease = pool.acquire(kLeaseWait);
+  if (!lease) throw HttpError(503, "server busy");
+  const auto run = [&] {
+    if (const ResponseCache::Body body = cache.find(key, lease->generation())) return std::pair{*body, false};
+    cache.count_miss();
+    return compute(**lease);
+  };
+  std::pair<std::string, bool> answer;
+  try {
+    answer = run();
+  } catch (const EnvironmentError&) {
+    lease->refresh();  // as with_searcher: a writer may have recycled the blocks an old revision read
+    answer = run();
+  }
+  if (answer.second) cache.store(key, lease->generation(), answer.first);
+  send_json(res, 200, answer.first);
 }
+
+void Server::Impl::search_get(const httplib::Request& req, httplib::Response& res) { search(req.params, limits, res); }
 
 void Server::Impl::search_post(const httplib::Request& req, httplib::Response& res) {
   Limits body_limits = limits;
   body_limits.too_long_status = 413;
   const bool json = req.get_header_value("Content-Type").starts_with("application/json");
-  search(parse_search(json ? params_from_json(req.body) : req.params, body_limits), res);
+  search(json ? params_from_json(req.body) : req.params, body_limits, res);
 }
 
-void Server::Impl::search(SearchRequest request, httplib::Response& res) {
+void Server::Impl::search(const Params& params, const Limits& request_limits, httplib::Response& res) {
+  SearchRequest request = parse_search(params, request_limits);
   request.time_limit_ms = options.time_limit_ms;
-  const SearchResults results = with_searcher([&](Searcher& s) { return s.search(request); });
-  std::ostringstream out;
-  search::write_json(out, results);
-  send_json(res, 200, out.str());
+  answer_cached(res, cache_key("search", params), [&](Searcher& s) {
+    const SearchResults results = s.search(request);
+    std::ostringstream out;
+    search::write_json(out, results);
+    return std::pair{out.str(), !results.time_limit_reached};
+  });
 }
 
 void Server::Impl::suggest(const httplib::Request& req, httplib::Response& res) {
   const SuggestRequest request = parse_suggest(req.params, limits);
-  Json json{{"query", request.prefix}, {"completions", Json::array()}, {"suggestion", nullptr}};
-  with_searcher([&](Searcher& s) {
-    json["completions"] = s.suggest(request.prefix, request.limit);
+  answer_cached(res, cache_key("suggest", req.params), [&](Searcher& s) {
+    Json json{{"query", request.prefix}, {"completions", s.suggest(request.prefix, request.limit)}};
     // The spelling suggestion of the whole text, as a search would give it ("did you mean").
     SearchRequest probe;
     probe.query = request.prefix;
-    probe.limit = 0;
+    probe.limit = 0;  // only the suggestion is wanted: no page, no count, no story grouping
+    probe.exact_count_up_to = 0;
+    probe.collapse = false;
     probe.time_limit_ms = options.time_limit_ms;
     const SearchResults results = s.search(probe);
     json["suggestion"] = results.suggestion ? Json(*results.suggestion) : Json(nullptr);
-    return 0;
+    return std::pair{dump(json), !results.time_limit_reached};
   });
-  send_json(res, 200, dump(json));
 }
 
 void Server::Impl::document(const httplib::Request& req, httplib::Response& res) {
@@ -311,11 +350,13 @@ void Server::Impl::related(const httplib::Request& req, httplib::Response& res) 
   const std::string id = req.matches[1];
   const std::uint32_t limit = parse_related_limit(req.params, limits);
   if (id.size() > kMaxIdBytes || !valid_utf8(id)) throw HttpError(404, "no document with this id");
-  const auto related = with_searcher([&](Searcher& s) { return s.related(id, limit); });
-  if (!related) throw HttpError(404, "no document with id '" + id + "'");
-  std::ostringstream out;
-  search::write_related_json(out, *related);
-  send_json(res, 200, out.str());
+  answer_cached(res, cache_key("related/" + id, req.params), [&](Searcher& s) {
+    const auto related = s.related(id, limit);
+    if (!related) throw HttpError(404, "no document with id '" + id + "'");
+    std::ostringstream out;
+    search::write_related_json(out, *related);
+    return std::pair{out.str(), true};
+  });
 }
 
 void Server::Impl::healthz(const httplib::Request&, httplib::Response& res) {
@@ -331,7 +372,7 @@ void Server::Impl::metrics_text(const httplib::Request&, httplib::Response& res)
   } catch (const std::exception&) {
     // The metrics stay available while the database is not: kavosh_index_up says so.
   }
-  res.set_content(metrics.render(gauges), "text/plain; version=0.0.4; charset=utf-8");
+  res.set_content(metrics.render(gauges, cache.counts()), "text/plain; version=0.0.4; charset=utf-8");
 }
 
 void Server::Impl::asset(const httplib::Request& req, httplib::Response& res) {

@@ -234,6 +234,49 @@ TEST_F(ApiTest, HealthzAndMetrics) {
   }
 }
 
+/// The line of a counter in /metrics, e.g. `kavosh_cache_requests_total{result="hit"} 2`.
+std::string metric_line(httplib::Client& client, const std::string& name) {
+  const auto res = client.Get("/metrics");
+  if (!res) return "";
+  const std::size_t at = res->body.find("\n" + name + " ");
+  return at == std::string::npos ? "" : res->body.substr(at + 1, res->body.find('\n', at + 1) - at - 1);
+}
+
+TEST_F(ApiTest, ARepeatedRequestIsAnsweredFromTheCacheWithTheSameBytes) {
+  const std::string path = "/api/search?q=" + url_encode("انتخابات مجلس") + "&facets=source";
+  const auto first = client_->Get(path);
+  ASSERT_TRUE(first);
+  const auto again = client_->Get(path);
+  const auto other = client_->Get(path + "&_=1");  // any other parameter is another request
+  const auto suggest = client_->Get("/api/suggest?q=" + url_encode("انتخا"));
+  const auto suggest_again = client_->Get("/api/suggest?q=" + url_encode("انتخا"));
+  ASSERT_TRUE(again && other && suggest && suggest_again);
+  EXPECT_EQ(again->body, first->body);
+  EXPECT_EQ(other->body, first->body);
+  EXPECT_EQ(suggest_again->body, suggest->body);
+  EXPECT_EQ(metric_line(*client_, "kavosh_cache_requests_total{result=\"hit\"}"),
+            "kavosh_cache_requests_total{result=\"hit\"} 2");
+  EXPECT_EQ(metric_line(*client_, "kavosh_cache_requests_total{result=\"miss\"}"),
+            "kavosh_cache_requests_total{result=\"miss\"} 3");
+  EXPECT_EQ(metric_line(*client_, "kavosh_cache_entries"), "kavosh_cache_entries 3");
+}
+
+TEST_F(ApiTest, WithoutACacheEveryRequestIsSearched) {
+  Options options;
+  options.db = db_path();
+  options.cache_mb = 0;
+  RunningServer uncached(options);
+  const auto client = uncached.client();
+  const std::string path = "/api/search?q=" + url_encode("انتخابات مجلس");
+  const auto first = client->Get(path);
+  const auto again = client->Get(path);
+  ASSERT_TRUE(first && again);
+  EXPECT_EQ(again->body, first->body);
+  EXPECT_EQ(metric_line(*client, "kavosh_cache_requests_total{result=\"hit\"}"),
+            "kavosh_cache_requests_total{result=\"hit\"} 0");
+  EXPECT_EQ(metric_line(*client, "kavosh_cache_entries"), "kavosh_cache_entries 0");
+}
+
 TEST_F(ApiTest, BadParametersAre400) {
   EXPECT_EQ(get("/api/search", 400)["error"], "missing parameter 'q'");
   search("x", "&limit=101", 400);

@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include "kavosh/index/index_writer.h"
+#include "kavosh/index/record.h"
 #include "serve_fixture.h"
 
 namespace kavosh::serve::testing {
@@ -45,6 +47,37 @@ TEST_F(SearcherPoolTest, AWaitThatRunsOutGetsNothingAndLeavesTheQueue) {
   EXPECT_FALSE(pool.acquire(20ms));
   held.reset();
   EXPECT_TRUE(pool.acquire(0s));  // given back to the pool, not to the request that left
+}
+
+TEST_F(SearcherPoolTest, SearchersAtOneCommitShareAGenerationConfirmedForTheRefreshInterval) {
+  SearcherPool pool(db_path(), 2, 200ms);
+  EXPECT_FALSE(pool.current_generation()) << "no searcher has looked yet";
+  const auto first = pool.acquire(1s);
+  const auto second = pool.acquire(1s);
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(first->generation(), second->generation());
+  EXPECT_EQ(pool.current_generation(), first->generation());
+  std::this_thread::sleep_for(250ms);
+  EXPECT_FALSE(pool.current_generation()) << "unconfirmed past the refresh interval: only a searcher can tell";
+}
+
+TEST(SearcherPoolGenerations, ACommitPickedUpGivesANewerGeneration) {
+  search::testing::TempDir dir;
+  const std::string db = dir.path() + "/db";
+  search::testing::build_database(db, {corpus_records().front()});
+  SearcherPool pool(db, 1, 50ms);
+  const std::uint64_t before = pool.acquire(1s)->generation();
+  {
+    index::IndexWriter writer(index::IndexOptions{db, 100000, ""});
+    writer.add(index::parse_record(R"({"id":"fresh","title":"خبر تازه","body":"متن خبر تازه"})"));
+    writer.commit();
+  }
+  std::this_thread::sleep_for(60ms);
+  const std::uint64_t after = pool.acquire(1s)->generation();
+  EXPECT_GT(after, before);
+  EXPECT_EQ(pool.current_generation(), after);
+  std::this_thread::sleep_for(60ms);
+  EXPECT_EQ(pool.acquire(1s)->generation(), after) << "no commit since: the same generation";
 }
 
 }  // namespace

@@ -147,6 +147,9 @@ struct SearchResults {
   /// The facets asked for, in the request's order. Counting them visits every match, so `total` is
   /// then exact whatever exact_count_up_to says.
   std::vector<FacetCounts> facets;
+  /// The request's time limit stopped the match (a warning says so): the answer depends on the load
+  /// of the moment, and a cache must not keep it.
+  bool time_limit_reached = false;
 };
 
 /// Articles related to one article (Searcher::related).

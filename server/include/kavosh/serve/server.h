@@ -29,6 +29,7 @@ struct Options {
   std::uint32_t client_timeout_s = 5;     ///< a client silent this long, mid-request or between requests, is dropped
   std::uint32_t refresh_ms = 250;         ///< a worker looks for new commits at most this often
   std::uint32_t time_limit_ms = 500;      ///< match time budget of one search (SearchRequest); 0 = none
+  std::size_t cache_mb = 64;              ///< answers kept for requests repeated before the next commit; 0 = none
 };
 
 /// The CLI11 app of kavosh-serve, writing into `options`.
