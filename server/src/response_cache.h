@@ -49,8 +49,8 @@ class ResponseCache {
 
   const std::size_t max_bytes_;
   mutable std::mutex mutex_;
-  std::uint64_t generation_ = 0;  ///< of every entry kept
-  std::list<Entry> recent_;       ///< most recently used first
+  std::uint64_t generation_ = 0;                                             ///< of every entry kept
+  std::list<Entry> recent_;                                                  ///< most recently used first
   std::unordered_map<std::string_view, std::list<Entry>::iterator> by_key_;  ///< views into recent_'s keys
   std::size_t bytes_ = 0;
   std::uint64_t hits_ = 0;

@@ -137,7 +137,8 @@ std::string cache_key(std::string_view endpoint, const Params& params) {
 struct Server::Impl {
   Options options;
   Limits limits;
-  SearcherPool pool;
+  SearcherPool pool;     ///< searches, one searcher per core
+  SearcherPool lookups;  ///< documents and index statistics
   ResponseCache cache;
   Metrics metrics;
   HttpServer http;
@@ -150,7 +151,7 @@ struct Server::Impl {
                void (Impl::*handler)(const httplib::Request&, httplib::Response&));
 
   template <class F>
-  auto with_searcher(F&& fn);
+  auto look_up(F&& fn);
   template <class F>
   void answer_cached(httplib::Response& res, const std::string& key, F&& compute);
 
@@ -170,6 +171,7 @@ Server::Impl::Impl(const Options& o)
       limits{o.max_query_bytes, o.max_limit, o.max_offset, 414},
       pool(o.db, std::max<std::uint32_t>(o.threads ? o.threads : std::thread::hardware_concurrency(), 2),
            std::chrono::milliseconds(o.refresh_ms)),
+      lookups(o.db, 2, std::chrono::milliseconds(o.refresh_ms)),
       cache(o.cache_mb << 20U) {
   http.set_socket_options(exclusive_socket_options);
   // cpp-httplib writes an answer's headers and body apart: with Nagle's algorithm the body waits for the
@@ -262,11 +264,13 @@ void Server::Impl::guarded(const httplib::Request& req, httplib::Response& res,
   }
 }
 
-/// Runs `fn` on a borrowed searcher. A failure is retried once on a reopened database: a concurrent
-/// writer may have recycled the blocks an old revision was reading, which is not an outage.
+/// Runs `fn`, a look-up of a few microseconds (a stored record, the index's size), on a searcher of
+/// `lookups`, so that it never queues behind searches: /healthz answers a load balancer at once however
+/// busy the searchers are. A failure is retried once on a reopened database: a concurrent writer may
+/// have recycled the blocks an old revision was reading, which is not an outage.
 template <class F>
-auto Server::Impl::with_searcher(F&& fn) {
-  auto lease = pool.acquire(kLeaseWait);
+auto Server::Impl::look_up(F&& fn) {
+  auto lease = lookups.acquire(kLeaseWait);
   if (!lease) throw HttpError(503, "server busy");
   try {
     return fn(**lease);
@@ -294,7 +298,7 @@ void Server::Impl::answer_cached(httplib::Response& res, const std::string& key,
   try {
     answer = run();
   } catch (const EnvironmentError&) {
-    lease->refresh();  // as with_searcher: a writer may have recycled the blocks an old revision read
+    lease->refresh();  // as look_up: a writer may have recycled the blocks an old revision read
     answer = run();
   }
   if (answer.second) cache.store(key, lease->generation(), answer.first);
@@ -341,7 +345,7 @@ void Server::Impl::suggest(const httplib::Request& req, httplib::Response& res) 
 void Server::Impl::document(const httplib::Request& req, httplib::Response& res) {
   const std::string id = req.matches[1];
   if (id.size() > kMaxIdBytes || !valid_utf8(id)) throw HttpError(404, "no document with this id");
-  const auto record = with_searcher([&](Searcher& s) { return s.document(id); });
+  const auto record = look_up([&](Searcher& s) { return s.document(id); });
   if (!record) throw HttpError(404, "no document with id '" + id + "'");
   send_json(res, 200, *record);
 }
@@ -360,14 +364,14 @@ void Server::Impl::related(const httplib::Request& req, httplib::Response& res) 
 }
 
 void Server::Impl::healthz(const httplib::Request&, httplib::Response& res) {
-  const IndexStats stats = with_searcher([](Searcher& s) { return s.stats(); });
+  const IndexStats stats = look_up([](Searcher& s) { return s.stats(); });
   send_json(res, 200, dump(Json{{"status", "ok"}, {"documents", stats.documents}, {"revision", stats.revision}}));
 }
 
 void Server::Impl::metrics_text(const httplib::Request&, httplib::Response& res) {
   std::optional<IndexGauges> gauges;
   try {
-    const IndexStats stats = with_searcher([](Searcher& s) { return s.stats(); });
+    const IndexStats stats = look_up([](Searcher& s) { return s.stats(); });
     gauges = IndexGauges{stats.documents, stats.revision};
   } catch (const std::exception&) {
     // The metrics stay available while the database is not: kavosh_index_up says so.
