@@ -202,8 +202,16 @@ std::string best_split(const Xapian::Database& database, const std::string& word
 
 }  // namespace
 
+const std::string& Corrections::of(const Xapian::Database& database, const std::string& word) {
+  if (const auto known = known_.find(word); known != known_.end()) return known->second;
+  std::string better = best_split(database, word);
+  if (better.empty()) better = database.get_spelling_suggestion(word, 2);
+  if (known_.size() >= kMaxWords) known_.clear();
+  return known_.emplace(word, std::move(better)).first->second;
+}
+
 std::optional<std::string> spelling_suggestion(const Xapian::Database& database, std::string_view query,
-                                               const std::vector<QueryWordSpan>& words) {
+                                               const std::vector<QueryWordSpan>& words, Corrections& corrections) {
   std::string out;
   std::size_t at = 0;
   bool changed = false;
@@ -215,8 +223,7 @@ std::optional<std::string> spelling_suggestion(const Xapian::Database& database,
       // does one found through its stem (`کتاب` in `کتابها`).
       const auto held = [&](const std::string& term) { return database.term_exists(term); };
       if (held(word.text) || std::ranges::any_of(word.terms, held)) continue;
-      better = best_split(database, word.text);
-      if (better.empty()) better = database.get_spelling_suggestion(word.text, 2);
+      better = corrections.of(database, word.text);
     } catch (const Xapian::UnimplementedError&) {
       return std::nullopt;  // e.g. remote shards: no spelling table to ask
     }

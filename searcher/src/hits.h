@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -61,11 +62,25 @@ class HitMaker {
   std::vector<LocatingTerm> locating_terms_;
 };
 
+/// The corrections of words the index holds in no form (below), each asked of the database once: the
+/// spelling table's look-up costs milliseconds, and the same misspellings recur from query to query. The
+/// owner clears it when the database changes, so an answer never depends on what was asked before.
+class Corrections {
+ public:
+  /// The split into two held words or else the spelling table's nearest word; "" when none.
+  const std::string& of(const Xapian::Database& database, const std::string& word);
+  void clear() { known_.clear(); }
+
+ private:
+  static constexpr std::size_t kMaxWords = 20000;  ///< then all are forgotten: a bound, not an LRU
+  std::unordered_map<std::string, std::string> known_;
+};
+
 /// "Did you mean": the query with each searched word the index holds in no form replaced by its split
 /// into two words the index holds (`مجلسخبرگان` → `مجلس خبرگان`) or else by the spelling table's nearest
 /// word; the other words, operators and quotes stay as typed (words are edited in place). Nullopt when
 /// nothing improves: a word found in any form is no typo, whatever else the query found.
 std::optional<std::string> spelling_suggestion(const Xapian::Database& database, std::string_view query,
-                                               const std::vector<QueryWordSpan>& words);
+                                               const std::vector<QueryWordSpan>& words, Corrections& corrections);
 
 }  // namespace kavosh::search::detail

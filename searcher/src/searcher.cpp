@@ -149,9 +149,10 @@ struct Searcher::Impl {
   Xapian::Database database;
   analysis::Analyzer analyzer;
   bool one_local_shard;
-  bool local_shards;              ///< no remote shard: time budgets and value streams apply
-  mutable detail::Budget budget;  ///< of the search running
-  mutable bool collapse = false;  ///< the search running keeps one match per story
+  bool local_shards;                        ///< no remote shard: time budgets and value streams apply
+  mutable detail::Budget budget;            ///< of the search running
+  mutable bool collapse = false;            ///< the search running keeps one match per story
+  mutable detail::Corrections corrections;  ///< "did you mean" look-ups at the open revision
 
   explicit Impl(const std::string& p)
       : path(p),
@@ -291,7 +292,8 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
   } else {
     for (const Facet facet : request.facets) results.facets.push_back({facet, {}});
   }
-  if (request.suggest) results.suggestion = detail::spelling_suggestion(database, request.query, built.words);
+  if (request.suggest)
+    results.suggestion = detail::spelling_suggestion(database, request.query, built.words, corrections);
   return results;
 }
 
@@ -315,6 +317,7 @@ SearchResults Searcher::search(const SearchRequest& request) const {
       return impl_->run(request);
     } catch (const Xapian::DatabaseModifiedError&) {
       impl_->database.reopen();  // a writer committed twice under us: read the newest revision
+      impl_->corrections.clear();
       impl_->budget.armed = impl_->budget.spent = false;
       return impl_->run(request);
     } catch (const Xapian::Error& error) {
@@ -373,7 +376,9 @@ IndexStats Searcher::stats() const {
 
 bool Searcher::reopen() {
   try {
-    return impl_->database.reopen();
+    const bool changed = impl_->database.reopen();
+    if (changed) impl_->corrections.clear();
+    return changed;
   } catch (const Xapian::Error& error) {
     throw EnvironmentError("reopen failed on '" + impl_->path + "': " + error.get_description());
   }

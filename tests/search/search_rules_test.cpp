@@ -596,6 +596,19 @@ TEST(SearcherReopen, SeesNewCommits) {
   EXPECT_THAT(ids(run_query(searcher, "دومین")), ElementsAre("b"));
 }
 
+// "Did you mean" looks each unknown word up once per revision: a commit that makes a better correction
+// possible is seen after reopen(), however often the word was asked before.
+TEST(SearcherReopen, CorrectionsFollowNewCommits) {
+  testing::TempDir dir;
+  const std::string db = dir.path() + "/db";
+  testing::build_database(db, {R"({"id":"a","body":"نشست مجلس امروز برگزار شد"})"});
+  Searcher searcher(db);
+  for (int i = 0; i < 2; ++i) EXPECT_NE(run_query(searcher, "مجلسخبرگان").suggestion, "مجلس خبرگان");
+  testing::build_database(db, {R"({"id":"b","body":"اعضای خبرگان رهبری"})"});
+  EXPECT_TRUE(searcher.reopen());
+  EXPECT_EQ(run_query(searcher, "مجلسخبرگان").suggestion, "مجلس خبرگان");
+}
+
 // Searcher ranks in passes (all-words documents first, positional boosts on the top kRescoreWindow
 // only). Its ranking, by definition: the whole query's one-Enquire order among the first pass's top
 // kRescoreWindow documents, then the first pass's order; the same on every page.
