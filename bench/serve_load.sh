@@ -6,6 +6,7 @@
 # Meanwhile an indexer adds to the database: every INDEX_EVERY seconds (default 5; 0: none) a kavosh-index
 # run adds INDEX_BATCH records (default 50: input records under new ids) and commits.
 # Prints one line per connection count: requests/s, p50, p90, p99, errors and the indexer's commits.
+# SERVE_ARGS: more kavosh-serve options (e.g. `--cache-mb 0` to measure without the response cache).
 # Usage: bench/serve_load.sh [BUILD_DIR]    (default build-serve; built with its own configuration)
 # Keep it short on a shared machine: the defaults run 3 × 10 s.
 set -eu
@@ -42,7 +43,7 @@ fi
 # Enough connection threads for the largest count; searches run on one searcher per core.
 max=0
 for c in $CONNECTIONS; do [ "$c" -gt "$max" ] && max=$c; done
-"$build/server/kavosh-serve" --db "$WORK/db" --listen "127.0.0.1:$PORT" --max-connections "$((max + 16))" \
+"$build/server/kavosh-serve" --db "$WORK/db" --listen "127.0.0.1:$PORT" --max-connections "$((max + 16))" ${SERVE_ARGS:-} \
   2>"$WORK/serve.log" &
 server=$!
 trap 'kill "$server" ${indexer:-} 2>/dev/null || true' EXIT
@@ -83,7 +84,10 @@ for c in $CONNECTIONS; do
   sed -n "s/^KAVOSH \(.*\)/connections=$c \1 indexer_commits=$commits/p" "$WORK/wrk-$c.txt"
 done
 [ ! -s "$WORK/indexer.log" ] || { echo "indexer errors:"; cat "$WORK/indexer.log"; }
-curl -sf "http://127.0.0.1:$PORT/metrics" | grep '^kavosh_http_requests_total' > "$WORK/metrics.txt"
+curl -sf "http://127.0.0.1:$PORT/metrics" | grep '^kavosh_http_requests_total\|^kavosh_cache' > "$WORK/metrics.txt"
+# The response cache over all runs: requests answered from it and requests searched.
+sed -n 's/^kavosh_cache_requests_total{result="\(hit\|miss\)"} \([0-9]*\)/\1 \2/p' "$WORK/metrics.txt" |
+  tr '\n' ' ' | sed 's/^\(..*\) $/response cache: \1\n/'
 kill -TERM "$server"
 wait "$server" || true
 tail -1 "$WORK/serve.log"
