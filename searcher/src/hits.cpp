@@ -10,6 +10,7 @@
 #include "kavosh/hit_fields.h"
 #include "kavosh/schema.h"
 #include "kavosh/search/snippet.h"
+#include "term_spelling.h"
 #include "word_query.h"
 
 namespace kavosh::search::detail {
@@ -203,7 +204,7 @@ std::string best_split(const Xapian::Database& database, const std::string& word
 }  // namespace
 
 std::optional<std::string> spelling_suggestion(const Xapian::Database& database, std::string_view query,
-                                               const std::vector<QueryWordSpan>& words) {
+                                               const std::vector<QueryWordSpan>& words, bool spelling_table) {
   std::string out;
   std::size_t at = 0;
   bool changed = false;
@@ -216,7 +217,9 @@ std::optional<std::string> spelling_suggestion(const Xapian::Database& database,
       const auto held = [&](const std::string& term) { return database.term_exists(term); };
       if (held(word.text) || std::ranges::any_of(word.terms, held)) continue;
       better = best_split(database, word.text);
-      if (better.empty()) better = database.get_spelling_suggestion(word.text, 2);
+      if (better.empty()) {
+        better = spelling_table ? database.get_spelling_suggestion(word.text, 2) : nearest_term(database, word.text);
+      }
     } catch (const Xapian::UnimplementedError&) {
       return std::nullopt;  // e.g. remote shards: no spelling table to ask
     }

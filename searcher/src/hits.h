@@ -64,8 +64,10 @@ class HitMaker {
 /// "Did you mean": the query with each searched word the index holds in no form replaced by its split
 /// into two words the index holds (`مجلسخبرگان` → `مجلس خبرگان`) or else by the spelling table's nearest
 /// word; the other words, operators and quotes stay as typed (words are edited in place). Nullopt when
-/// nothing improves: a word found in any form is no typo, whatever else the query found.
+/// nothing improves: a word found in any form is no typo, whatever else the query found. Without
+/// `spelling_table` (remote shards, whose table Xapian cannot read) the nearest word comes from the
+/// index's words instead (nearest_term()).
 std::optional<std::string> spelling_suggestion(const Xapian::Database& database, std::string_view query,
-                                               const std::vector<QueryWordSpan>& words);
+                                               const std::vector<QueryWordSpan>& words, bool spelling_table);
 
 }  // namespace kavosh::search::detail

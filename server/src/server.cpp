@@ -277,6 +277,7 @@ void Server::Impl::search_post(const httplib::Request& req, httplib::Response& r
 void Server::Impl::search(SearchRequest request, httplib::Response& res) {
   request.time_limit_ms = options.time_limit_ms;
   const SearchResults results = with_searcher([&](Searcher& s) { return s.search(request); });
+  if (results.partial) metrics.partial_answer(results.failed_shards.size());
   std::ostringstream out;
   search::write_json(out, results);
   send_json(res, 200, out.str());

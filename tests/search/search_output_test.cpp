@@ -55,8 +55,11 @@ TEST_F(SearchCli, JsonHasExactlyTheDocumentedFields) {
   std::vector<std::string> keys;
   for (const auto& [key, value] : json.items()) keys.push_back(key);
   EXPECT_THAT(keys, ::testing::UnorderedElementsAre("query", "total", "total_is_estimate", "total_lower", "total_upper",
-                                                    "offset", "hits", "suggestion", "warnings", "readings", "facets"));
+                                                    "offset", "hits", "suggestion", "warnings", "readings", "facets",
+                                                    "partial", "failed_shards"));
   EXPECT_EQ(json["facets"], nlohmann::json::object());
+  EXPECT_EQ(json["partial"], false);  // a database directory answers whole or fails
+  EXPECT_EQ(json["failed_shards"], nlohmann::json::array());
   EXPECT_EQ(json["total_is_estimate"], false);
   EXPECT_EQ(json["total_lower"], json["total"]);
   EXPECT_EQ(json["total_upper"], json["total"]);

@@ -16,6 +16,7 @@
 #include <fstream>
 #include <thread>
 
+#include "kavosh/error.h"
 #include "kavosh/searcher.h"
 #include "test_corpus.h"
 
@@ -46,10 +47,11 @@ bool accepts(int port) {
   return ok;
 }
 
-/// One xapian-tcpsrv child serving `db` on 127.0.0.1; stopped (by its pid) on destruction.
+/// One xapian-tcpsrv child serving `db` on 127.0.0.1 (on `port`, else a free one); stopped (by its pid)
+/// on stop() or destruction.
 class TcpServer {
  public:
-  explicit TcpServer(const std::string& db) : port_(free_port()) {
+  explicit TcpServer(const std::string& db, int port = 0) : port_(port ? port : free_port()) {
     pid_ = fork();
     if (pid_ == 0) {
       const std::string port = std::to_string(port_);
@@ -64,10 +66,12 @@ class TcpServer {
       std::this_thread::sleep_for(std::chrono::milliseconds(25));
     }
   }
-  ~TcpServer() {
+  ~TcpServer() { stop(); }
+  void stop() {
     if (pid_ > 0) {
       kill(pid_, SIGTERM);
       waitpid(pid_, nullptr, 0);
+      pid_ = -1;
     }
   }
   TcpServer(const TcpServer&) = delete;
@@ -147,6 +151,160 @@ TEST(Shards, TwoRemoteShardsRankLikeOneDatabase) {
     EXPECT_NE(expected.find("source ایرنا 1"), std::string::npos) << query << '\n' << expected;
     EXPECT_EQ(facet_text(remote.search(request)), expected) << query;
     EXPECT_EQ(facet_text(local.search(request)), expected) << query;
+  }
+}
+
+bool tcpsrv_missing() { return system("command -v xapian-tcpsrv >/dev/null 2>&1") != 0; }
+
+/// The rule corpus in two shards (every other record), each served by two xapian-tcpsrv replicas, and a
+/// cluster file listing them: `servers_[2 * shard + replica]`. The databases are built once per suite.
+class Cluster : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (tcpsrv_missing()) return;
+    dir_ = std::make_unique<testing::TempDir>();
+    const auto& records = testing::rule_records();
+    testing::build_database(dir_->path() + "/all", records, testing::rule_synonyms());
+    for (std::size_t shard = 0; shard < 2; ++shard) {
+      testing::build_database(shard_path(shard), every_other(records, shard), testing::rule_synonyms());
+    }
+  }
+  static void TearDownTestSuite() { dir_.reset(); }
+  static std::string shard_path(std::size_t shard) { return dir_->path() + "/shard" + std::to_string(shard); }
+
+  void SetUp() override {
+    if (tcpsrv_missing()) GTEST_SKIP() << "xapian-tcpsrv not installed";
+    for (std::size_t i = 0; i < 4; ++i) servers_.push_back(std::make_unique<TcpServer>(shard_path(i / 2)));
+    for (const auto& server : servers_) ASSERT_TRUE(server->running()) << "xapian-tcpsrv did not start";
+    cluster_ = dir_->path() + "/cluster";
+    std::ofstream out(cluster_);
+    out << "kavosh-cluster\n# shard 0, then shard 1: two replicas each, tried in order\n";
+    for (std::size_t shard = 0; shard < 2; ++shard) {
+      out << "tcp 127.0.0.1:" << servers_[2 * shard]->port() << "  tcp 127.0.0.1:" << servers_[2 * shard + 1]->port()
+          << '\n';
+    }
+  }
+  /// Starts again replica `i` on its former port.
+  void restart(std::size_t i) {
+    const int port = servers_[i]->port();
+    servers_[i].reset();
+    servers_[i] = std::make_unique<TcpServer>(shard_path(i / 2), port);
+    ASSERT_TRUE(servers_[i]->running()) << "xapian-tcpsrv did not start again";
+  }
+
+  static inline std::unique_ptr<testing::TempDir> dir_;
+  std::vector<std::unique_ptr<TcpServer>> servers_;
+  std::string cluster_;
+};
+
+TEST_F(Cluster, FailoverToTheNextReplicaRanksLikeAllUp) {
+  const Searcher one(dir_->path() + "/all");
+  const Searcher cluster(cluster_);
+  for (const char* query : kQueries) {  // connections open to the first replicas
+    EXPECT_EQ(testing::ids(testing::run_query(cluster, query)), testing::ids(testing::run_query(one, query))) << query;
+  }
+  servers_[0]->stop();  // shard 0 loses its first replica mid-life, shard 1 its second (not in use)
+  servers_[3]->stop();
+  for (const char* query : kQueries) {
+    const SearchResults expected = testing::run_query(one, query);
+    const SearchResults results = testing::run_query(cluster, query);
+    EXPECT_EQ(testing::ids(results), testing::ids(expected)) << query;
+    EXPECT_EQ(results.total, expected.total) << query;
+    EXPECT_FALSE(results.partial) << query;
+    EXPECT_TRUE(results.failed_shards.empty()) << query;
+  }
+  EXPECT_EQ(cluster.document("haram"), one.document("haram"));
+  EXPECT_EQ(Searcher(cluster_).stats().documents, one.stats().documents);  // opened with replicas down
+}
+
+TEST_F(Cluster, ShardWithNoReplicaLeftGivesPartialResultsOfTheOthers) {
+  const Searcher cluster(cluster_);
+  const Searcher shard0(shard_path(0));
+  EXPECT_FALSE(testing::run_query(cluster, "مشارکت").partial);
+  servers_[2]->stop();
+  servers_[3]->stop();
+  std::size_t with_hits = 0;
+  for (const char* query : kQueries) {
+    const SearchResults results = testing::run_query(cluster, query);
+    EXPECT_TRUE(results.partial) << query;
+    EXPECT_THAT(results.failed_shards, ::testing::ElementsAre(1u)) << query;
+    const SearchResults expected = testing::run_query(shard0, query);
+    EXPECT_EQ(testing::ids(results), testing::ids(expected)) << query;
+    EXPECT_EQ(results.total, expected.total) << query;
+    with_hits += results.hits.empty() ? 0 : 1;
+  }
+  EXPECT_GT(with_hits, 5u) << "shard 0 answers";
+  EXPECT_EQ(cluster.stats().documents, shard0.stats().documents);
+}
+
+TEST_F(Cluster, RestartedReplicaIsUsedAgainAfterReopen) {
+  Searcher cluster(cluster_);
+  const Searcher one(dir_->path() + "/all");
+  servers_[2]->stop();
+  servers_[3]->stop();
+  ASSERT_TRUE(testing::run_query(cluster, "مشارکت").partial);
+  restart(3);
+  cluster.reopen();
+  for (const char* query : kQueries) {
+    const SearchResults results = testing::run_query(cluster, query);
+    EXPECT_FALSE(results.partial) << query;
+    EXPECT_EQ(testing::ids(results), testing::ids(testing::run_query(one, query))) << query;
+  }
+}
+
+TEST_F(Cluster, EveryShardDownIsAnError) {
+  const Searcher cluster(cluster_);
+  for (const auto& server : servers_) server->stop();
+  try {
+    testing::run_query(cluster, "مشارکت");
+    ADD_FAILURE() << "no error";
+  } catch (const EnvironmentError& error) {
+    EXPECT_THAT(error.what(), ::testing::HasSubstr("no shard of the cluster answers"));
+    EXPECT_THAT(error.what(), ::testing::HasSubstr("shard 1: tcp 127.0.0.1:"));
+  }
+  EXPECT_THROW(Searcher{cluster_}, EnvironmentError);
+}
+
+TEST_F(Cluster, DidYouMeanAndAutocompleteOverRemoteShards) {
+  const Searcher cluster(cluster_);
+  const Searcher one(dir_->path() + "/all");
+  for (const char* query : {"خبرگن", "مجلس خبرگن", "مجلسخبرگان"}) {
+    const auto expected = testing::run_query(one, query).suggestion;
+    ASSERT_TRUE(expected.has_value()) << query;
+    EXPECT_EQ(testing::run_query(cluster, query).suggestion, expected) << query;
+  }
+  EXPECT_EQ(testing::run_query(cluster, "مجلس خبرگان").suggestion, std::nullopt);
+  for (const char* prefix : {"هماهن", "مجلس خبرگ", "انتخ"}) {
+    const auto expected = one.suggest(prefix);
+    ASSERT_FALSE(expected.empty()) << prefix;
+    EXPECT_EQ(cluster.suggest(prefix), expected) << prefix;
+  }
+}
+
+TEST(ClusterFile, LocalReplicasFailOverAndMistakesNameTheLine) {
+  testing::TempDir dir;
+  const auto& records = testing::rule_records();
+  testing::build_database(dir.path() + "/all", records, testing::rule_synonyms());
+  testing::build_database(dir.path() + "/shard0", every_other(records, 0), testing::rule_synonyms());
+  testing::build_database(dir.path() + "/shard1", every_other(records, 1), testing::rule_synonyms());
+  std::ofstream(dir.path() + "/cluster") << "kavosh-cluster\n\nmissing0 shard0\n" << dir.path() << "/shard1\n";
+  const Searcher cluster(dir.path() + "/cluster");
+  const Searcher one(dir.path() + "/all");
+  for (const char* query : kQueries) {
+    const SearchResults results = testing::run_query(cluster, query);
+    EXPECT_FALSE(results.partial) << query;
+    EXPECT_EQ(testing::ids(results), testing::ids(testing::run_query(one, query))) << query;
+  }
+  std::ofstream(dir.path() + "/cluster") << "kavosh-cluster\nmissing0 shard0\nmissing1\n";
+  const SearchResults partial = testing::run_query(Searcher(dir.path() + "/cluster"), "مشارکت");
+  EXPECT_TRUE(partial.partial);
+  EXPECT_THAT(partial.failed_shards, ::testing::ElementsAre(1u));
+  std::ofstream(dir.path() + "/cluster") << "kavosh-cluster\nshard0\ntcp 127.0.0.1\n";
+  try {
+    Searcher{dir.path() + "/cluster"};
+    ADD_FAILURE() << "no error";
+  } catch (const EnvironmentError& error) {
+    EXPECT_THAT(error.what(), ::testing::HasSubstr("cluster:3: 'tcp' must be followed by HOST:PORT"));
   }
 }
 
