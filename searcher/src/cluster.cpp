@@ -13,12 +13,6 @@
 namespace kavosh::search::detail {
 namespace {
 
-/// Remote replicas: a dead host fails the connection within kConnectTimeoutMs, and a replica that stops
-/// answering fails an operation within kTimeoutMs, so its shard moves on quickly; a match over one shard
-/// takes far less.
-constexpr unsigned kConnectTimeoutMs = 1000;
-constexpr unsigned kTimeoutMs = 10000;
-
 std::string trimmed(const std::string& line) {
   const auto begin = line.find_first_not_of(" \t\r");
   if (begin == std::string::npos) return "";
@@ -59,6 +53,27 @@ std::vector<Replica> shard_line(const std::string& line, const std::filesystem::
   return replicas;
 }
 
+/// The settings of the first line after kClusterHeader: `NAME=MILLISECONDS` each.
+void read_settings(const std::string& header, const std::string& path, ClusterSpec& spec) {
+  std::istringstream words(header);
+  std::string word;
+  words >> word;  // kClusterHeader
+  while (words >> word) {
+    const auto equals = word.find('=');
+    const std::string name = word.substr(0, equals);
+    unsigned* const setting = name == "timeout-ms"           ? &spec.timeout_ms
+                              : name == "connect-timeout-ms" ? &spec.connect_timeout_ms
+                              : name == "retry-ms"           ? &spec.retry_ms
+                                                             : nullptr;
+    const char* const end = word.data() + word.size();
+    if (setting == nullptr || equals == std::string::npos ||
+        std::from_chars(word.data() + equals + 1, end, *setting).ptr != end || equals + 1 == word.size()) {
+      throw EnvironmentError(path + ":1: '" + word +
+                             "' is no setting (timeout-ms=N, connect-timeout-ms=N, retry-ms=N: milliseconds)");
+    }
+  }
+}
+
 }  // namespace
 
 bool is_cluster_file(const std::string& path) {
@@ -66,8 +81,8 @@ bool is_cluster_file(const std::string& path) {
   if (!std::filesystem::is_regular_file(path, error)) return false;
   std::ifstream in(path);
   std::string first;
-  std::getline(in, first);
-  return trimmed(first) == kClusterHeader;
+  in >> first;
+  return first == kClusterHeader;
 }
 
 ClusterSpec read_cluster_file(const std::string& path) {
@@ -76,7 +91,8 @@ ClusterSpec read_cluster_file(const std::string& path) {
   const std::filesystem::path base = std::filesystem::path(path).parent_path();
   ClusterSpec spec;
   std::string line;
-  std::getline(in, line);  // the header
+  std::getline(in, line);
+  read_settings(line, path, spec);
   for (int number = 2; std::getline(in, line); ++number) {
     line = trimmed(line);
     if (line.empty() || line.front() == '#') continue;
@@ -94,7 +110,7 @@ Cluster::Cluster(ClusterSpec spec, Check check)
     use_first_answering(shard, order);
   }
   rebuild();
-  next_retry_ = Clock::now() + kRetryInterval;
+  next_retry_ = Clock::now() + std::chrono::milliseconds(spec_.retry_ms);
   database();  // throws when no shard answers
 }
 
@@ -133,9 +149,9 @@ std::size_t Cluster::replica_count() const {
 std::optional<Xapian::Database> Cluster::open(std::size_t shard, std::size_t replica) {
   const Replica& where = spec_.shards[shard][replica];
   try {
-    Xapian::Database database = where.host.empty()
-                                    ? Xapian::Database(where.path)
-                                    : Xapian::Remote::open(where.host, where.port, kTimeoutMs, kConnectTimeoutMs);
+    Xapian::Database database =
+        where.host.empty() ? Xapian::Database(where.path)
+                           : Xapian::Remote::open(where.host, where.port, spec_.timeout_ms, spec_.connect_timeout_ms);
     check_(database, where.name);
     return database;
   } catch (const Xapian::Error& error) {
@@ -189,9 +205,9 @@ bool Cluster::recover() {
   return changed;
 }
 
-void Cluster::retry(bool now) {
-  if (!now && Clock::now() < next_retry_) return;
-  next_retry_ = Clock::now() + kRetryInterval;
+bool Cluster::retry() {
+  if (Clock::now() < next_retry_) return false;
+  next_retry_ = Clock::now() + std::chrono::milliseconds(spec_.retry_ms);
   bool changed = false;
   for (std::size_t shard = 0; shard < shards_.size(); ++shard) {
     const std::size_t ahead = shards_[shard].active.value_or(spec_.shards[shard].size());
@@ -200,12 +216,11 @@ void Cluster::retry(bool now) {
     changed = use_first_answering(shard, order) || changed;
   }
   if (changed) rebuild();
+  return changed;
 }
 
 bool Cluster::reopen() {
-  const std::vector<std::uint32_t> failed_before = failed_shards();
-  retry(true);
-  bool changed = failed_shards() != failed_before;
+  bool changed = retry();
   for (std::size_t shard = 0; shard < shards_.size(); ++shard) {
     if (!shards_[shard].active) continue;
     try {

@@ -12,7 +12,7 @@
 
 namespace kavosh::search::detail {
 
-/// The first line of a cluster file; a Xapian stub never starts with it.
+/// The first word of a cluster file; a Xapian stub never starts with it.
 inline constexpr std::string_view kClusterHeader = "kavosh-cluster";
 
 /// One copy of a shard: a database served by xapian-tcpsrv at host:port, or a local database path.
@@ -23,12 +23,17 @@ struct Replica {
   std::string name;  ///< as the cluster file writes it, for messages
 };
 
-/// What a cluster file says: the shards in file order, each with its replicas in order of preference.
+/// What a cluster file says: the shards in file order, each with its replicas in order of preference,
+/// and the settings of its first line. The default timeouts fail a dead host within a second and a
+/// replica that stops answering within a few, while a match over one shard takes far less.
 struct ClusterSpec {
   std::vector<std::vector<Replica>> shards;
+  unsigned timeout_ms = 5000;          ///< `timeout-ms=`: one operation on a remote replica
+  unsigned connect_timeout_ms = 1000;  ///< `connect-timeout-ms=`: connecting to one
+  unsigned retry_ms = 5000;            ///< `retry-ms=`: failed replicas are tried again at most this often
 };
 
-/// True when `path` is a file whose first line is kClusterHeader.
+/// True when `path` is a file whose first word is kClusterHeader.
 bool is_cluster_file(const std::string& path);
 
 /// Reads a cluster file (docs/serving.md); throws kavosh::EnvironmentError naming the line of a mistake.
@@ -40,8 +45,6 @@ ClusterSpec read_cluster_file(const std::string& path);
 class Cluster {
  public:
   using Clock = std::chrono::steady_clock;
-  /// A shard that lost its replicas, or uses one but its first, tries the others again this often.
-  static constexpr Clock::duration kRetryInterval = std::chrono::seconds(5);
   /// Validates a replica just opened (versions); throws to reject it.
   using Check = std::function<void(const Xapian::Database&, const std::string& name)>;
 
@@ -60,10 +63,11 @@ class Cluster {
   /// After an operation failed: asks each shard in use for a metadata value and moves each that does
   /// not answer on to its other replicas. False when every shard answered (the failure was not theirs).
   bool recover();
-  /// Tries again the replicas ahead of the one in use (all of them for a shard with none), when
-  /// kRetryInterval has passed since the last try, or now when `now`.
-  void retry(bool now);
-  /// retry(true), then picks up new revisions of the shards in use; true when anything changed.
+  /// Tries again the replicas ahead of the one in use (all of them for a shard with none), once
+  /// ClusterSpec::retry_ms has passed since the last try: a dead host costs a connect timeout per try.
+  /// True when a shard changed replica.
+  bool retry();
+  /// retry(), then picks up new revisions of the shards in use; true when anything changed.
   bool reopen();
 
  private:

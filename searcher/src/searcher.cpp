@@ -315,7 +315,7 @@ auto Searcher::Impl::guarded(std::string_view what, F&& fn) {
     return EnvironmentError(std::string(what) + " failed on '" + path + "': " + error.get_description());
   };
   if (cluster) {
-    cluster->retry(false);
+    cluster->retry();
     database = cluster->database();
   }
   bool modified = false;  // a writer committed twice under `fn`: run it once more on the newest revision

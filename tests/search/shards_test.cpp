@@ -67,8 +67,12 @@ class TcpServer {
     }
   }
   ~TcpServer() { stop(); }
+  /// Stops the server and the children serving its connections, as a hung host would: they keep
+  /// their connections open and never answer.
+  void freeze() const { kill(-pid_, SIGSTOP); }
   void stop() {
     if (pid_ > 0) {
+      kill(-pid_, SIGCONT);  // a frozen server would not see SIGTERM
       kill(pid_, SIGTERM);
       waitpid(pid_, nullptr, 0);
       pid_ = -1;
@@ -178,7 +182,7 @@ class Cluster : public ::testing::Test {
     for (const auto& server : servers_) ASSERT_TRUE(server->running()) << "xapian-tcpsrv did not start";
     cluster_ = dir_->path() + "/cluster";
     std::ofstream out(cluster_);
-    out << "kavosh-cluster\n# shard 0, then shard 1: two replicas each, tried in order\n";
+    out << "kavosh-cluster timeout-ms=1000 retry-ms=200\n# shard 0, then shard 1: two replicas each, tried in order\n";
     for (std::size_t shard = 0; shard < 2; ++shard) {
       out << "tcp 127.0.0.1:" << servers_[2 * shard]->port() << "  tcp 127.0.0.1:" << servers_[2 * shard + 1]->port()
           << '\n';
@@ -244,12 +248,25 @@ TEST_F(Cluster, RestartedReplicaIsUsedAgainAfterReopen) {
   servers_[3]->stop();
   ASSERT_TRUE(testing::run_query(cluster, "مشارکت").partial);
   restart(3);
-  cluster.reopen();
+  std::this_thread::sleep_for(std::chrono::milliseconds(250));  // retry-ms=200 has passed
+  EXPECT_TRUE(cluster.reopen());
   for (const char* query : kQueries) {
     const SearchResults results = testing::run_query(cluster, query);
     EXPECT_FALSE(results.partial) << query;
     EXPECT_EQ(testing::ids(results), testing::ids(testing::run_query(one, query))) << query;
   }
+}
+
+TEST_F(Cluster, HungReplicaTimesOutAndItsShardMovesOn) {
+  const Searcher one(dir_->path() + "/all");
+  const Searcher cluster(cluster_);
+  EXPECT_FALSE(testing::run_query(cluster, "مشارکت").hits.empty());  // connections open to the first replicas
+  servers_[0]->freeze();
+  const auto started = std::chrono::steady_clock::now();
+  const SearchResults results = testing::run_query(cluster, "مشارکت");
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(4)) << "timeout-ms=1000";
+  EXPECT_FALSE(results.partial);
+  EXPECT_EQ(testing::ids(results), testing::ids(testing::run_query(one, "مشارکت")));
 }
 
 TEST_F(Cluster, EveryShardDownIsAnError) {
@@ -305,6 +322,13 @@ TEST(ClusterFile, LocalReplicasFailOverAndMistakesNameTheLine) {
     ADD_FAILURE() << "no error";
   } catch (const EnvironmentError& error) {
     EXPECT_THAT(error.what(), ::testing::HasSubstr("cluster:3: 'tcp' must be followed by HOST:PORT"));
+  }
+  std::ofstream(dir.path() + "/cluster") << "kavosh-cluster retry-ms=100 timeout=5\nshard0\n";
+  try {
+    Searcher{dir.path() + "/cluster"};
+    ADD_FAILURE() << "no error";
+  } catch (const EnvironmentError& error) {
+    EXPECT_THAT(error.what(), ::testing::HasSubstr("cluster:1: 'timeout=5' is no setting"));
   }
 }
 

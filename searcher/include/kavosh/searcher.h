@@ -172,7 +172,8 @@ struct IndexStats {
 /// paths and `remote HOST:PORT` lines served by xapian-tcpsrv), or a cluster file (docs/serving.md): per
 /// shard, replicas tried in order. Results are the same either way. Over a cluster, a replica that fails
 /// is left for the shard's next one, a shard none of whose replicas answers is left out of the results
-/// (SearchResults::partial), and failed replicas are tried again every few seconds and on reopen().
+/// (SearchResults::partial), and failed replicas are tried again, every few seconds at most, by the
+/// next call or reopen().
 /// Not safe for concurrent calls: use one Searcher per thread (opening is cheap).
 class Searcher {
  public:
@@ -206,7 +207,7 @@ class Searcher {
   IndexStats stats() const;
 
   /// Picks up commits made since opening (or the last reopen), and over a cluster tries again the
-  /// replicas that failed; true when the database changed.
+  /// replicas that failed (unless tried within the cluster's retry-ms); true when the database changed.
   bool reopen();
 
  private:
