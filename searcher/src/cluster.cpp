@@ -173,12 +173,13 @@ bool Cluster::use_first_answering(std::size_t shard, const std::vector<std::size
   return false;
 }
 
-/// The replicas after the failed one, then those before it (one of them may be back by now).
+/// The failed replica on a new connection first (xapian-tcpsrv closes a connection idle for a minute,
+/// which is no failure of the replica), then the replicas after it, then those before it.
 void Cluster::fail_over(std::size_t shard) {
   const std::size_t failed = *shards_[shard].active;
   const std::size_t count = spec_.shards[shard].size();
   std::vector<std::size_t> order;
-  for (std::size_t step = 1; step < count; ++step) order.push_back((failed + step) % count);
+  for (std::size_t step = 0; step < count; ++step) order.push_back((failed + step) % count);
   if (!use_first_answering(shard, order)) shards_[shard].active.reset();
 }
 

@@ -61,7 +61,8 @@ class Cluster {
   std::size_t replica_count() const;
 
   /// After an operation failed: asks each shard in use for a metadata value and moves each that does
-  /// not answer on to its other replicas. False when every shard answered (the failure was not theirs).
+  /// not answer on to a new connection or another replica. False when every shard answered (the failure
+  /// was not theirs).
   bool recover();
   /// Tries again the replicas ahead of the one in use (all of them for a shard with none), once
   /// ClusterSpec::retry_ms has passed since the last try: a dead host costs a connect timeout per try.

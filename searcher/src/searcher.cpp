@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
+#include <sstream>
 
 #include "cluster.h"
 #include "deadline.h"
@@ -161,9 +162,11 @@ struct Searcher::Impl {
   Xapian::Database database;  ///< of a cluster: its combination of the shards in use, set by guarded()
   analysis::Analyzer analyzer;
   bool one_local_shard;
-  bool local_shards;              ///< no remote shard: time budgets and value streams apply
-  mutable detail::Budget budget;  ///< of the search running
-  mutable bool collapse = false;  ///< the search running keeps one match per story
+  bool local_shards;                  ///< no remote shard: time budgets and value streams apply
+  mutable detail::Budget budget;      ///< of the search running
+  mutable bool collapse = false;      ///< the search running keeps one match per story
+  mutable std::string synonyms_text;  ///< schema::kSynonymsKey as last read, and its table
+  mutable SynonymMap synonyms_table;
 
   explicit Impl(const std::string& p)
       : path(p),
@@ -174,6 +177,7 @@ struct Searcher::Impl {
 
   template <class F>
   auto guarded(std::string_view what, F&& fn);
+  const SynonymMap* synonyms() const;
   bool recovered(int attempt);
 
   SearchResults run(const SearchRequest& request) const;
@@ -262,12 +266,34 @@ bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& reque
   return true;
 }
 
+/// Over remote shards, whose synonym table Xapian cannot read, the copy kavosh-index keeps in metadata
+/// (parsed again when it changed); nullptr (the database's table) for local shards or a database
+/// indexed before that copy existed.
+const SynonymMap* Searcher::Impl::synonyms() const {
+  if (local_shards) return nullptr;
+  std::string text = database.get_metadata(std::string(schema::kSynonymsKey));
+  if (text.empty()) return nullptr;
+  if (text != synonyms_text) {
+    synonyms_table.clear();
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+      std::istringstream fields(line);
+      std::string key;
+      std::getline(fields, key, '\t');
+      auto& values = synonyms_table[key];
+      for (std::string value; std::getline(fields, value, '\t');) values.push_back(value);
+    }
+    synonyms_text = std::move(text);
+  }
+  return &synonyms_table;
+}
+
 SearchResults Searcher::Impl::run(const SearchRequest& request) const {
   ParsedQuery parsed = parse_query(request.query);
   add_request_constraints(request, parsed);
   collapse = request.collapse && !parsed.story;  // a story's copies are what `story:` asks for
   const detail::FacetFilters facet_filters(analyzer.normalizer(), request, parsed);  // takes the filters
-  BuiltQuery built = QueryBuilder(analyzer, database).build(parsed, request.partial);
+  BuiltQuery built = QueryBuilder(analyzer, database, synonyms()).build(parsed, request.partial);
   const Xapian::Query unfiltered = built.query;
   built.query = detail::filtered(built.query, facet_filters.all());
   if (!built.first_pass.empty()) built.first_pass = detail::filtered(built.first_pass, facet_filters.all());

@@ -51,7 +51,8 @@ bool accepts(int port) {
 /// on stop() or destruction.
 class TcpServer {
  public:
-  explicit TcpServer(const std::string& db, int port = 0) : port_(port ? port : free_port()) {
+  explicit TcpServer(const std::string& db, int port = 0, const char* idle_timeout_ms = "60000")
+      : port_(port ? port : free_port()) {
     pid_ = fork();
     if (pid_ == 0) {
       const std::string port = std::to_string(port_);
@@ -59,7 +60,7 @@ class TcpServer {
       freopen("/dev/null", "w", stdout);  // the server reports each probe connection of accepts()
       freopen("/dev/null", "w", stderr);
       execlp("xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port", port.c_str(),
-             db.c_str(), static_cast<char*>(nullptr));
+             "--idle-timeout", idle_timeout_ms, db.c_str(), static_cast<char*>(nullptr));
       _exit(127);
     }
     for (int tries = 0; tries < 200 && !accepts(port_); ++tries) {
@@ -107,7 +108,8 @@ const char* const kQueries[] = {"هماهنگی‌های",
                                 "دسته:سیاسی",
                                 "برابری",
                                 "کاندیدای 1402",
-                                "جمهوریخواه"};
+                                "جمهوریخواه",
+                                "نامزد"};  // finds `candida` through its synonym کاندیدا
 
 /// Every facet count of `results`, a line each: `facet value count`.
 std::string facet_text(const SearchResults& results) {
@@ -145,6 +147,8 @@ TEST(Shards, TwoRemoteShardsRankLikeOneDatabase) {
     EXPECT_EQ(testing::ids(testing::run_query(local, query)), testing::ids(expected)) << query;
     EXPECT_EQ(testing::run_query(remote, query).total, expected.total) << query;
   }
+  // Xapian's remote backend serves no synonym table: the searcher reads the copy in metadata.
+  EXPECT_THAT(testing::ids(testing::run_query(remote, "نامزد")), ::testing::Contains("candida"));
   EXPECT_EQ(remote.document("haram"), one.document("haram"));
   // Facets: local shards count with the searcher's own match spies, remote ones with Xapian's.
   for (const char* query : {"هماهنگی", "انتخابات", "ستاد -برگزاری"}) {
@@ -267,6 +271,23 @@ TEST_F(Cluster, HungReplicaTimesOutAndItsShardMovesOn) {
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(4)) << "timeout-ms=1000";
   EXPECT_FALSE(results.partial);
   EXPECT_EQ(testing::ids(results), testing::ids(testing::run_query(one, "مشارکت")));
+}
+
+TEST_F(Cluster, ConnectionsTheServerClosedWhenIdleAreOpenedAgain) {
+  // One replica per shard, whose server drops a connection idle for 100 ms (60 s by default).
+  TcpServer shard0(shard_path(0), 0, "100");
+  TcpServer shard1(shard_path(1), 0, "100");
+  ASSERT_TRUE(shard0.running() && shard1.running());
+  std::ofstream(cluster_) << "kavosh-cluster\ntcp 127.0.0.1:" << shard0.port() << "\ntcp 127.0.0.1:" << shard1.port()
+                          << '\n';
+  const Searcher one(dir_->path() + "/all");
+  const Searcher cluster(cluster_);
+  const std::vector<std::string> expected = testing::ids(testing::run_query(one, "مشارکت"));
+  EXPECT_EQ(testing::ids(testing::run_query(cluster, "مشارکت")), expected);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const SearchResults results = testing::run_query(cluster, "مشارکت");
+  EXPECT_FALSE(results.partial);
+  EXPECT_EQ(testing::ids(results), expected);
 }
 
 TEST_F(Cluster, EveryShardDownIsAnError) {
