@@ -13,10 +13,15 @@
 namespace kavosh::search::detail {
 namespace {
 
-std::string trimmed(const std::string& line) {
-  const auto begin = line.find_first_not_of(" \t\r");
-  if (begin == std::string::npos) return "";
-  return line.substr(begin, line.find_last_not_of(" \t\r") - begin + 1);
+/// The line without its comment (from `#` on).
+std::string uncommented(const std::string& line) { return line.substr(0, line.find('#')); }
+
+/// The first word of `line` ("" when none).
+std::string first_word(const std::string& line) {
+  std::istringstream words(line);
+  std::string word;
+  words >> word;
+  return word;
 }
 
 /// `HOST:PORT` (`[::1]:PORT` for IPv6) into a remote replica; nullopt when it is not one.
@@ -81,8 +86,8 @@ bool is_cluster_file(const std::string& path) {
   if (!std::filesystem::is_regular_file(path, error)) return false;
   std::ifstream in(path);
   std::string first;
-  in >> first;
-  return first == kClusterHeader;
+  std::getline(in, first);
+  return first_word(uncommented(first)) == kClusterHeader;
 }
 
 ClusterSpec read_cluster_file(const std::string& path) {
@@ -92,10 +97,10 @@ ClusterSpec read_cluster_file(const std::string& path) {
   ClusterSpec spec;
   std::string line;
   std::getline(in, line);
-  read_settings(line, path, spec);
+  read_settings(uncommented(line), path, spec);
   for (int number = 2; std::getline(in, line); ++number) {
-    line = trimmed(line);
-    if (line.empty() || line.front() == '#') continue;
+    line = uncommented(line);
+    if (first_word(line).empty()) continue;
     spec.shards.push_back(shard_line(line, base, path + ":" + std::to_string(number)));
   }
   if (spec.shards.empty()) throw EnvironmentError("cluster file '" + path + "' lists no shard");

@@ -325,7 +325,9 @@ TEST(ClusterFile, LocalReplicasFailOverAndMistakesNameTheLine) {
   testing::build_database(dir.path() + "/all", records, testing::rule_synonyms());
   testing::build_database(dir.path() + "/shard0", every_other(records, 0), testing::rule_synonyms());
   testing::build_database(dir.path() + "/shard1", every_other(records, 1), testing::rule_synonyms());
-  std::ofstream(dir.path() + "/cluster") << "kavosh-cluster\n\nmissing0 shard0\n" << dir.path() << "/shard1\n";
+  std::ofstream(dir.path() + "/cluster")
+      << "kavosh-cluster  # local replicas\n\nmissing0 shard0  # the second answers\n"
+      << dir.path() << "/shard1\n";
   const Searcher cluster(dir.path() + "/cluster");
   const Searcher one(dir.path() + "/all");
   for (const char* query : kQueries) {
