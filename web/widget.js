@@ -41,6 +41,7 @@
     error: 'جستجو انجام نشد؛ دوباره تلاش کنید.',
     reversed: 'تاریخ آغاز پس از تاریخ پایان است؛ بازهٔ تاریخ را درست کنید.',
     tooLong: 'عبارت جستجو بیش از اندازه بلند است.',
+    partial: 'بخشی از نتایج در دسترس نیست؛ نتایج بخش‌های دیگر نمایش داده شد.',
     count: function (n, estimated) { return (estimated ? 'حدود ' : '') + toPersianDigits(n) + ' نتیجه'; },
     didYouMean: 'آیا منظورتان این بود: ',
     reading: function (typed, written) { return ' «' + typed + '» به صورت «' + written + '» هم جستجو شد.'; },
@@ -479,6 +480,8 @@
     (data.warnings || []).forEach(function (warning) {
       self.status.appendChild(el('span', { class: 'kavosh-warning', text: warningText(String(warning)) }));
     });
+    // A cluster answered without some of its shards (failed_shards): say so, the count is of the others.
+    if (data.partial) this.status.appendChild(el('span', { class: 'kavosh-warning kavosh-partial', text: TEXT.partial }));
     if (!data.suggestion) return;
     var button = el('button', { type: 'button', class: 'kavosh-didyoumean', text: data.suggestion });
     button.addEventListener('click', function () { self.pick(data.suggestion); });

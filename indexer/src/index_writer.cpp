@@ -67,22 +67,35 @@ SynonymTable stored_synonyms(const Xapian::WritableDatabase& db) {
   return table;
 }
 
-// Returns false when the table already held these groups: nothing to write, nothing to commit.
-bool replace_synonyms(Xapian::WritableDatabase& db, const std::vector<SynonymGroup>& groups) {
-  const SynonymTable wanted = synonym_table(groups);
-  const SynonymTable stored = stored_synonyms(db);
-  if (wanted == stored) return false;
-  for (const auto& [key, values] : stored) db.clear_synonyms(key);
-  for (const auto& [key, values] : wanted) {
-    for (const std::string& value : values) db.add_synonym(key, value);
-  }
-  return true;
-}
-
 // Returns true when the value changed.
 bool set_metadata(Xapian::WritableDatabase& db, std::string_view key, const std::string& value) {
   if (db.get_metadata(std::string(key)) == value) return false;
   db.set_metadata(std::string(key), value);
+  return true;
+}
+
+// The table as schema::kSynonymsKey holds it.
+std::string synonyms_text(const SynonymTable& table) {
+  std::string text;
+  for (const auto& [key, values] : table) {
+    text += key;
+    for (const std::string& value : values) text.append("\t").append(value);
+    text += '\n';
+  }
+  return text;
+}
+
+// Returns false when the table (and its copy in metadata) already held these groups: nothing to write,
+// nothing to commit.
+bool replace_synonyms(Xapian::WritableDatabase& db, const std::vector<SynonymGroup>& groups) {
+  const SynonymTable wanted = synonym_table(groups);
+  const bool copied = set_metadata(db, schema::kSynonymsKey, synonyms_text(wanted));
+  const SynonymTable stored = stored_synonyms(db);
+  if (wanted == stored) return copied;
+  for (const auto& [key, values] : stored) db.clear_synonyms(key);
+  for (const auto& [key, values] : wanted) {
+    for (const std::string& value : values) db.add_synonym(key, value);
+  }
   return true;
 }
 

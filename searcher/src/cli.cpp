@@ -63,7 +63,9 @@ std::unique_ptr<CLI::App> make_app(Options& options) {
       "Ranked Persian search over a Kavosh database.\n"
       "Usage: kavosh-search --db DB [OPTIONS] QUERY WORDS... (a word may start with '-': an exclusion)",
       "kavosh-search");
-  app->add_option("--db", options.db, "Database directory or Xapian stub file of shards")->required();
+  app->add_option("--db", options.db,
+                  "Database directory, Xapian stub file of shards, or cluster file (docs/serving.md)")
+      ->required();
   app->add_option("--limit", options.limit, "Results to show (default 10; 100 with --batch)");
   app->add_option("--offset", options.request.offset, "Results to skip");
   cli::add_choice<OutputFormat>(

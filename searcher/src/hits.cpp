@@ -10,6 +10,7 @@
 #include "kavosh/hit_fields.h"
 #include "kavosh/schema.h"
 #include "kavosh/search/snippet.h"
+#include "term_spelling.h"
 #include "word_query.h"
 
 namespace kavosh::search::detail {
@@ -202,16 +203,18 @@ std::string best_split(const Xapian::Database& database, const std::string& word
 
 }  // namespace
 
-const std::string& Corrections::of(const Xapian::Database& database, const std::string& word) {
+const std::string& Corrections::of(const Xapian::Database& database, const std::string& word, bool spelling_table) {
   if (const auto known = known_.find(word); known != known_.end()) return known->second;
   std::string better = best_split(database, word);
-  if (better.empty()) better = database.get_spelling_suggestion(word, 2);
+  if (better.empty())
+    better = spelling_table ? database.get_spelling_suggestion(word, 2) : nearest_term(database, word);
   if (known_.size() >= kMaxWords) known_.clear();
   return known_.emplace(word, std::move(better)).first->second;
 }
 
 std::optional<std::string> spelling_suggestion(const Xapian::Database& database, std::string_view query,
-                                               const std::vector<QueryWordSpan>& words, Corrections& corrections) {
+                                               const std::vector<QueryWordSpan>& words, Corrections& corrections,
+                                               bool spelling_table) {
   std::string out;
   std::size_t at = 0;
   bool changed = false;
@@ -223,7 +226,7 @@ std::optional<std::string> spelling_suggestion(const Xapian::Database& database,
       // does one found through its stem (`کتاب` in `کتابها`).
       const auto held = [&](const std::string& term) { return database.term_exists(term); };
       if (held(word.text) || std::ranges::any_of(word.terms, held)) continue;
-      better = corrections.of(database, word.text);
+      better = corrections.of(database, word.text, spelling_table);
     } catch (const Xapian::UnimplementedError&) {
       return std::nullopt;  // e.g. remote shards: no spelling table to ask
     }

@@ -67,8 +67,8 @@ class HitMaker {
 /// owner clears it when the database changes, so an answer never depends on what was asked before.
 class Corrections {
  public:
-  /// The split into two held words or else the spelling table's nearest word; "" when none.
-  const std::string& of(const Xapian::Database& database, const std::string& word);
+  /// The split into two held words or else the nearest word (spelling_suggestion()); "" when none.
+  const std::string& of(const Xapian::Database& database, const std::string& word, bool spelling_table);
   void clear() { known_.clear(); }
 
  private:
@@ -79,8 +79,11 @@ class Corrections {
 /// "Did you mean": the query with each searched word the index holds in no form replaced by its split
 /// into two words the index holds (`مجلسخبرگان` → `مجلس خبرگان`) or else by the spelling table's nearest
 /// word; the other words, operators and quotes stay as typed (words are edited in place). Nullopt when
-/// nothing improves: a word found in any form is no typo, whatever else the query found.
+/// nothing improves: a word found in any form is no typo, whatever else the query found. Without
+/// `spelling_table` (remote shards, whose table Xapian cannot read) the nearest word comes from the
+/// index's words instead (nearest_term()).
 std::optional<std::string> spelling_suggestion(const Xapian::Database& database, std::string_view query,
-                                               const std::vector<QueryWordSpan>& words, Corrections& corrections);
+                                               const std::vector<QueryWordSpan>& words, Corrections& corrections,
+                                               bool spelling_table);
 
 }  // namespace kavosh::search::detail

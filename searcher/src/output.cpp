@@ -72,6 +72,14 @@ void write_facets(std::ostream& out, const std::vector<FacetCounts>& facets) {
   }
 }
 
+/// `! partial results: shards 0, 2 did not answer` when a cluster answered without them.
+void write_failed_shards(std::ostream& out, const std::vector<std::uint32_t>& failed) {
+  if (failed.empty()) return;
+  out << "! partial results: shard" << (failed.size() > 1 ? "s" : "");
+  for (std::size_t i = 0; i < failed.size(); ++i) out << (i ? ", " : " ") << failed[i];
+  out << " did not answer\n";
+}
+
 }  // namespace
 
 void write_json(std::ostream& out, const SearchResults& results, const std::string* qid) {
@@ -97,6 +105,8 @@ void write_json(std::ostream& out, const SearchResults& results, const std::stri
       values.push_back(Json{{"value", value.value}, {"count", value.count}});
   }
   json["warnings"] = results.warnings;
+  json["partial"] = results.partial;
+  json["failed_shards"] = results.failed_shards;
   // The query may be any bytes: invalid UTF-8 becomes U+FFFD rather than an exception.
   out << json.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
 }
@@ -105,6 +115,7 @@ void write_text(std::ostream& out, const SearchResults& results, bool color) {
   const std::string_view begin = color ? "\x1b[1;33m" : "[";
   const std::string_view end = color ? "\x1b[0m" : "]";
   for (const std::string& warning : results.warnings) out << "! " << warning << '\n';
+  write_failed_shards(out, results.failed_shards);
   if (results.suggestion) out << "آیا منظورتان «" << *results.suggestion << "» بود؟\n";
   for (const WrittenReading& reading : results.readings) {
     out << "«" << reading.typed << "» به صورت «" << reading.written << "» هم جست‌وجو شد.\n";

@@ -65,8 +65,8 @@ bool plain_word(const QueryWord& word) {
 /// The state of one build: analyzed clauses in, units, boosts and exclusions out.
 class Build {
  public:
-  Build(const analysis::Analyzer& analyzer, const Xapian::Database& database)
-      : analyzer_(analyzer), database_(database) {}
+  Build(const analysis::Analyzer& analyzer, const Xapian::Database& database, const SynonymMap* synonyms)
+      : analyzer_(analyzer), database_(database), synonyms_(synonyms) {}
 
   BuiltQuery run(const ParsedQuery& parsed, bool partial);
 
@@ -82,6 +82,7 @@ class Build {
   Q alternative_query(const AnalyzedAtom& atom);
   std::vector<QueryWord> searched_words(const AnalyzedAtom& atom) const;
   std::vector<Q> synonyms(const std::string& key, double idf_of_key);
+  std::vector<std::string> synonyms_of(const std::string& key) const;
   double idf(Xapian::doccount frequency) const;
   double idf(const std::vector<QueryWord>& words, bool phrase) const;
   std::vector<Q> split_alternatives(const QueryWord& word);
@@ -104,6 +105,7 @@ class Build {
 
   const analysis::Analyzer& analyzer_;
   const Xapian::Database& database_;
+  const SynonymMap* synonyms_;
   bool keep_stopwords_ = false;
   /// One per query word (or group of words with a synonym): `query` is OR'ed with the others, `core` (the
   /// word's forms alone, no bonus or reading) goes into the coordination AND, which so reads half as
@@ -262,8 +264,8 @@ std::vector<Q> Build::synonyms(const std::string& key, double idf_of_key) {
   const double longest = std::max<double>(database_.get_doclength_upper_bound(), 1.0) / average;
   const double longest_saturation = ranking::kK1 * (ranking::kB * longest + 1 - ranking::kB) + 1;
   try {
-    for (auto it = database_.synonyms_begin(key); it != database_.synonyms_end(key); ++it) {
-      AnalyzedAtom synonym{nullptr, detail::group_words(analyzer_.analyze(*it), analyzer_.stemmer()), {}};
+    for (const std::string& entry : synonyms_of(key)) {
+      AnalyzedAtom synonym{nullptr, detail::group_words(analyzer_.analyze(entry), analyzer_.stemmer()), {}};
       if (synonym.words.empty()) continue;
       note_phrase(detail::phrase_spellings(synonym.words).joined);
       const bool phrase = synonym.words.size() > 1;
@@ -277,6 +279,13 @@ std::vector<Q> Build::synonyms(const std::string& key, double idf_of_key) {
     // A backend without a synonym table (a remote shard of an old server): search without synonyms.
   }
   return out;
+}
+
+/// The synonyms of `key`: from the table the builder was given, else from the database's synonym table.
+std::vector<std::string> Build::synonyms_of(const std::string& key) const {
+  if (synonyms_ == nullptr) return {database_.synonyms_begin(key), database_.synonyms_end(key)};
+  const auto it = synonyms_->find(key);
+  return it == synonyms_->end() ? std::vector<std::string>{} : it->second;
 }
 
 /// Two words typed without a space (`مجلسخبرگان`) or a compound typed closed (`جمهوریخواه`) also find
@@ -609,11 +618,12 @@ BuiltQuery Build::run(const ParsedQuery& parsed, bool partial) {
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& database)
-    : analyzer_(analyzer), database_(database) {}
+QueryBuilder::QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& database,
+                           const SynonymMap* synonyms)
+    : analyzer_(analyzer), database_(database), synonyms_(synonyms) {}
 
 BuiltQuery QueryBuilder::build(const ParsedQuery& parsed, bool partial) const {
-  return Build(analyzer_, database_).run(parsed, partial);
+  return Build(analyzer_, database_, synonyms_).run(parsed, partial);
 }
 
 }  // namespace kavosh::search

@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
+#include <sstream>
 
+#include "cluster.h"
 #include "deadline.h"
 #include "docid_filter.h"
 #include "facets.h"
@@ -44,16 +46,26 @@ void check_version(const Xapian::Database& database, const std::string& path, st
   }
 }
 
+void check_versions(const Xapian::Database& database, const std::string& path) {
+  check_version(database, path, schema::kAnalyzerVersionKey, analysis::kAnalyzerVersion, "analyzer");
+  check_version(database, path, schema::kSchemaVersionKey, schema::kSchemaVersion, "schema");
+}
+
 Xapian::Database open_database(const std::string& path) {
   try {
     Xapian::Database database(path);
-    check_version(database, path, schema::kAnalyzerVersionKey, analysis::kAnalyzerVersion, "analyzer");
-    check_version(database, path, schema::kSchemaVersionKey, schema::kSchemaVersion, "schema");
+    check_versions(database, path);
     database.get_doccount();
     return database;
   } catch (const Xapian::Error& error) {
     throw EnvironmentError("cannot open database '" + path + "': " + error.get_msg());
   }
+}
+
+/// The cluster of a cluster file, or nullopt for a database directory or a Xapian stub.
+std::optional<detail::Cluster> open_cluster(const std::string& path) {
+  if (!detail::is_cluster_file(path)) return std::nullopt;
+  return std::optional<detail::Cluster>(std::in_place, detail::read_cluster_file(path), check_versions);
 }
 
 /// Adds the request's filters and dates to those written in the query; dates that leave no day (said
@@ -146,19 +158,28 @@ Xapian::doccount check_at_least(const SearchRequest& request, Xapian::doccount e
 
 struct Searcher::Impl {
   std::string path;
-  Xapian::Database database;
+  std::optional<detail::Cluster> cluster;
+  Xapian::Database database;  ///< of a cluster: its combination of the shards in use, set by guarded()
   analysis::Analyzer analyzer;
   bool one_local_shard;
-  bool local_shards;                        ///< no remote shard: time budgets and value streams apply
-  mutable detail::Budget budget;            ///< of the search running
-  mutable bool collapse = false;            ///< the search running keeps one match per story
-  mutable detail::Corrections corrections;  ///< "did you mean" look-ups at the open revision
+  bool local_shards;                  ///< no remote shard: time budgets and value streams apply
+  mutable detail::Budget budget;      ///< of the search running
+  mutable bool collapse = false;      ///< the search running keeps one match per story
+  mutable std::string synonyms_text;  ///< schema::kSynonymsKey as last read, and its table
+  mutable SynonymMap synonyms_table;
+  mutable detail::Corrections corrections;  ///< "did you mean" look-ups of the database as it is
 
   explicit Impl(const std::string& p)
       : path(p),
-        database(open_database(p)),
-        one_local_shard(is_one_local_shard(p)),
-        local_shards(detail::all_shards_local(p)) {}
+        cluster(open_cluster(p)),
+        database(cluster ? cluster->database() : open_database(p)),
+        one_local_shard(!cluster && is_one_local_shard(p)),
+        local_shards(cluster ? cluster->all_local() : detail::all_shards_local(p)) {}
+
+  template <class F>
+  auto guarded(std::string_view what, F&& fn);
+  const SynonymMap* synonyms() const;
+  bool recovered(int attempt);
 
   SearchResults run(const SearchRequest& request) const;
 
@@ -246,27 +267,42 @@ bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& reque
   return true;
 }
 
+/// Over remote shards, whose synonym table Xapian cannot read, the copy kavosh-index keeps in metadata
+/// (parsed again when it changed); nullptr (the database's table) for local shards or a database
+/// indexed before that copy existed.
+const SynonymMap* Searcher::Impl::synonyms() const {
+  if (local_shards) return nullptr;
+  std::string text = database.get_metadata(std::string(schema::kSynonymsKey));
+  if (text.empty()) return nullptr;
+  if (text != synonyms_text) {
+    synonyms_table.clear();
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+      std::istringstream fields(line);
+      std::string key;
+      std::getline(fields, key, '\t');
+      auto& values = synonyms_table[key];
+      for (std::string value; std::getline(fields, value, '\t');) values.push_back(value);
+    }
+    synonyms_text = std::move(text);
+  }
+  return &synonyms_table;
+}
+
 SearchResults Searcher::Impl::run(const SearchRequest& request) const {
   ParsedQuery parsed = parse_query(request.query);
   add_request_constraints(request, parsed);
   collapse = request.collapse && !parsed.story;  // a story's copies are what `story:` asks for
   const detail::FacetFilters facet_filters(analyzer.normalizer(), request, parsed);  // takes the filters
-  BuiltQuery built = QueryBuilder(analyzer, database).build(parsed, request.partial);
+  BuiltQuery built = QueryBuilder(analyzer, database, synonyms()).build(parsed, request.partial);
   const Xapian::Query unfiltered = built.query;
   built.query = detail::filtered(built.query, facet_filters.all());
   if (!built.first_pass.empty()) built.first_pass = detail::filtered(built.first_pass, facet_filters.all());
-  SearchResults results{request.query,
-                        0,
-                        request.offset,
-                        {},
-                        std::nullopt,
-                        std::move(parsed.warnings),
-                        std::move(built.readings),
-                        false,
-                        0,
-                        0,
-                        {},
-                        false};
+  SearchResults results;
+  results.query = request.query;
+  results.offset = request.offset;
+  results.warnings = std::move(parsed.warnings);
+  results.readings = std::move(built.readings);
   results.warnings.insert(results.warnings.end(), built.warnings.begin(), built.warnings.end());
   if (!built.query.empty()) {
     const std::uint32_t limit = std::min(request.limit, kMaxLimit);
@@ -292,9 +328,47 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
   } else {
     for (const Facet facet : request.facets) results.facets.push_back({facet, {}});
   }
-  if (request.suggest)
-    results.suggestion = detail::spelling_suggestion(database, request.query, built.words, corrections);
+  if (request.suggest) {
+    results.suggestion = detail::spelling_suggestion(database, request.query, built.words, corrections, local_shards);
+  }
   return results;
+}
+
+/// Runs `fn` over `database`. A cluster whose shard failed: the shard moves on to its next replica, or
+/// out of the combination, and `fn` runs again. A Xapian error left becomes an EnvironmentError.
+template <class F>
+auto Searcher::Impl::guarded(std::string_view what, F&& fn) {
+  const auto failure = [&](const Xapian::Error& error) {
+    return EnvironmentError(std::string(what) + " failed on '" + path + "': " + error.get_description());
+  };
+  if (cluster) {
+    if (cluster->retry()) corrections.clear();
+    database = cluster->database();
+  }
+  bool modified = false;  // a writer committed twice under `fn`: run it once more on the newest revision
+  for (int attempt = 0;; ++attempt) {
+    try {
+      if (modified) {
+        database.reopen();
+        corrections.clear();
+      }
+      return fn();
+    } catch (const Xapian::DatabaseModifiedError& error) {
+      if (modified) throw failure(error);
+      modified = true;
+    } catch (const Xapian::Error& error) {
+      if (!recovered(attempt)) throw failure(error);
+    }
+  }
+}
+
+/// After a failure: true when the cluster left a failed replica (`database` is then the new
+/// combination, so no docid of the failed one is read again); bounded so a flapping replica cannot loop.
+bool Searcher::Impl::recovered(int attempt) {
+  if (!cluster || static_cast<std::size_t>(attempt) > cluster->replica_count() || !cluster->recover()) return false;
+  database = cluster->database();  // throws EnvironmentError when no shard is left
+  corrections.clear();
+  return true;
 }
 
 std::optional<std::string> date_range_error(const SearchRequest& request) {
@@ -312,71 +386,64 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResults Searcher::search(const SearchRequest& request) const {
   impl_->budget = detail::Budget::from_now(impl_->local_shards ? request.time_limit_ms : 0);
-  SearchResults results = [&] {
-    try {
-      return impl_->run(request);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      impl_->database.reopen();  // a writer committed twice under us: read the newest revision
-      impl_->corrections.clear();
-      impl_->budget.armed = impl_->budget.spent = false;
-      return impl_->run(request);
-    } catch (const Xapian::Error& error) {
-      throw EnvironmentError("search failed on '" + impl_->path + "': " + error.get_description());
-    }
-  }();
+  SearchResults results = impl_->guarded("search", [&] {
+    impl_->budget.armed = impl_->budget.spent = false;
+    return impl_->run(request);
+  });
   if (impl_->budget.spent) {
     results.time_limit_reached = true;
     results.warnings.push_back("time limit of " + std::to_string(request.time_limit_ms) +
                                " ms reached: results are the best of the documents searched so far");
   }
+  if (impl_->cluster) {
+    results.failed_shards = impl_->cluster->failed_shards();
+    results.partial = !results.failed_shards.empty();
+  }
   return results;
 }
 
 std::vector<std::string> Searcher::suggest(std::string_view prefix, std::uint32_t limit) const {
-  try {
-    return detail::completions(impl_->database, impl_->analyzer, prefix, limit);
-  } catch (const Xapian::Error& error) {
-    throw EnvironmentError("suggest failed on '" + impl_->path + "': " + error.get_description());
-  }
+  return impl_->guarded("suggest",
+                        [&] { return detail::completions(impl_->database, impl_->analyzer, prefix, limit); });
 }
 
 std::optional<RelatedResults> Searcher::related(std::string_view id, std::uint32_t limit) const {
-  try {
+  return impl_->guarded("related articles", [&] {
     return detail::related(impl_->database, impl_->analyzer, impl_->local_shards, id, std::min(limit, kMaxLimit));
-  } catch (const Xapian::Error& error) {
-    throw EnvironmentError("related articles failed on '" + impl_->path + "': " + error.get_description());
-  }
+  });
 }
 
 std::optional<std::string> Searcher::document(std::string_view id) const {
-  try {
+  return impl_->guarded("document lookup", [&]() -> std::optional<std::string> {
     const std::string term = std::string(schema::kIdPrefix) + std::string(id);
     const auto it = impl_->database.postlist_begin(term);
     if (it == impl_->database.postlist_end(term)) return std::nullopt;
     return impl_->database.get_document(*it).get_data();
-  } catch (const Xapian::Error& error) {
-    throw EnvironmentError("document lookup failed on '" + impl_->path + "': " + error.get_description());
-  }
+  });
 }
 
 IndexStats Searcher::stats() const {
-  try {
+  return impl_->guarded("stats", [&] {
     const Xapian::Database& database = impl_->database;
     IndexStats stats{database.get_doccount(), 0};
     try {
-      if (database.size() == 1) stats.revision = database.get_revision();
+      if (!impl_->cluster && database.size() == 1) stats.revision = database.get_revision();
     } catch (const Xapian::InvalidOperationError&) {  // a remote shard or a stub: no one revision
     } catch (const Xapian::UnimplementedError&) {
     }
     return stats;
-  } catch (const Xapian::Error& error) {
-    throw EnvironmentError("stats failed on '" + impl_->path + "': " + error.get_description());
-  }
+  });
 }
 
 bool Searcher::reopen() {
   try {
-    const bool changed = impl_->database.reopen();
+    bool changed = false;
+    if (impl_->cluster) {
+      changed = impl_->cluster->reopen();
+      impl_->database = impl_->cluster->database();
+    } else {
+      changed = impl_->database.reopen();
+    }
     if (changed) impl_->corrections.clear();
     return changed;
   } catch (const Xapian::Error& error) {

@@ -17,7 +17,7 @@ std::unique_ptr<CLI::App> make_app(Options& options) {
       "Serve a Kavosh database over HTTP: JSON API (/api/search, /api/suggest, /api/doc/ID), /healthz,\n"
       "/metrics (Prometheus) and the embeddable search widget (/widget.js, /widget.css, demo page at /).",
       "kavosh-serve");
-  app->add_option("--db", options.db, "Database path (directory or shard stub)")->required();
+  app->add_option("--db", options.db, "Database path (directory, shard stub or cluster file)")->required();
   app->add_option("--listen", options.listen, "HOST:PORT to listen on (port 0: any free port)")->capture_default_str();
   app->add_option("--threads", options.threads, "Searches run at once, each on a searcher of its own (0: one per core)")
       ->check(CLI::Range(0u, 1024u))

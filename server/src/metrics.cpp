@@ -32,6 +32,12 @@ void Metrics::observe(std::string_view endpoint, int status, double seconds) {
   }
 }
 
+void Metrics::partial_answer(std::size_t failed_shards) {
+  const std::lock_guard lock(mutex_);
+  ++partial_answers_;
+  shard_failures_ += failed_shards;
+}
+
 std::string Metrics::render(const std::optional<IndexGauges>& index, const ResponseCache::Counts& cache) const {
   std::ostringstream out;
   out << "# HELP kavosh_http_requests_total HTTP requests answered, by endpoint and status.\n"
@@ -55,6 +61,12 @@ std::string Metrics::render(const std::optional<IndexGauges>& index, const Respo
     out << "kavosh_http_request_duration_seconds_sum{endpoint=\"" << name << "\"} " << e.sum << '\n';
     out << "kavosh_http_request_duration_seconds_count{endpoint=\"" << name << "\"} " << e.count << '\n';
   }
+  out << "# HELP kavosh_search_partial_total Searches answered without some shards of a cluster.\n"
+         "# TYPE kavosh_search_partial_total counter\n"
+      << "kavosh_search_partial_total " << partial_answers_ << '\n'
+      << "# HELP kavosh_search_shard_failures_total Shards left out of searches, summed over them.\n"
+         "# TYPE kavosh_search_shard_failures_total counter\n"
+      << "kavosh_search_shard_failures_total " << shard_failures_ << '\n';
   out << "# HELP kavosh_index_up 1 when the database can be opened.\n# TYPE kavosh_index_up gauge\n"
       << "kavosh_index_up " << (index ? 1 : 0) << '\n';
   if (index) {

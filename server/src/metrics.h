@@ -29,6 +29,8 @@ class Metrics {
                                                       0.1,   0.25,   0.5,   1.0,  2.5};
 
   void observe(std::string_view endpoint, int status, double seconds);
+  /// A search a cluster answered without `failed_shards` shards (SearchResults::partial).
+  void partial_answer(std::size_t failed_shards);
   std::string render(const std::optional<IndexGauges>& index, const ResponseCache::Counts& cache) const;
 
  private:
@@ -40,6 +42,8 @@ class Metrics {
   };
   mutable std::mutex mutex_;
   std::map<std::string, Endpoint, std::less<>> endpoints_;
+  std::uint64_t partial_answers_ = 0;
+  std::uint64_t shard_failures_ = 0;
 };
 
 }  // namespace kavosh::serve

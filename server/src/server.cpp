@@ -319,9 +319,11 @@ void Server::Impl::search(const Params& params, const Limits& request_limits, ht
   request.time_limit_ms = options.time_limit_ms;
   answer_cached(res, cache_key("search", params), [&](Searcher& s) {
     const SearchResults results = s.search(request);
+    if (results.partial) metrics.partial_answer(results.failed_shards.size());
     std::ostringstream out;
     search::write_json(out, results);
-    return std::pair{out.str(), !results.time_limit_reached};
+    // An answer cut by the time limit, or without a shard, is of the moment, not of the generation.
+    return std::pair{out.str(), !results.time_limit_reached && !results.partial};
   });
 }
 

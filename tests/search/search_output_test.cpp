@@ -55,8 +55,11 @@ TEST_F(SearchCli, JsonHasExactlyTheDocumentedFields) {
   std::vector<std::string> keys;
   for (const auto& [key, value] : json.items()) keys.push_back(key);
   EXPECT_THAT(keys, ::testing::UnorderedElementsAre("query", "total", "total_is_estimate", "total_lower", "total_upper",
-                                                    "offset", "hits", "suggestion", "warnings", "readings", "facets"));
+                                                    "offset", "hits", "suggestion", "warnings", "readings", "facets",
+                                                    "partial", "failed_shards"));
   EXPECT_EQ(json["facets"], nlohmann::json::object());
+  EXPECT_EQ(json["partial"], false);  // a database directory answers whole or fails
+  EXPECT_EQ(json["failed_shards"], nlohmann::json::array());
   EXPECT_EQ(json["total_is_estimate"], false);
   EXPECT_EQ(json["total_lower"], json["total"]);
   EXPECT_EQ(json["total_upper"], json["total"]);
@@ -73,6 +76,24 @@ TEST_F(SearchCli, JsonHasExactlyTheDocumentedFields) {
                                                                       "\x03"));
   EXPECT_TRUE(json["suggestion"].is_null());
   EXPECT_EQ(json["readings"], nlohmann::json::array());
+}
+
+TEST_F(SearchCli, APartialAnswerNamesTheShardsThatDidNotAnswer) {
+  // A cluster whose shard 1 has no replica left (a path that does not exist) and whose shard 0 is db_.
+  const std::string cluster = dir_->path() + "/cluster";
+  std::ofstream(cluster) << "kavosh-cluster\n" << db_ << "\nmissing\n";
+  ASSERT_EQ(run_cli({"--db", cluster, "--format", "json", "--", "کاندیدای", "شرکت"}), 0) << err_.str();
+  const auto json = nlohmann::json::parse(out_.str());
+  EXPECT_EQ(json["partial"], true);
+  EXPECT_EQ(json["failed_shards"], nlohmann::json::array({1}));
+  EXPECT_EQ(json["hits"][0]["id"], "arabic");  // shard 0 answers
+  ASSERT_EQ(run_cli({"--db", cluster, "--", "کاندیدای", "شرکت"}), 0) << err_.str();
+  EXPECT_THAT(out_.str(), ::testing::StartsWith("! partial results: shard 1 did not answer\n"));
+  ASSERT_EQ(run_cli({"--db", db_, "--", "کاندیدای", "شرکت"}), 0);
+  EXPECT_THAT(out_.str(), ::testing::Not(::testing::HasSubstr("partial results")));
+  std::ofstream(cluster) << "kavosh-cluster\nmissing0\nmissing1\n";
+  EXPECT_EQ(run_cli({"--db", cluster, "--", "کاندیدای"}), 1);
+  EXPECT_THAT(err_.str(), ::testing::HasSubstr("no shard of the cluster answers"));
 }
 
 TEST_F(SearchCli, InformalWordsSayWhatWasSearched) {

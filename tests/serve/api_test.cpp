@@ -2,6 +2,7 @@
 // The HTTP API against a real server: every endpoint, every error status, CORS, limits, CLI parsing.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -53,6 +54,8 @@ TEST_F(ApiTest, SearchReturnsTheJsonOfKavoshSearch) {
     EXPECT_TRUE(hit.contains(key)) << key;
   }
   EXPECT_EQ(hit["rank"], 1);
+  EXPECT_EQ(body["partial"], false);
+  EXPECT_EQ(body["failed_shards"], json::array());
   // The document writes ثبت‌نام with a half-space; the highlight covers the document's own spelling.
   EXPECT_NE(hit["snippet"].get<std::string>().find("\x02ثبت\u200cنام\x03"), std::string::npos) << hit["snippet"];
 }
@@ -367,6 +370,48 @@ TEST(ServeDatabase, MissingDatabaseIs503AndRecovers) {
   search::testing::build_database(options.db, {R"({"id":"x1","body":"سلام"})"});  // the index appears later
   EXPECT_EQ(client->Get("/healthz")->status, 200);
   EXPECT_EQ(client->Get("/api/doc/x1")->status, 200);
+}
+
+TEST(ServeCluster, PartialAnswersNameTheFailedShardAndAreCounted) {
+  search::testing::TempDir dir;
+  search::testing::build_database(dir.path() + "/shard0", {R"({"id":"a0","body":"مجلس شورا"})"});
+  search::testing::build_database(dir.path() + "/shard1", {R"({"id":"b0","body":"مجلس خبرگان"})"});
+  // Shard 1's only replica is missing; shard 2 falls over to its second replica.
+  std::ofstream(dir.path() + "/cluster") << "kavosh-cluster\nshard0\nmissing\nmissing shard1\n";
+  Options options;
+  options.db = dir.path() + "/cluster";
+  options.threads = 2;
+  RunningServer server(options);
+  const auto client = server.client();
+  const auto res = client->Get("/api/search?q=" + url_encode("مجلس"));
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const json body = json::parse(res->body);
+  EXPECT_EQ(body["partial"], true);
+  EXPECT_EQ(body["failed_shards"], json::array({1}));
+  ASSERT_EQ(body["hits"].size(), 2u) << body;
+  EXPECT_EQ(body["total"], 2);
+  std::string metrics;
+  for (int i = 0; i < 100 && metrics.find("kavosh_search_partial_total 1\n") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    metrics = client->Get("/metrics")->body;
+  }
+  EXPECT_NE(metrics.find("kavosh_search_partial_total 1\n"), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("kavosh_search_shard_failures_total 1\n"), std::string::npos) << metrics;
+  // A partial answer is of the moment, not of the database: the same request is searched again.
+  ASSERT_TRUE(client->Get("/api/search?q=" + url_encode("مجلس")));
+  for (int i = 0; i < 100 && metrics.find("kavosh_search_partial_total 2\n") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    metrics = client->Get("/metrics")->body;
+  }
+  EXPECT_NE(metrics.find("kavosh_search_partial_total 2\n"), std::string::npos) << metrics;
+  std::ofstream(dir.path() + "/cluster") << "kavosh-cluster\nshard0\nshard1\n";
+  Options whole = options;
+  RunningServer complete(whole);
+  const json all = json::parse(complete.client()->Get("/api/search?q=" + url_encode("مجلس"))->body);
+  EXPECT_EQ(all["partial"], false);
+  EXPECT_EQ(all["failed_shards"], json::array());
+  EXPECT_NE(complete.client()->Get("/metrics")->body.find("kavosh_search_partial_total 0\n"), std::string::npos);
 }
 
 TEST(ServeCli, ParsesEveryOption) {

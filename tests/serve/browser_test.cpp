@@ -377,6 +377,31 @@ TEST_F(BrowserTest, ShowsTheSearchWarnings) {
   EXPECT_NE(warning.find("شناخته نشد"), std::string::npos) << warning;
 }
 
+TEST_F(BrowserTest, SaysWhenPartOfTheResultsIsMissing) {
+  // A cluster with a shard down answers `partial`: the page rewrites the server's answers into one.
+  browser_->execute(R"(
+    window.realFetch = window.fetch;
+    window.fetch = (url, ...rest) => window.realFetch(url, ...rest).then(res => {
+      if (!String(url).includes('/api/search')) return res;
+      return res.json().then(body => {
+        Object.assign(body, {partial: true, failed_shards: [1]});
+        return new Response(JSON.stringify(body), {status: res.status, headers: {'Content-Type': 'application/json'}});
+      });
+    });)");
+  const std::string shown = R"(
+    return Array.from(document.querySelectorAll('.kavosh-partial'))
+        .filter(e => e.getBoundingClientRect().height > 0).map(e => e.textContent);)";
+  search("انتخابات");
+  ASSERT_EQ(browser_->find_all(".kavosh-hit").size(), 10u);
+  EXPECT_EQ(
+      browser_->execute(shown),
+      nlohmann::json::array(
+          {"بخشی از نتایج در دسترس نیست؛ نتایج بخش‌های دیگر نمایش داده شد."}));
+  browser_->execute("window.fetch = window.realFetch;");
+  search("مجلس");
+  EXPECT_EQ(browser_->execute(shown), nlohmann::json::array());
+}
+
 /// A JS expression: the element matching `css` in the hit titled `title` (null when none).
 std::string in_hit(const std::string& title, const std::string& css) {
   return "(() => { const hit = Array.from(document.querySelectorAll('.kavosh-hit')).find(h => "

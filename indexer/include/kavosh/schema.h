@@ -95,6 +95,10 @@ inline constexpr std::string_view kSchemaVersionKey = "kavosh.schema_version";
 /// Where the input stood at this database's last commit (kavosh/index/resume.h): written in the same
 /// commit as the documents, so `kavosh-index --resume` reads on from there.
 inline constexpr std::string_view kResumeKey = "kavosh.resume";
+/// The synonym table again, as text: a line per key, `key<TAB>synonym<TAB>synonym…`, keys and synonyms
+/// sorted. Xapian's remote backend serves metadata but no synonym table: a searcher over remote shards
+/// reads the synonyms from here. Absent in a database indexed without --synonyms.
+inline constexpr std::string_view kSynonymsKey = "kavosh.synonyms";
 /// Set when a first build was stopped before grouping the near-copies its partitions wrote apart
 /// (kavosh/index/stories.h, regroup_stories); the next writer to open the database groups them.
 inline constexpr std::string_view kRegroupKey = "kavosh.regroup";

@@ -147,6 +147,11 @@ struct SearchResults {
   /// The facets asked for, in the request's order. Counting them visits every match, so `total` is
   /// then exact whatever exact_count_up_to says.
   std::vector<FacetCounts> facets;
+  /// A cluster with shards no replica answered for: the results (hits, total, facets) are those of the
+  /// other shards only. Always false for a database directory or a Xapian stub (those fail whole).
+  bool partial = false;
+  /// The shards that did not answer, 0-based in the order of the cluster file; empty unless `partial`.
+  std::vector<std::uint32_t> failed_shards;
   /// The request's time limit stopped the match (a warning says so): the answer depends on the load
   /// of the moment, and a cache must not keep it.
   bool time_limit_reached = false;
@@ -166,8 +171,12 @@ struct IndexStats {
   std::uint64_t revision = 0;  ///< commit revision of a single database; 0 for a stub of several shards
 };
 
-/// Searches a Kavosh database. PATH is a database directory or a Xapian stub file listing shards
-/// (local paths and `remote HOST:PORT` lines served by xapian-tcpsrv); results are the same either way.
+/// Searches a Kavosh database. PATH is a database directory, a Xapian stub file listing shards (local
+/// paths and `remote HOST:PORT` lines served by xapian-tcpsrv), or a cluster file (docs/serving.md): per
+/// shard, replicas tried in order. Results are the same either way. Over a cluster, a replica that fails
+/// is left for the shard's next one, a shard none of whose replicas answers is left out of the results
+/// (SearchResults::partial), and failed replicas are tried again, every few seconds at most, by the
+/// next call or reopen().
 /// Not safe for concurrent calls: use one Searcher per thread (opening is cheap).
 class Searcher {
  public:
@@ -179,7 +188,7 @@ class Searcher {
   Searcher& operator=(Searcher&&) noexcept;
 
   /// Runs one search. Throws kavosh::EnvironmentError only when the database fails underneath
-  /// (e.g. a remote shard is down); never for the content of the request.
+  /// (a remote shard of a stub is down, every shard of a cluster is); never for the content of the request.
   SearchResults search(const SearchRequest& request) const;
 
   /// Autocomplete: words of the index that start with the last word of `prefix` (analyzed like a query
@@ -200,7 +209,8 @@ class Searcher {
   /// Documents and revision of the revision currently open.
   IndexStats stats() const;
 
-  /// Picks up commits made since opening (or the last reopen); true when the database changed.
+  /// Picks up commits made since opening (or the last reopen), and over a cluster tries again the
+  /// replicas that failed (unless tried within the cluster's retry-ms); true when the database changed.
   bool reopen();
 
  private:

@@ -2,6 +2,7 @@
 // A parsed query → one Xapian::Query, every word through the Kavosh analyzer (DESIGN.md §1).
 #pragma once
 #include <cstddef>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -65,15 +66,22 @@ struct BuiltQuery {
 /// every document in the window (10 instead of 30: a fifth less p50 latency at 100k documents).
 inline constexpr unsigned kRescoreWindow = 10;
 
+/// Synonyms by key (schema::synonym_key), sorted: for a database whose synonym table Xapian cannot read
+/// (remote shards), the copy the indexer keeps in its metadata (schema::kSynonymsKey).
+using SynonymMap = std::map<std::string, std::vector<std::string>, std::less<>>;
+
 class QueryBuilder {
  public:
-  QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& database);
+  /// `synonyms`: the table to use instead of the database's synonym table (nullptr: the database's).
+  QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& database,
+               const SynonymMap* synonyms = nullptr);
   /// `partial`: the last plain word is also a prefix (autocomplete).
   BuiltQuery build(const ParsedQuery& parsed, bool partial) const;
 
  private:
   const analysis::Analyzer& analyzer_;
   const Xapian::Database& database_;
+  const SynonymMap* synonyms_;
 };
 
 }  // namespace kavosh::search
