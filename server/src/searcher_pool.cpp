@@ -8,8 +8,9 @@
 
 namespace kavosh::serve {
 
-SearcherPool::SearcherPool(std::string path, std::size_t size, Clock::duration refresh)
-    : path_(std::move(path)), refresh_(refresh), slots_(size), free_(size) {
+SearcherPool::SearcherPool(std::string path, std::size_t size, Clock::duration refresh,
+                           std::shared_ptr<Generations> generations)
+    : path_(std::move(path)), refresh_(refresh), slots_(size), free_(size), generations_(std::move(generations)) {
   std::iota(free_.rbegin(), free_.rend(), std::size_t{0});  // slot 0 on top: warm searchers first
 }
 
@@ -52,28 +53,30 @@ void SearcherPool::make_fresh(Slot& slot, bool force) {
   }
   const bool replaced = !first && !slot.searcher;
   if (!slot.searcher) slot.searcher.emplace(path_);
-  note_state(slot, changed, replaced, now);
+  slot.generation = generations_->note(slot.searcher->stats().revision, changed, replaced, now);
 }
 
 /// A database of one revision number is named by it (within an epoch), so searchers that reached the
 /// same commit share a generation; one of several shards by the count of changes seen.
-void SearcherPool::note_state(Slot& slot, bool changed, bool replaced, Clock::time_point now) {
-  const std::uint64_t revision = slot.searcher->stats().revision;
+std::uint64_t Generations::note(std::uint64_t revision, bool changed, bool replaced, Clock::time_point now) {
   const std::lock_guard lock(mutex_);
   if (replaced) ++epoch_;
   if (revision == 0 && changed) ++changes_;
-  slot.generation = (epoch_ << 32U) | (revision != 0 ? revision : changes_);
-  if (slot.generation >= newest_) {
-    newest_ = slot.generation;
+  const std::uint64_t generation = (epoch_ << 32U) | (revision != 0 ? revision : changes_);
+  if (generation >= newest_) {
+    newest_ = generation;
     confirmed_ = now;
   }
+  return generation;
 }
 
-std::optional<std::uint64_t> SearcherPool::current_generation() const {
+std::optional<std::uint64_t> Generations::current(Clock::duration refresh) const {
   const std::lock_guard lock(mutex_);
-  if (!confirmed_ || Clock::now() - *confirmed_ >= refresh_) return std::nullopt;
+  if (!confirmed_ || Clock::now() - *confirmed_ >= refresh) return std::nullopt;
   return newest_;
 }
+
+std::optional<std::uint64_t> SearcherPool::current_generation() const { return generations_->current(refresh_); }
 
 void SearcherPool::release(std::size_t slot) {
   const std::lock_guard lock(mutex_);

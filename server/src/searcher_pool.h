@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -16,13 +17,35 @@
 
 namespace kavosh::serve {
 
+/// Names the states of one database as searchers see them (SearcherPool::current_generation()); pools
+/// over the same database may share one, so that their searchers' generations compare. Thread-safe.
+class Generations {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  /// A searcher has just looked at the database: at `revision` (0 when it has no one revision),
+  /// `changed` since it last looked, or `replaced` (opened from scratch after a failure). Returns the
+  /// generation it reads.
+  std::uint64_t note(std::uint64_t revision, bool changed, bool replaced, Clock::time_point now);
+  /// The newest generation, while a searcher confirmed it less than `refresh` ago.
+  std::optional<std::uint64_t> current(Clock::duration refresh) const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::uint64_t epoch_ = 0;                     ///< reopenings from scratch: a replaced database restarts its revisions
+  std::uint64_t changes_ = 0;                   ///< changes seen of a database without one revision (several shards)
+  std::uint64_t newest_ = 0;                    ///< the newest generation a searcher has reached
+  std::optional<Clock::time_point> confirmed_;  ///< when a searcher last found `newest_` current
+};
+
 class SearcherPool {
  public:
   using Clock = std::chrono::steady_clock;
 
   /// `refresh`: a borrowed searcher that has not looked for new commits for this long calls reopen(),
   /// so commits are served within `refresh` plus one request, at the cost of one file stat.
-  SearcherPool(std::string path, std::size_t size, Clock::duration refresh);
+  SearcherPool(std::string path, std::size_t size, Clock::duration refresh,
+               std::shared_ptr<Generations> generations = std::make_shared<Generations>());
 
   /// A borrowed searcher, returned to the pool when the lease ends.
   class Lease {
@@ -67,19 +90,15 @@ class SearcherPool {
     std::optional<std::size_t> slot;
   };
   void make_fresh(Slot& slot, bool force);
-  void note_state(Slot& slot, bool changed, bool replaced, Clock::time_point now);
   void release(std::size_t slot);
 
   std::string path_;
   Clock::duration refresh_;
   std::vector<Slot> slots_;
-  mutable std::mutex mutex_;
+  std::mutex mutex_;
   std::vector<std::size_t> free_;
-  std::deque<Waiter*> waiters_;                 ///< oldest first
-  std::uint64_t epoch_ = 0;                     ///< reopenings from scratch: a replaced database restarts its revisions
-  std::uint64_t changes_ = 0;                   ///< changes seen of a database without one revision (several shards)
-  std::uint64_t newest_ = 0;                    ///< the newest generation a searcher has reached
-  std::optional<Clock::time_point> confirmed_;  ///< when a searcher last found `newest_` current
+  std::deque<Waiter*> waiters_;  ///< oldest first
+  std::shared_ptr<Generations> generations_;
 };
 
 }  // namespace kavosh::serve

@@ -137,8 +137,9 @@ std::string cache_key(std::string_view endpoint, const Params& params) {
 struct Server::Impl {
   Options options;
   Limits limits;
-  SearcherPool pool;     ///< searches, one searcher per core
-  SearcherPool lookups;  ///< documents and index statistics
+  std::shared_ptr<Generations> generations = std::make_shared<Generations>();  ///< of both pools
+  SearcherPool pool;                                                           ///< searches, one searcher per core
+  SearcherPool lookups;                                                        ///< documents and index statistics
   ResponseCache cache;
   Metrics metrics;
   HttpServer http;
@@ -170,8 +171,8 @@ Server::Impl::Impl(const Options& o)
     : options(o),
       limits{o.max_query_bytes, o.max_limit, o.max_offset, 414},
       pool(o.db, std::max<std::uint32_t>(o.threads ? o.threads : std::thread::hardware_concurrency(), 2),
-           std::chrono::milliseconds(o.refresh_ms)),
-      lookups(o.db, 2, std::chrono::milliseconds(o.refresh_ms)),
+           std::chrono::milliseconds(o.refresh_ms), generations),
+      lookups(o.db, 2, std::chrono::milliseconds(o.refresh_ms), generations),
       cache(o.cache_mb << 20U) {
   http.set_socket_options(exclusive_socket_options);
   // cpp-httplib writes an answer's headers and body apart: with Nagle's algorithm the body waits for the
@@ -284,7 +285,13 @@ auto Server::Impl::look_up(F&& fn) {
 /// runs `compute(searcher)`, which returns the body and whether it may be kept, and keeps it.
 template <class F>
 void Server::Impl::answer_cached(httplib::Response& res, const std::string& key, F&& compute) {
-  if (const auto generation = pool.current_generation()) {
+  // The generation being served, confirmed if need be by a look-up searcher rather than a search one,
+  // which would make the request queue behind searches only to find its answer kept.
+  auto generation = pool.current_generation();
+  if (!generation) {
+    if (const auto lookup = lookups.acquire(kLeaseWait)) generation = lookup->generation();
+  }
+  if (generation) {
     if (const ResponseCache::Body body = cache.find(key, *generation)) return send_json(res, 200, *body);
   }
   auto lease = pool.acquire(kLeaseWait);

@@ -61,6 +61,16 @@ TEST_F(SearcherPoolTest, SearchersAtOneCommitShareAGenerationConfirmedForTheRefr
   EXPECT_FALSE(pool.current_generation()) << "unconfirmed past the refresh interval: only a searcher can tell";
 }
 
+TEST_F(SearcherPoolTest, PoolsSharingGenerationsConfirmEachOthers) {
+  const auto generations = std::make_shared<Generations>();
+  SearcherPool searches(db_path(), 1, 200ms, generations);
+  SearcherPool lookups(db_path(), 1, 200ms, generations);
+  EXPECT_FALSE(searches.current_generation());
+  const std::uint64_t looked = lookups.acquire(1s)->generation();
+  EXPECT_EQ(searches.current_generation(), looked) << "a look-up searcher confirmed it for the search pool";
+  EXPECT_EQ(searches.acquire(1s)->generation(), looked);
+}
+
 TEST(SearcherPoolGenerations, ACommitPickedUpGivesANewerGeneration) {
   search::testing::TempDir dir;
   const std::string db = dir.path() + "/db";
