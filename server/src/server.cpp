@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "assets.h"
+#include "in_flight.h"
 #include "kavosh/error.h"
 #include "kavosh/search/cli.h"
 #include "metrics.h"
@@ -141,6 +142,7 @@ struct Server::Impl {
   SearcherPool pool;                                                           ///< searches, one searcher per core
   SearcherPool lookups;                                                        ///< documents and index statistics
   ResponseCache cache;
+  InFlight in_flight;  ///< misses being searched: the same request meanwhile waits for the answer
   Metrics metrics;
   HttpServer http;
 
@@ -291,8 +293,14 @@ void Server::Impl::answer_cached(httplib::Response& res, const std::string& key,
   if (!generation) {
     if (const auto lookup = lookups.acquire(kLeaseWait)) generation = lookup->generation();
   }
+  std::optional<InFlight::Claim> claim;
   if (generation) {
     if (const ResponseCache::Body body = cache.find(key, *generation)) return send_json(res, 200, *body);
+    auto joined = in_flight.join(key, *generation, kLeaseWait);
+    if (auto* answered = std::get_if<InFlight::Body>(&joined); answered && *answered) {
+      return send_json(res, 200, **answered);
+    }
+    if (auto* mine = std::get_if<InFlight::Claim>(&joined)) claim.emplace(std::move(*mine));
   }
   auto lease = pool.acquire(kLeaseWait);
   if (!lease) throw HttpError(503, "server busy");
@@ -308,7 +316,10 @@ void Server::Impl::answer_cached(httplib::Response& res, const std::string& key,
     lease->refresh();  // as look_up: a writer may have recycled the blocks an old revision read
     answer = run();
   }
-  if (answer.second) cache.store(key, lease->generation(), answer.first);
+  if (answer.second) {
+    cache.store(key, lease->generation(), answer.first);
+    if (claim && generation == lease->generation()) claim->finish(std::make_shared<const std::string>(answer.first));
+  }
   send_json(res, 200, answer.first);
 }
 
