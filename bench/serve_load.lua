@@ -18,10 +18,14 @@ local function encode(s)
   return (s:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", c:byte()) end))
 end
 
--- Each wrk thread starts at another place in the list and takes the queries in turn.
-local next_query = 0
+-- Each wrk thread starts at another place in the list, spread evenly (golden-ratio steps, whatever the
+-- number of threads), and takes the queries in turn: threads do not ask the same query at the same time.
+-- A global, not a local: setup() sets it in each thread's state after this file has run there.
+next_query = 0
+local threads = 0
 setup = function(thread)
-  thread:set("next_query", math.random(#queries))
+  thread:set("next_query", math.floor(threads * 0.6180339887 % 1 * #queries))
+  threads = threads + 1
 end
 
 request = function()

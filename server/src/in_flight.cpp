@@ -17,7 +17,7 @@ void InFlight::Claim::finish(Body body) {
 }
 
 std::variant<InFlight::Claim, InFlight::Body> InFlight::join(const std::string& key, std::uint64_t generation,
-                                                              Clock::duration wait) {
+                                                             Clock::duration wait) {
   std::unique_lock lock(mutex_);
   const auto it = flights_.find(key);
   if (it == flights_.end() || it->second->generation != generation) {

@@ -76,10 +76,11 @@ std::string Metrics::render(const std::optional<IndexGauges>& index, const Respo
            "# TYPE kavosh_index_revision gauge\n"
         << "kavosh_index_revision " << index->revision << '\n';
   }
-  out << "# HELP kavosh_cache_requests_total Cacheable requests, by whether the response cache held the answer.\n"
+  out << "# HELP kavosh_cache_requests_total Cacheable requests: answered from the response cache (hit), searched (miss), or by waiting for the same request's search (coalesced).\n"
          "# TYPE kavosh_cache_requests_total counter\n"
       << "kavosh_cache_requests_total{result=\"hit\"} " << cache.hits << '\n'
       << "kavosh_cache_requests_total{result=\"miss\"} " << cache.misses << '\n'
+      << "kavosh_cache_requests_total{result=\"coalesced\"} " << cache.coalesced << '\n'
       << "# HELP kavosh_cache_entries Answers held by the response cache.\n# TYPE kavosh_cache_entries gauge\n"
       << "kavosh_cache_entries " << cache.entries << '\n'
       << "# HELP kavosh_cache_bytes Bytes of the answers held by the response cache.\n"

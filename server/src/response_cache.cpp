@@ -21,6 +21,11 @@ void ResponseCache::count_miss() {
   ++misses_;
 }
 
+void ResponseCache::count_coalesced() {
+  const std::lock_guard lock(mutex_);
+  ++coalesced_;
+}
+
 void ResponseCache::store(const std::string& key, std::uint64_t generation, std::string body) {
   // An answer larger than a tenth of the budget would push out many others for one request.
   if (body.size() + key.size() > max_bytes_ / 10) return;
@@ -39,7 +44,7 @@ void ResponseCache::store(const std::string& key, std::uint64_t generation, std:
 
 ResponseCache::Counts ResponseCache::counts() const {
   const std::lock_guard lock(mutex_);
-  return {hits_, misses_, by_key_.size(), bytes_};
+  return {hits_, misses_, coalesced_, by_key_.size(), bytes_};
 }
 
 void ResponseCache::clear_locked() {

@@ -28,12 +28,15 @@ class ResponseCache {
   Body find(const std::string& key, std::uint64_t generation);
   /// Counts a request the cache could not answer (find() may be asked twice for one request).
   void count_miss();
+  /// Counts a request answered by waiting for the same request's search (InFlight).
+  void count_coalesced();
   /// Keeps `body` as the answer to `key` at `generation`; ignored when a newer generation is kept.
   void store(const std::string& key, std::uint64_t generation, std::string body);
 
   struct Counts {
     std::uint64_t hits = 0;
     std::uint64_t misses = 0;
+    std::uint64_t coalesced = 0;
     std::size_t entries = 0;
     std::size_t bytes = 0;
   };
@@ -55,6 +58,7 @@ class ResponseCache {
   std::size_t bytes_ = 0;
   std::uint64_t hits_ = 0;
   std::uint64_t misses_ = 0;
+  std::uint64_t coalesced_ = 0;
 };
 
 }  // namespace kavosh::serve

@@ -298,6 +298,7 @@ void Server::Impl::answer_cached(httplib::Response& res, const std::string& key,
     if (const ResponseCache::Body body = cache.find(key, *generation)) return send_json(res, 200, *body);
     auto joined = in_flight.join(key, *generation, kLeaseWait);
     if (auto* answered = std::get_if<InFlight::Body>(&joined); answered && *answered) {
+      cache.count_coalesced();
       return send_json(res, 200, **answered);
     }
     if (auto* mine = std::get_if<InFlight::Claim>(&joined)) claim.emplace(std::move(*mine));
