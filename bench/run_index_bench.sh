@@ -1,7 +1,9 @@
 #!/bin/sh
 # Indexing benchmark: kavosh-index against plain Xapian TermGenerator on >= 100 MB of Persian news,
 # built from ../shared/dev-data/news when present (repeated with fresh ids), else generated text.
-# Usage: bench/run_index_bench.sh [BUILD_DIR] [extra index_bench options]; prints a markdown table.
+# Usage: bench/run_index_bench.sh [BUILD_DIR] [extra index_bench options]; prints markdown tables: the two
+# indexers, kavosh-index's pace, re-runs into the built database (--no-rerun), query latency local and through
+# xapian-tcpsrv (--no-remote); --pieces adds the builds without one piece each (--pieces-only: those alone).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build-index}
