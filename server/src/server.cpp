@@ -305,6 +305,9 @@ void Server::Impl::answer_cached(httplib::Response& res, const std::string& key,
   }
   auto lease = pool.acquire(kLeaseWait);
   if (!lease) throw HttpError(503, "server busy");
+  // A searcher behind the generation another one confirmed looks for the commit now: its answer would
+  // neither be kept nor reach the requests waiting for it.
+  if (generation && lease->generation() < *generation) lease->refresh();
   const auto run = [&] {
     if (const ResponseCache::Body body = cache.find(key, lease->generation())) return std::pair{*body, false};
     cache.count_miss();
