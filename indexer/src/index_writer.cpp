@@ -8,6 +8,7 @@
 #include "kavosh/index/stories.h"
 #include "kavosh/index/synonyms.h"
 #include "kavosh/schema.h"
+#include "kavosh/synonyms_text.h"
 
 namespace kavosh::index {
 namespace {
@@ -74,22 +75,11 @@ bool set_metadata(Xapian::WritableDatabase& db, std::string_view key, const std:
   return true;
 }
 
-// The table as schema::kSynonymsKey holds it.
-std::string synonyms_text(const SynonymTable& table) {
-  std::string text;
-  for (const auto& [key, values] : table) {
-    text += key;
-    for (const std::string& value : values) text.append("\t").append(value);
-    text += '\n';
-  }
-  return text;
-}
-
 // Returns false when the table (and its copy in metadata) already held these groups: nothing to write,
 // nothing to commit.
 bool replace_synonyms(Xapian::WritableDatabase& db, const std::vector<SynonymGroup>& groups) {
   const SynonymTable wanted = synonym_table(groups);
-  const bool copied = set_metadata(db, schema::kSynonymsKey, synonyms_text(wanted));
+  const bool copied = set_metadata(db, schema::kSynonymsKey, schema::encode_synonyms(wanted));
   const SynonymTable stored = stored_synonyms(db);
   if (wanted == stored) return copied;
   for (const auto& [key, values] : stored) db.clear_synonyms(key);

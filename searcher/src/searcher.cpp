@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
-#include <sstream>
 
 #include "cluster.h"
 #include "deadline.h"
@@ -16,6 +15,7 @@
 #include "kavosh/search/query.h"
 #include "kavosh/search/query_builder.h"
 #include "kavosh/search/ranking.h"
+#include "kavosh/synonyms_text.h"
 #include "related.h"
 #include "stories.h"
 #include "suggest.h"
@@ -275,15 +275,7 @@ const SynonymMap* Searcher::Impl::synonyms() const {
   std::string text = database.get_metadata(std::string(schema::kSynonymsKey));
   if (text.empty()) return nullptr;
   if (text != synonyms_text) {
-    synonyms_table.clear();
-    std::istringstream lines(text);
-    for (std::string line; std::getline(lines, line);) {
-      std::istringstream fields(line);
-      std::string key;
-      std::getline(fields, key, '\t');
-      auto& values = synonyms_table[key];
-      for (std::string value; std::getline(fields, value, '\t');) values.push_back(value);
-    }
+    synonyms_table = schema::decode_synonyms(text);
     synonyms_text = std::move(text);
   }
   return &synonyms_table;

@@ -1,7 +1,10 @@
 // make_document: the exact terms, positions, filters, values and data of small records.
 #include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -9,6 +12,7 @@
 #include "kavosh/hit_fields.h"
 #include "kavosh/index/index_writer.h"
 #include "kavosh/schema.h"
+#include "kavosh/synonyms_text.h"
 
 namespace kavosh::index {
 namespace {
@@ -116,6 +120,17 @@ TEST(MakeDocument, FiltersValuesAndData) {
   EXPECT_EQ(schema::decode_hit_fields(document.get_value(schema::kHitSlot)),
             (schema::HitFields{"t3", "", "", " خبرگزاري  فارس ", "2024-03-01"}));
   EXPECT_EQ(nlohmann::json::parse(document.get_data()), record.raw);
+}
+
+TEST(SynonymsText, ALinePerKeyAndBack) {
+  const std::map<std::string, std::set<std::string>> table{{"مجلس", {"پارلمان", "مجلس شورا"}}, {"تهران", {"طهران"}}};
+  const std::string text = schema::encode_synonyms(table);
+  EXPECT_EQ(text, "تهران\tطهران\nمجلس\tمجلس شورا\tپارلمان\n");
+  const auto decoded = schema::decode_synonyms(text);
+  ASSERT_EQ(decoded.size(), 2U);
+  EXPECT_EQ(decoded.at("مجلس"), (std::vector<std::string>{"مجلس شورا", "پارلمان"}));
+  EXPECT_EQ(decoded.at("تهران"), (std::vector<std::string>{"طهران"}));
+  EXPECT_TRUE(schema::decode_synonyms("").empty()) << "a database indexed without synonyms";
 }
 
 TEST(HitFields, RoundTripSeparatorDroppedMalformedValues) {
