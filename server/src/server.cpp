@@ -133,6 +133,18 @@ std::string cache_key(std::string_view endpoint, const Params& params) {
   return key;
 }
 
+/// Runs `fn` on the lease's searcher. A failure is retried once on a reopened database: a concurrent
+/// writer may have recycled the blocks an old revision was reading, which is not an outage.
+template <class F>
+auto retried(SearcherPool::Lease& lease, F&& fn) {
+  try {
+    return fn(*lease);
+  } catch (const EnvironmentError&) {
+    lease.refresh();
+    return fn(*lease);
+  }
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -269,18 +281,12 @@ void Server::Impl::guarded(const httplib::Request& req, httplib::Response& res,
 
 /// Runs `fn`, a look-up of a few microseconds (a stored record, the index's size), on a searcher of
 /// `lookups`, so that it never queues behind searches: /healthz answers a load balancer at once however
-/// busy the searchers are. A failure is retried once on a reopened database: a concurrent writer may
-/// have recycled the blocks an old revision was reading, which is not an outage.
+/// busy the searchers are.
 template <class F>
 auto Server::Impl::look_up(F&& fn) {
   auto lease = lookups.acquire(kLeaseWait);
   if (!lease) throw HttpError(503, "server busy");
-  try {
-    return fn(**lease);
-  } catch (const EnvironmentError&) {
-    lease->refresh();
-    return fn(**lease);
-  }
+  return retried(*lease, fn);
 }
 
 /// Answers from the cache when the same request was answered at the generation being served; else
@@ -308,18 +314,11 @@ void Server::Impl::answer_cached(httplib::Response& res, const std::string& key,
   // A searcher behind the generation another one confirmed looks for the commit now: its answer would
   // neither be kept nor reach the requests waiting for it.
   if (generation && lease->generation() < *generation) lease->refresh();
-  const auto run = [&] {
+  const std::pair<std::string, bool> answer = retried(*lease, [&](Searcher& searcher) {
     if (const ResponseCache::Body body = cache.find(key, lease->generation())) return std::pair{*body, false};
     cache.count_miss();
-    return compute(**lease);
-  };
-  std::pair<std::string, bool> answer;
-  try {
-    answer = run();
-  } catch (const EnvironmentError&) {
-    lease->refresh();  // as look_up: a writer may have recycled the blocks an old revision read
-    answer = run();
-  }
+    return compute(searcher);
+  });
   if (answer.second) {
     cache.store(key, lease->generation(), answer.first);
     if (claim && generation == lease->generation()) claim->finish(std::make_shared<const std::string>(answer.first));
