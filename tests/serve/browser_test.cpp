@@ -53,6 +53,21 @@ std::string texts(const std::string& css) {
   return "return Array.from(document.querySelectorAll('" + css + "')).map(e => e.textContent);";
 }
 
+/// A script making the page's fetch() rewrite every /api/search answer with `fields` (a JavaScript object
+/// literal assigned over the server's JSON), to show the widget answers the server does not give here.
+std::string rewrite_search_answers(const std::string& fields) {
+  return R"(
+    window.realFetch = window.fetch;
+    window.fetch = (url, ...rest) => window.realFetch(url, ...rest).then(res => {
+      if (!String(url).includes('/api/search')) return res;
+      return res.json().then(body => {
+        Object.assign(body, )" +
+         fields + R"();
+        return new Response(JSON.stringify(body), {status: res.status, headers: {'Content-Type': 'application/json'}});
+      });
+    });)";
+}
+
 class BrowserTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -379,15 +394,7 @@ TEST_F(BrowserTest, ShowsTheSearchWarnings) {
 
 TEST_F(BrowserTest, SaysWhenPartOfTheResultsIsMissing) {
   // A cluster with a shard down answers `partial`: the page rewrites the server's answers into one.
-  browser_->execute(R"(
-    window.realFetch = window.fetch;
-    window.fetch = (url, ...rest) => window.realFetch(url, ...rest).then(res => {
-      if (!String(url).includes('/api/search')) return res;
-      return res.json().then(body => {
-        Object.assign(body, {partial: true, failed_shards: [1]});
-        return new Response(JSON.stringify(body), {status: res.status, headers: {'Content-Type': 'application/json'}});
-      });
-    });)");
+  browser_->execute(rewrite_search_answers("{partial: true, failed_shards: [1]}"));
   const std::string shown = R"(
     return Array.from(document.querySelectorAll('.kavosh-partial'))
         .filter(e => e.getBoundingClientRect().height > 0).map(e => e.textContent);)";
@@ -516,15 +523,8 @@ TEST_F(BrowserTest, RelatedArticlesSayWhenThereAreNoneOrTheyFail) {
 TEST_F(BrowserTest, AnEstimatedTotalOffersOnlyPagesThatExist) {
   // The server counts exactly here, so the page rewrites its answers into an estimate above the matches
   // there are: "about 500", of which only window.lower are certain.
-  browser_->execute(R"(
-    window.realFetch = window.fetch;
-    window.fetch = (url, ...rest) => window.realFetch(url, ...rest).then(res => {
-      if (!String(url).includes('/api/search')) return res;
-      return res.json().then(body => {
-        Object.assign(body, {total: 500, total_is_estimate: true, total_lower: window.lower, total_upper: 900});
-        return new Response(JSON.stringify(body), {status: res.status, headers: {'Content-Type': 'application/json'}});
-      });
-    });)");
+  browser_->execute(
+      rewrite_search_answers("{total: 500, total_is_estimate: true, total_lower: window.lower, total_upper: 900}"));
   const std::string pager = "return Array.from(document.querySelectorAll('.kavosh-page')).filter(b => !b.disabled)"
                             ".map(b => b.textContent);";
   browser_->execute("window.lower = 10;");  // no more than this page is certain
