@@ -3,8 +3,9 @@
 // TermGenerator indexer over the same input, in the same run. Each indexer runs in a child process so
 // its peak RSS is its own. Usage: index_bench [--mb N] [--threads N] [--batch N] [--shards 1,2] [--phases]
 // [--pieces | --pieces-only] [--repeat N] [--no-rerun] [--no-remote] [--queries TSV] [--work DIR] [INPUT...];
-// INPUT are JSONL files or directories (e.g. ../shared/dev-data/news), repeated with fresh ids up to N MB;
-// without INPUT, Persian-like text is generated. --phases also splits each indexer's CPU time into making the
+// INPUT are JSONL files or directories (e.g. ../shared/dev-data/news), recombined into new articles up to
+// N MB as bench/scale_corpus.py recombines corpus/ (--copies: repeated verbatim with fresh ids, every
+// article then a near-copy of itself per repetition); without INPUT, Persian-like text is generated. --phases also splits each indexer's CPU time into making the
 // documents and Xapian writing them (one thread, documents held in memory between the two): Xapian's part
 // is a floor that no analysis speed-up or threading removes.
 // Besides, for kavosh-index: records/s over the first and the last fifth of the input; the same input
@@ -22,6 +23,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -53,6 +55,7 @@ struct Settings {
   std::vector<std::uint32_t> shards{1};
   std::string work = "/tmp/kavosh-index-bench";
   std::vector<std::string> inputs;
+  bool copies = false;
   bool phases = false;
   bool no_rerun = false;
   bool no_remote = false;
@@ -85,6 +88,110 @@ std::uint64_t repeat_inputs(const std::vector<std::string>& inputs, std::uint64_
       written += line.size() + 1;
     }
     if (written == before) throw std::runtime_error("no records in the inputs");
+  }
+  return written;
+}
+
+// The sentences of a text: split after `.`, `!`, `?` or `؟` followed by white space, and at line breaks.
+std::vector<std::string> sentences_of(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  const auto cut = [&](std::size_t end, std::size_t next) {
+    std::string_view sentence = text.substr(start, end - start);
+    while (!sentence.empty() && std::isspace(static_cast<unsigned char>(sentence.front()))) sentence.remove_prefix(1);
+    if (!sentence.empty()) out.emplace_back(sentence);
+    start = next;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool space_after = i + 1 < text.size() && (text[i + 1] == ' ' || text[i + 1] == '\n');
+    if (text[i] == '\n') {
+      cut(i, i + 1);
+    } else if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && space_after) {
+      cut(i + 1, i + 1);
+    } else if (text.substr(i, 2) == "\u061F" && i + 2 < text.size() && text[i + 2] == ' ') {
+      cut(i + 2, i + 2);
+    }
+  }
+  cut(text.size(), text.size());
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& sentences) {
+  std::string text;
+  for (const std::string& sentence : sentences) text.append(text.empty() ? "" : " ").append(sentence);
+  return text;
+}
+
+// New articles from the inputs' records, as bench/scale_corpus.py makes them from corpus/ (the peers' scale
+// corpus is made so too): an article's title, source and category over a body re-made from 30-60% of its own
+// sentences and 1-3 sentences of each of 2-4 other articles, shuffled, dated over five years; 3% republish
+// one of the last 2,000 records under another source with a sentence dropped, as agencies do.
+std::uint64_t recombine_inputs(const std::vector<std::string>& inputs, std::uint64_t bytes, std::ofstream& out) {
+  constexpr double kRepublished = 0.03;
+  constexpr std::size_t kRecent = 2000;
+  std::vector<json> articles;
+  kavosh::index::InputReader reader(kavosh::index::expand_inputs(inputs));
+  for (kavosh::index::InputItem item; reader.next(item);) {
+    json record = json::parse(item.text, nullptr, false);
+    if (record.is_object() && record.contains("body") && record["body"].is_string()) articles.push_back(record);
+  }
+  if (articles.empty()) throw std::runtime_error("no records with a body in the inputs");
+  std::vector<std::vector<std::string>> pools;
+  std::vector<std::string> sources;
+  for (const json& article : articles) {
+    pools.push_back(sentences_of(article["body"].get<std::string>()));
+    if (article.contains("source") && article["source"].is_string()) sources.push_back(article["source"]);
+  }
+  std::ranges::sort(sources);
+  sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
+  if (sources.empty()) sources.emplace_back("");
+  std::mt19937_64 random(6);
+  const auto uniform = [&](double low, double high) {
+    return std::uniform_real_distribution<double>(low, high)(random);
+  };
+  const auto below = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random); };
+  std::deque<json> recent;
+  std::uint64_t written = 0;
+  for (std::uint64_t n = 0; written < bytes; ++n) {
+    json record;
+    if (!recent.empty() && uniform(0, 1) < kRepublished) {
+      record = recent[below(recent.size())];
+      std::vector<std::string> body = sentences_of(record["body"].get<std::string>());
+      if (body.size() > 2) body.erase(body.begin() + static_cast<std::ptrdiff_t>(below(body.size())));
+      record["body"] = joined(body);
+      std::vector<std::string> others;
+      std::ranges::copy_if(sources, std::back_inserter(others),
+                           [&](const std::string& s) { return record.value("source", "") != s; });
+      record["source"] = others.empty() ? sources.front() : others[below(others.size())];
+      record.erase("url");
+    } else {
+      const std::size_t i = n % articles.size();
+      record = articles[i];
+      std::vector<std::string> own = pools[i];
+      std::ranges::shuffle(own, random);
+      own.resize(
+          std::max<std::size_t>(1, static_cast<std::size_t>(static_cast<double>(own.size()) * uniform(0.3, 0.6))));
+      for (std::size_t others = 2 + below(3); others > 0; --others) {
+        std::vector<std::string> other = pools[below(pools.size())];
+        std::ranges::shuffle(other, random);
+        other.resize(std::min(other.size(), 1 + below(3)));
+        own.insert(own.end(), other.begin(), other.end());
+      }
+      std::ranges::shuffle(own, random);
+      record["body"] = joined(own);
+      const std::chrono::year_month_day day{std::chrono::sys_days{std::chrono::year{2019} / 1 / 1} +
+                                            std::chrono::days{static_cast<int>(below(5 * 365))}};
+      char date[16];
+      std::snprintf(date, sizeof date, "%04d-%02u-%02u", static_cast<int>(day.year()),
+                    static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
+      record["date"] = date;
+    }
+    record["id"] = "s" + std::to_string(n);
+    recent.push_back(record);
+    if (recent.size() > kRecent) recent.pop_front();
+    const std::string line = record.dump(-1, ' ', false, json::error_handler_t::replace);
+    out << line << '\n';
+    written += line.size() + 1;
   }
   return written;
 }
@@ -691,7 +798,12 @@ int run(const Settings& settings) {
   {
     std::ofstream out(input);
     const auto target = static_cast<std::uint64_t>(settings.megabytes * 1e6);
-    input_bytes = settings.inputs.empty() ? generate_input(target, out) : repeat_inputs(settings.inputs, target, out);
+    if (settings.inputs.empty()) {
+      input_bytes = generate_input(target, out);
+    } else {
+      input_bytes = settings.copies ? repeat_inputs(settings.inputs, target, out)
+                                    : recombine_inputs(settings.inputs, target, out);
+    }
   }
   const std::uint64_t records = count_lines(input);
   if (settings.pieces_only) {
@@ -728,7 +840,10 @@ int main(int argc, char** argv) {
   app.add_option("--repeat", settings.repeat, "Rounds of the --pieces builds (times: the least of the rounds)")
       ->capture_default_str();
   app.add_option("--work", settings.work, "Scratch directory (removed first)")->capture_default_str();
-  app.add_option("INPUT", settings.inputs, "JSONL files or directories to repeat (default: generated text)");
+  app.add_flag("--copies", settings.copies,
+               "Repeat the INPUT records verbatim under fresh ids rather than recombine their sentences (each "
+               "repetition a near-copy of every article: the worst case of story grouping)");
+  app.add_option("INPUT", settings.inputs, "JSONL files or directories to make articles of (default: generated text)");
   CLI11_PARSE(app, argc, argv);
   try {
     return run(settings);

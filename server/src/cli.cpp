@@ -48,6 +48,10 @@ std::unique_ptr<CLI::App> make_app(Options& options) {
                   "Memory for answers to requests repeated before the next commit, in MB (0: no cache)")
       ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 20))
       ->capture_default_str();
+  app->add_option("--max-stale-ms", options.max_stale_ms,
+                  "After a commit, a kept answer may still be served this long while it is searched anew (0: never)")
+      ->check(CLI::Range(0u, 3600000u))
+      ->capture_default_str();
   cli::add_standard_options(*app);
   return app;
 }

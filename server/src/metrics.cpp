@@ -76,11 +76,15 @@ std::string Metrics::render(const std::optional<IndexGauges>& index, const Respo
            "# TYPE kavosh_index_revision gauge\n"
         << "kavosh_index_revision " << index->revision << '\n';
   }
-  out << "# HELP kavosh_cache_requests_total Cacheable requests: answered from the response cache (hit), searched (miss), or by waiting for the same request's search (coalesced).\n"
+  out << "# HELP kavosh_cache_requests_total Cacheable requests: answered from the response cache at the generation served (hit) or at an older one searched anew meanwhile (stale), searched (miss), or by waiting for the same request's search (coalesced).\n"
          "# TYPE kavosh_cache_requests_total counter\n"
       << "kavosh_cache_requests_total{result=\"hit\"} " << cache.hits << '\n'
+      << "kavosh_cache_requests_total{result=\"stale\"} " << cache.stale << '\n'
       << "kavosh_cache_requests_total{result=\"miss\"} " << cache.misses << '\n'
       << "kavosh_cache_requests_total{result=\"coalesced\"} " << cache.coalesced << '\n'
+      << "# HELP kavosh_cache_revalidations_total Stale answers searched anew in the background.\n"
+         "# TYPE kavosh_cache_revalidations_total counter\n"
+      << "kavosh_cache_revalidations_total " << cache.revalidated << '\n'
       << "# HELP kavosh_cache_entries Answers held by the response cache.\n# TYPE kavosh_cache_entries gauge\n"
       << "kavosh_cache_entries " << cache.entries << '\n'
       << "# HELP kavosh_cache_bytes Bytes of the answers held by the response cache.\n"

@@ -78,6 +78,9 @@ class SearcherPool {
   /// and with every reopening from scratch (the database replaced).
   std::optional<std::uint64_t> current_generation() const;
 
+  /// The number of searchers.
+  std::size_t size() const { return slots_.size(); }
+
  private:
   struct Slot {
     std::optional<Searcher> searcher;

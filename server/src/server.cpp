@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <functional>
 #include <sstream>
 #include <thread>
 
@@ -21,6 +22,7 @@
 #include "metrics.h"
 #include "params.h"
 #include "response_cache.h"
+#include "revalidator.h"
 #include "searcher_pool.h"
 #include "task_queue.h"
 
@@ -33,6 +35,7 @@ using Json = nlohmann::ordered_json;
 constexpr auto kLeaseWait = std::chrono::seconds(2);  // a worker waits this long for a searcher, then 503
 constexpr int kBacklog = 1024;                        // cpp-httplib listens with 5: too few for a burst
 constexpr std::size_t kMaxIdBytes = 240;              // longer ids cannot be indexed (Xapian's term limit)
+constexpr std::size_t kMaxRevalidations = 4096;       // stale answers waiting to be searched again
 
 // Set when a request has been parsed, read when its response is logged: both run on the same worker.
 thread_local Clock::time_point t_started;
@@ -154,7 +157,8 @@ struct Server::Impl {
   SearcherPool pool;                                                           ///< searches, one searcher per core
   SearcherPool lookups;                                                        ///< documents and index statistics
   ResponseCache cache;
-  InFlight in_flight;  ///< misses being searched: the same request meanwhile waits for the answer
+  InFlight in_flight;       ///< misses being searched: the same request meanwhile waits for the answer
+  Revalidator revalidator;  ///< searches the stale answers served again, one thread per search searcher
   Metrics metrics;
   HttpServer http;
 
@@ -167,8 +171,13 @@ struct Server::Impl {
 
   template <class F>
   auto look_up(F&& fn);
-  template <class F>
-  void answer_cached(httplib::Response& res, const std::string& key, F&& compute);
+  /// Computes an answer on a searcher: its body, and whether it may be kept.
+  using Compute = std::function<std::pair<std::string, bool>(Searcher&)>;
+  std::optional<std::uint64_t> served_generation();
+  void answer_cached(httplib::Response& res, const std::string& key, const Compute& compute);
+  std::pair<std::string, bool> search_and_keep(SearcherPool::Lease& lease, const std::string& key,
+                                               const Compute& compute, InFlight::Claim* claim);
+  void revalidate(const std::string& key, const Compute& compute);
 
   void search_get(const httplib::Request& req, httplib::Response& res);
   void search_post(const httplib::Request& req, httplib::Response& res);
@@ -187,7 +196,8 @@ Server::Impl::Impl(const Options& o)
       pool(o.db, std::max<std::uint32_t>(o.threads ? o.threads : std::thread::hardware_concurrency(), 2),
            std::chrono::milliseconds(o.refresh_ms), generations),
       lookups(o.db, 2, std::chrono::milliseconds(o.refresh_ms), generations),
-      cache(o.cache_mb << 20U) {
+      cache(o.cache_mb << 20U, std::chrono::milliseconds(o.max_stale_ms)),
+      revalidator(o.max_stale_ms > 0 && o.cache_mb > 0 ? pool.size() : 0, kMaxRevalidations) {
   http.set_socket_options(exclusive_socket_options);
   // cpp-httplib writes an answer's headers and body apart: with Nagle's algorithm the body waits for the
   // client's delayed ACK of the headers, 40 ms on Linux. Accepted connections inherit the option.
@@ -289,22 +299,31 @@ auto Server::Impl::look_up(F&& fn) {
   return retried(*lease, fn);
 }
 
-/// Answers from the cache when the same request was answered at the generation being served; else
-/// runs `compute(searcher)`, which returns the body and whether it may be kept, and keeps it.
-template <class F>
-void Server::Impl::answer_cached(httplib::Response& res, const std::string& key, F&& compute) {
-  // The generation being served, confirmed if need be by a look-up searcher rather than a search one,
-  // which would make the request queue behind searches only to find its answer kept.
+/// The generation being served, confirmed if need be by a look-up searcher rather than a search one,
+/// which would make a request queue behind searches only to find its answer kept.
+std::optional<std::uint64_t> Server::Impl::served_generation() {
   auto generation = pool.current_generation();
   if (!generation) {
     if (const auto lookup = lookups.acquire(kLeaseWait)) generation = lookup->generation();
   }
+  return generation;
+}
+
+/// Answers from the cache when the same request was answered at the generation being served (or, stale,
+/// shortly before: it is then searched again in the background); else by waiting for the same request
+/// being searched; else by searching it.
+void Server::Impl::answer_cached(httplib::Response& res, const std::string& key, const Compute& compute) {
+  const auto generation = served_generation();
   std::optional<InFlight::Claim> claim;
   if (generation) {
-    if (const ResponseCache::Body body = cache.find(key, *generation)) return send_json(res, 200, *body);
+    if (const ResponseCache::Found found = cache.find(key, *generation); found.body) {
+      cache.count(found.stale ? ResponseCache::Outcome::stale : ResponseCache::Outcome::hit);
+      if (found.stale) revalidate(key, compute);
+      return send_json(res, 200, *found.body);
+    }
     auto joined = in_flight.join(key, *generation, kLeaseWait);
     if (auto* answered = std::get_if<InFlight::Body>(&joined); answered && *answered) {
-      cache.count_coalesced();
+      cache.count(ResponseCache::Outcome::coalesced);
       return send_json(res, 200, **answered);
     }
     if (auto* mine = std::get_if<InFlight::Claim>(&joined)) claim.emplace(std::move(*mine));
@@ -314,16 +333,45 @@ void Server::Impl::answer_cached(httplib::Response& res, const std::string& key,
   // A searcher behind the generation another one confirmed looks for the commit now: its answer would
   // neither be kept nor reach the requests waiting for it.
   if (generation && lease->generation() < *generation) lease->refresh();
-  const std::pair<std::string, bool> answer = retried(*lease, [&](Searcher& searcher) {
-    if (const ResponseCache::Body body = cache.find(key, lease->generation())) return std::pair{*body, false};
-    cache.count_miss();
+  const auto [body, searched] =
+      search_and_keep(*lease, key, compute, claim && generation == lease->generation() ? &*claim : nullptr);
+  cache.count(searched ? ResponseCache::Outcome::miss : ResponseCache::Outcome::hit);
+  send_json(res, 200, body);
+}
+
+/// The answer to `key` at the lease's generation: kept meanwhile by another searcher, or computed, kept
+/// when it may be, and handed to the requests waiting on `claim`. Second: whether it was searched.
+std::pair<std::string, bool> Server::Impl::search_and_keep(SearcherPool::Lease& lease, const std::string& key,
+                                                           const Compute& compute, InFlight::Claim* claim) {
+  bool searched = false;
+  std::pair<std::string, bool> answer = retried(lease, [&](Searcher& searcher) {
+    if (const ResponseCache::Found found = cache.find(key, lease.generation()); found.body && !found.stale) {
+      return std::pair{*found.body, false};
+    }
+    searched = true;
     return compute(searcher);
   });
   if (answer.second) {
-    cache.store(key, lease->generation(), answer.first);
-    if (claim && generation == lease->generation()) claim->finish(std::make_shared<const std::string>(answer.first));
+    cache.store(key, lease.generation(), answer.first);
+    if (claim) claim->finish(std::make_shared<const std::string>(answer.first));
   }
-  send_json(res, 200, answer.first);
+  return {std::move(answer.first), searched};
+}
+
+/// Searches `key` again in the background at the newest generation, unless a request is doing so.
+void Server::Impl::revalidate(const std::string& key, const Compute& compute) {
+  revalidator.submit(key, [this, key, compute] {
+    auto lease = pool.acquire(kLeaseWait);
+    if (!lease) return;
+    if (const auto generation = pool.current_generation(); generation && lease->generation() < *generation) {
+      lease->refresh();
+    }
+    auto joined = in_flight.join(key, lease->generation(), Clock::duration::zero());
+    if (auto* claim = std::get_if<InFlight::Claim>(&joined);
+        claim && search_and_keep(*lease, key, compute, claim).second) {
+      cache.count(ResponseCache::Outcome::revalidated);
+    }
+  });
 }
 
 void Server::Impl::search_get(const httplib::Request& req, httplib::Response& res) { search(req.params, limits, res); }
@@ -338,7 +386,8 @@ void Server::Impl::search_post(const httplib::Request& req, httplib::Response& r
 void Server::Impl::search(const Params& params, const Limits& request_limits, httplib::Response& res) {
   SearchRequest request = parse_search(params, request_limits);
   request.time_limit_ms = options.time_limit_ms;
-  answer_cached(res, cache_key("search", params), [&](Searcher& s) {
+  // The computations capture by value: a stale answer is searched again after the request is answered.
+  answer_cached(res, cache_key("search", params), [this, request](Searcher& s) {
     const SearchResults results = s.search(request);
     if (results.partial) metrics.partial_answer(results.failed_shards.size());
     std::ostringstream out;
@@ -350,7 +399,7 @@ void Server::Impl::search(const Params& params, const Limits& request_limits, ht
 
 void Server::Impl::suggest(const httplib::Request& req, httplib::Response& res) {
   const SuggestRequest request = parse_suggest(req.params, limits);
-  answer_cached(res, cache_key("suggest", req.params), [&](Searcher& s) {
+  answer_cached(res, cache_key("suggest", req.params), [this, request](Searcher& s) {
     Json json{{"query", request.prefix}, {"completions", s.suggest(request.prefix, request.limit)}};
     // The spelling suggestion of the whole text, as a search would give it ("did you mean").
     SearchRequest probe;
@@ -377,7 +426,7 @@ void Server::Impl::related(const httplib::Request& req, httplib::Response& res) 
   const std::string id = req.matches[1];
   const std::uint32_t limit = parse_related_limit(req.params, limits);
   if (id.size() > kMaxIdBytes || !valid_utf8(id)) throw HttpError(404, "no document with this id");
-  answer_cached(res, cache_key("related/" + id, req.params), [&](Searcher& s) {
+  answer_cached(res, cache_key("related/" + id, req.params), [id, limit](Searcher& s) {
     const auto related = s.related(id, limit);
     if (!related) throw HttpError(404, "no document with id '" + id + "'");
     std::ostringstream out;

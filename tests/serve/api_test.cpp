@@ -237,14 +237,6 @@ TEST_F(ApiTest, HealthzAndMetrics) {
   }
 }
 
-/// The line of a counter in /metrics, e.g. `kavosh_cache_requests_total{result="hit"} 2`.
-std::string metric_line(httplib::Client& client, const std::string& name) {
-  const auto res = client.Get("/metrics");
-  if (!res) return "";
-  const std::size_t at = res->body.find("\n" + name + " ");
-  return at == std::string::npos ? "" : res->body.substr(at + 1, res->body.find('\n', at + 1) - at - 1);
-}
-
 TEST_F(ApiTest, ARepeatedRequestIsAnsweredFromTheCacheWithTheSameBytes) {
   const std::string path = "/api/search?q=" + url_encode("انتخابات مجلس") + "&facets=source";
   const auto first = client_->Get(path);

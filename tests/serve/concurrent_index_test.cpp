@@ -1,8 +1,11 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
-// The service while an IndexWriter commits in a loop: not one failed request, and every commit is
-// served within a second without a restart, by searches the response cache answered before it too.
+// The service while an IndexWriter commits: not one failed request, and every commit is served within a
+// second without a restart, by searches the response cache answered before it too; a kept answer a
+// commit made older is served stale only until it is searched anew, and only within --max-stale-ms.
 #include <atomic>
 #include <chrono>
+#include <string>
+#include <thread>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -16,6 +19,64 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+/// A server over a database of the corpus at `db`, looking for commits at every request.
+Options committing_options(const std::string& db, std::uint32_t max_stale_ms) {
+  search::testing::build_database(db, corpus_records());
+  Options options;
+  options.db = db;
+  options.refresh_ms = 0;
+  options.max_stale_ms = max_stale_ms;
+  return options;
+}
+
+void commit_fresh_record(const std::string& db, const std::string& id) {
+  index::IndexWriter writer(index::IndexOptions{db, 100000, ""});
+  writer.add(index::parse_record(R"({"id":")" + id + R"(","title":"خبر تازه","body":"متن خبر تازه"})"));
+  writer.commit();
+}
+
+const std::string kFreshSearch = "/api/search?collapse=off&limit=100&q=" + url_encode("تازه");
+
+std::string cache_count(httplib::Client& client, const std::string& result) {
+  return metric_line(client, "kavosh_cache_requests_total{result=\"" + result + "\"}");
+}
+
+TEST(ConcurrentIndexing, AfterACommitTheKeptAnswerIsServedStaleUntilSearchedAnew) {
+  search::testing::TempDir dir;
+  RunningServer server(committing_options(dir.path() + "/db", 60000));
+  const auto client = server.client();
+  const auto before = client->Get(kFreshSearch);
+  ASSERT_TRUE(before && before->status == 200);
+  commit_fresh_record(dir.path() + "/db", "fresh-1");
+
+  const auto stale = client->Get(kFreshSearch);
+  ASSERT_TRUE(stale && stale->status == 200);
+  EXPECT_EQ(stale->body, before->body) << "the answer kept, served at once";
+  std::string fresh;
+  for (int i = 0; i < 500 && fresh.find("\"fresh-1\"") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (const auto again = client->Get(kFreshSearch); again && again->status == 200) fresh = again->body;
+  }
+  EXPECT_NE(fresh.find("\"fresh-1\""), std::string::npos) << "searched anew in the background";
+  EXPECT_EQ(cache_count(*client, "miss"), "kavosh_cache_requests_total{result=\"miss\"} 1")
+      << "only the first request searched";
+  EXPECT_NE(cache_count(*client, "stale"), "kavosh_cache_requests_total{result=\"stale\"} 0");
+  EXPECT_EQ(metric_line(*client, "kavosh_cache_revalidations_total"), "kavosh_cache_revalidations_total 1");
+}
+
+TEST(ConcurrentIndexing, WithoutStalenessTheFirstRequestAfterACommitSeesIt) {
+  search::testing::TempDir dir;
+  RunningServer server(committing_options(dir.path() + "/db", 0));
+  const auto client = server.client();
+  ASSERT_TRUE(client->Get(kFreshSearch));
+  commit_fresh_record(dir.path() + "/db", "fresh-1");
+  const auto after = client->Get(kFreshSearch);
+  ASSERT_TRUE(after && after->status == 200);
+  EXPECT_NE(after->body.find("\"fresh-1\""), std::string::npos);
+  EXPECT_EQ(cache_count(*client, "stale"), "kavosh_cache_requests_total{result=\"stale\"} 0");
+  EXPECT_EQ(cache_count(*client, "miss"), "kavosh_cache_requests_total{result=\"miss\"} 2");
+}
+
 TEST(ConcurrentIndexing, NoFailedRequestAndCommitsServedWithinASecond) {
   search::testing::TempDir dir;
   const std::string db = dir.path() + "/db";
@@ -27,8 +88,10 @@ TEST(ConcurrentIndexing, NoFailedRequestAndCommitsServedWithinASecond) {
 
   RequestTally tally;
   std::atomic<bool> done{false};
+  constexpr int kReaders = 3;
   std::vector<std::thread> readers;
-  for (int seed = 0; seed < 3; ++seed) {
+  readers.reserve(kReaders);
+  for (int seed = 0; seed < kReaders; ++seed) {
     readers.emplace_back([&, seed] { portal_traffic(server, done, seed, tally); });
   }
 
@@ -36,10 +99,9 @@ TEST(ConcurrentIndexing, NoFailedRequestAndCommitsServedWithinASecond) {
   // probe polls for the new record, by id and by the same search every round (which the response
   // cache answers between commits), and measures how long until the service returns it.
   const auto probe = server.client();
-  const std::string fresh_search = "/api/search?collapse=off&limit=100&q=" + url_encode("تازه");
   const auto served = [&](const std::string& id) {
     const auto doc = probe->Get("/api/doc/" + id);
-    const auto found = probe->Get(fresh_search);
+    const auto found = probe->Get(kFreshSearch);
     return doc && doc->status == 200 && found && found->status == 200 &&
            found->body.find("\"" + id + "\"") != std::string::npos;
   };

@@ -117,4 +117,11 @@ std::size_t served_documents(const RunningServer& server, std::size_t expected) 
   }
 }
 
+std::string metric_line(httplib::Client& client, const std::string& name) {
+  const auto res = client.Get("/metrics");
+  if (!res) return "";
+  const std::size_t at = res->body.find("\n" + name + " ");
+  return at == std::string::npos ? "" : res->body.substr(at + 1, res->body.find('\n', at + 1) - at - 1);
+}
+
 }  // namespace kavosh::serve::testing

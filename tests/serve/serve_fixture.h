@@ -69,4 +69,7 @@ void portal_traffic(const RunningServer& server, const std::atomic<bool>& done, 
 /// The document count /healthz reports, polled until it is `expected` or a second has passed.
 std::size_t served_documents(const RunningServer& server, std::size_t expected);
 
+/// The line of a counter in /metrics, e.g. `kavosh_cache_requests_total{result="hit"} 2`.
+std::string metric_line(httplib::Client& client, const std::string& name);
+
 }  // namespace kavosh::serve::testing

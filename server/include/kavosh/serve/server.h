@@ -30,6 +30,8 @@ struct Options {
   std::uint32_t refresh_ms = 250;         ///< a worker looks for new commits at most this often
   std::uint32_t time_limit_ms = 500;      ///< match time budget of one search (SearchRequest); 0 = none
   std::size_t cache_mb = 64;              ///< answers kept for requests repeated before the next commit; 0 = none
+  std::uint32_t max_stale_ms =
+      5000;  ///< an answer a commit made older may be served this long, searched anew meanwhile
 };
 
 /// The CLI11 app of kavosh-serve, writing into `options`.
