@@ -548,7 +548,8 @@ void print_pieces(const Settings& settings, const std::string& input) {
   std::vector<std::pair<PhaseSplit, Measure>> least;
   for (std::uint32_t round = 0; round < std::max(1u, settings.repeat); ++round) {
     for (std::size_t i = 0; i < std::size(kPieces); ++i) {
-      const auto& [piece, label] = kPieces[i];
+      const auto& piece = kPieces[i].piece;
+      const auto& label = kPieces[i].label;
       auto run = run_phases(label, db, split_path, [&] { kavosh_phases(settings, input, db, split_path, piece); });
       if (round == 0) {
         measure_size(run.second, db);

@@ -12,6 +12,7 @@
 #include <ostream>
 #include <thread>
 
+#include "copy_router.h"
 #include "kavosh/error.h"
 #include "kavosh/index/index_writer.h"
 #include "kavosh/index/input.h"
@@ -122,8 +123,9 @@ Outcome analyze_item(InputItem& item, const analysis::Analyzer& analyzer, Commit
 
 class Pipeline {
  public:
+  /// `partitions`: the writers are a first build's partitions, where near-copies go together (CopyRouter).
   Pipeline(const JobOptions& options, ShardWriters& writers, const std::vector<std::string>& shard_paths,
-           std::vector<FileIdentity> inputs, std::ostream& diagnostics, std::uint32_t workers)
+           std::vector<FileIdentity> inputs, std::ostream& diagnostics, std::uint32_t workers, bool partitions)
       : options_(options),
         writers_(writers),
         shard_paths_(shard_paths),
@@ -131,7 +133,9 @@ class Pipeline {
         diagnostics_(diagnostics),
         workers_(workers),
         work_(2 * workers),
-        results_(4 * workers + 2) {}
+        results_(4 * workers + 2) {
+    if (partitions) router_.emplace(static_cast<std::uint32_t>(writers.size()));
+  }
 
   // Runs every stage to completion; the sink runs on the calling thread.
   void run(std::vector<std::filesystem::path> files, InputStart start, JobStats& stats) {
@@ -219,7 +223,9 @@ class Pipeline {
       if (outcome.document) {
         point = resume_point(outcome);
         outcome.document->resume_point = point;
-        const std::uint32_t shard = shard_of(outcome.document->id, static_cast<std::uint32_t>(writers_.size()));
+        const std::string& id = outcome.document->id;
+        const std::uint32_t shard = router_ ? router_->partition_of(id, outcome.document->document)
+                                            : shard_of(id, static_cast<std::uint32_t>(writers_.size()));
         batches[shard].push_back(std::move(*outcome.document));
         continue;
       }
@@ -258,6 +264,7 @@ class Pipeline {
   ReorderQueue<std::vector<Outcome>> results_;
   std::atomic<std::uint32_t> running_workers_{workers_};
   Failure failure_;
+  std::optional<CopyRouter> router_;  ///< a first build's partitions: near-copies go together
 };
 
 void stop_handler(int signal) { request_stop(signal); }
@@ -298,7 +305,8 @@ std::string index_into(const JobOptions& options, const Target& target, std::vec
   static const std::vector<std::string> kNothingToCompare;
   writers.start();
   try {
-    Pipeline(options, writers, target.fresh ? kNothingToCompare : target.paths, std::move(inputs), diagnostics, workers)
+    Pipeline(options, writers, target.fresh ? kNothingToCompare : target.paths, std::move(inputs), diagnostics, workers,
+             target.fresh)
         .run(std::move(files), read_from, stats);
   } catch (...) {
     try {

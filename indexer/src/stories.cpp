@@ -164,13 +164,22 @@ Signature decode_signature(std::string_view value) {
   return out;
 }
 
-std::vector<std::string> band_terms(const Signature& signature) {
-  std::vector<std::string> terms;
-  if (signature.empty()) return terms;
+std::vector<std::uint64_t> band_hashes(const Signature& signature) {
+  std::vector<std::uint64_t> hashes;
+  if (signature.empty()) return hashes;
   for (std::size_t band = 0; band < kBands; ++band) {
     std::uint64_t hash = mix(band);
     for (std::size_t row = band * kRows; row < (band + 1) * kRows; ++row) hash = mix(hash ^ signature.minima[row]);
-    terms.push_back(std::string(schema::kBandPrefix) + hex(band, 2) + hex(hash, 16));
+    hashes.push_back(hash);
+  }
+  return hashes;
+}
+
+std::vector<std::string> band_terms(const Signature& signature) {
+  std::vector<std::string> terms;
+  const std::vector<std::uint64_t> hashes = band_hashes(signature);
+  for (std::size_t band = 0; band < hashes.size(); ++band) {
+    terms.push_back(std::string(schema::kBandPrefix) + hex(band, 2) + hex(hashes[band], 16));
   }
   return terms;
 }
@@ -288,14 +297,19 @@ void set_story(Xapian::Document& document, const std::string& story) {
 }
 
 // Each database grouped its own copies, so only a story's first document (the one it is named after) can
-// meet a near-copy written elsewhere; its story's documents follow it.
-std::uint64_t regroup_stories(Xapian::WritableDatabase& db) {
+// meet a near-copy written elsewhere, in a database merged before its own; its story's documents follow it.
+std::uint64_t regroup_stories(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& later_starts) {
   std::uint64_t changed = 0;
+  const auto own_start = [&](Xapian::docid docid) {
+    const auto after = std::ranges::upper_bound(later_starts, docid);
+    return after == later_starts.begin() ? docid : *std::prev(after);
+  };
   for (const Xapian::docid docid : sharing_a_band(db)) {
+    if (!later_starts.empty() && docid < later_starts.front()) continue;  // the first database: nothing before it
     const Xapian::Document document = db.get_document(docid);
     const std::string id = doc_id(document);
     if (story_of(document) != id) continue;  // a copy: it follows its story
-    const std::string story = copy_story(db, document, id, docid).first;
+    const std::string story = copy_story(db, document, id, own_start(docid)).first;
     if (!story.empty()) changed += relabel(db, id, story);
   }
   return changed;

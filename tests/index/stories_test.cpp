@@ -148,6 +148,15 @@ TEST(Stories, RegroupFindsCopiesWrittenApart) {
   EXPECT_EQ(merged.get_termfreq(std::string(schema::kStoryPrefix) + "c"), 0u);
 }
 
+TEST(Stories, RegroupOfPartitionsLooksOnlyInTheEarlierOnes) {
+  const testing::TempDir dir;
+  Xapian::WritableDatabase merged(merged_apart(dir), Xapian::DB_OPEN);
+  const Xapian::docid second_starts = Xapian::Database(dir / "a").get_lastdocid() + 1;
+  EXPECT_EQ(regroup_stories(merged, {second_starts}), 1u);
+  merged.commit();
+  EXPECT_EQ(read_stories(merged), kRegrouped);
+}
+
 TEST(Stories, AStoppedBuildIsRegroupedByTheNextWriter) {
   const testing::TempDir dir;
   const std::string path = merged_apart(dir);

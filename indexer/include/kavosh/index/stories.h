@@ -62,6 +62,10 @@ bool near_copies(const Signature& a, const Signature& b);
 std::string encode_signature(const Signature& signature);
 Signature decode_signature(std::string_view value);
 
+/// The hash of each LSH band of a signature (kBands of them; none for an empty signature): two signatures
+/// of near-copies share one with high probability.
+std::vector<std::uint64_t> band_hashes(const Signature& signature);
+
 /// The LSH band terms of a signature (schema::kBandPrefix + band number + the band's hash in hex), none
 /// for an empty signature.
 std::vector<std::string> band_terms(const Signature& signature);
@@ -108,9 +112,11 @@ void set_story(Xapian::Document& document, const std::string& story);
 /// Groups the documents of `db` again after merging databases written apart (a first build's
 /// partitions), whose copies could not see each other: in docid order, each document that began a story
 /// and shares a band with another joins the story of its most similar near-copy of a lower docid, with
-/// its story's other documents. Rewrites only the documents whose story changes; returns how many.
-/// Does not commit.
-std::uint64_t regroup_stories(Xapian::WritableDatabase& db);
+/// its story's other documents. `later_starts`: the first docid of each merged database after the first,
+/// ascending, when each grouped its own documents as it wrote them: a document then only looks for a
+/// near-copy in the databases before its own. Rewrites only the documents whose story changes; returns
+/// how many. Does not commit.
+std::uint64_t regroup_stories(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& later_starts = {});
 
 /// Every document's story: id → story id (kStorySlot; the id itself when the slot is empty).
 std::map<std::string, std::string> read_stories(const Xapian::Database& db);
