@@ -71,6 +71,15 @@ std::vector<std::string> bands_of(const Xapian::Document& document) {
   return bands;
 }
 
+/// The kMaxVerified candidates sharing the most bands, ties by docid (as candidates() ranks them).
+std::vector<Xapian::docid> most_shared(const std::map<Xapian::docid, std::size_t>& shared) {
+  std::vector<std::pair<Xapian::docid, std::size_t>> ranked(shared.begin(), shared.end());
+  std::ranges::stable_sort(ranked, [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::vector<Xapian::docid> out;
+  for (std::size_t i = 0; i < std::min(ranked.size(), kMaxVerified); ++i) out.push_back(ranked[i].first);
+  return out;
+}
+
 /// Docids holding the document's band terms (below `skip_from` when it is not 0), those sharing the most
 /// bands first, ties by docid; at most kMaxVerified.
 std::vector<Xapian::docid> candidates(const Xapian::Database& db, const Xapian::Document& document,
@@ -84,11 +93,7 @@ std::vector<Xapian::docid> candidates(const Xapian::Database& db, const Xapian::
       ++shared[*post];
     }
   }
-  std::vector<std::pair<Xapian::docid, std::size_t>> ranked(shared.begin(), shared.end());
-  std::ranges::stable_sort(ranked, [](const auto& a, const auto& b) { return a.second > b.second; });
-  std::vector<Xapian::docid> out;
-  for (std::size_t i = 0; i < std::min(ranked.size(), kMaxVerified); ++i) out.push_back(ranked[i].first);
-  return out;
+  return most_shared(shared);
 }
 
 /// True when a document other than `id`'s is of story `story`.
@@ -186,14 +191,13 @@ std::vector<std::string> band_terms(const Signature& signature) {
 
 namespace {
 
-/// The story of the document's most similar near-copy (docids below `skip_from` when it is not 0, other
-/// ids than `id`) and its similarity; an empty story when it has none.
-std::pair<std::string, double> copy_story(const Xapian::Database& db, const Xapian::Document& document,
-                                          std::string_view id, Xapian::docid skip_from) {
-  const Signature own = decode_signature(document.get_value(schema::kSignatureSlot));
+/// The story of the most similar near-copy among `candidates` of other ids than `id`, and its
+/// similarity to `own`; an empty story when none is.
+std::pair<std::string, double> best_copy(const Xapian::Database& db, const Signature& own, std::string_view id,
+                                         const std::vector<Xapian::docid>& candidates) {
   double best = 0;
   std::string story;
-  for (const Xapian::docid docid : candidates(db, document, skip_from)) {
+  for (const Xapian::docid docid : candidates) {
     const Xapian::Document candidate = db.get_document(docid, Xapian::DOC_ASSUME_VALID);
     if (doc_id(candidate) == id) continue;  // the document's own earlier version
     const Signature other = decode_signature(candidate.get_value(schema::kSignatureSlot));
@@ -205,6 +209,39 @@ std::pair<std::string, double> copy_story(const Xapian::Database& db, const Xapi
     if (best == 1.0) break;  // an identical copy (the commonest case): no better one to read
   }
   return {story, best};
+}
+
+/// The story of the document's most similar near-copy (docids below `skip_from` when it is not 0, other
+/// ids than `id`) and its similarity; an empty story when it has none.
+std::pair<std::string, double> copy_story(const Xapian::Database& db, const Xapian::Document& document,
+                                          std::string_view id, Xapian::docid skip_from) {
+  const Signature own = decode_signature(document.get_value(schema::kSignatureSlot));
+  return best_copy(db, own, id, candidates(db, document, skip_from));
+}
+
+/// For each document of a later partition that shares a band term with documents of earlier ones, the
+/// latter (a band's kPostingsPerBand oldest, as candidates() reads them) with the number of bands shared.
+/// One pass over the band terms' posting lists, read before any write (a posting list is not to be read
+/// across changes of the database).
+std::map<Xapian::docid, std::map<Xapian::docid, std::size_t>> shared_across(
+    const Xapian::Database& db, const std::vector<Xapian::docid>& later_starts) {
+  const auto partition = [&](Xapian::docid docid) {
+    return std::ranges::upper_bound(later_starts, docid) - later_starts.begin();
+  };
+  std::map<Xapian::docid, std::map<Xapian::docid, std::size_t>> shared;
+  const std::string prefix(schema::kBandPrefix);
+  std::vector<Xapian::docid> postings;
+  for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
+    if (term.get_termfreq() < 2) continue;
+    postings.assign(db.postlist_begin(*term), db.postlist_end(*term));
+    if (partition(postings.front()) == partition(postings.back())) continue;  // within one partition
+    const std::size_t oldest = std::min(postings.size(), kPostingsPerBand);
+    for (std::size_t later = 1; later < postings.size(); ++later) {
+      const auto own = partition(postings[later]);
+      for (std::size_t i = 0; i < oldest && partition(postings[i]) < own; ++i) ++shared[postings[later]][postings[i]];
+    }
+  }
+  return shared;
 }
 
 /// The documents that share a band term with another: the only ones a merge can regroup. Read before
@@ -300,17 +337,20 @@ void set_story(Xapian::Document& document, const std::string& story) {
 // meet a near-copy written elsewhere, in a database merged before its own; its story's documents follow it.
 std::uint64_t regroup_stories(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& later_starts) {
   std::uint64_t changed = 0;
-  const auto own_start = [&](Xapian::docid docid) {
-    const auto after = std::ranges::upper_bound(later_starts, docid);
-    return after == later_starts.begin() ? docid : *std::prev(after);
-  };
-  for (const Xapian::docid docid : sharing_a_band(db)) {
-    if (!later_starts.empty() && docid < later_starts.front()) continue;  // the first database: nothing before it
+  const auto regroup = [&](Xapian::docid docid, const std::vector<Xapian::docid>& candidates) {
     const Xapian::Document document = db.get_document(docid);
     const std::string id = doc_id(document);
-    if (story_of(document) != id) continue;  // a copy: it follows its story
-    const std::string story = copy_story(db, document, id, own_start(docid)).first;
+    if (story_of(document) != id) return;  // a copy: it follows its story
+    const Signature own = decode_signature(document.get_value(schema::kSignatureSlot));
+    const std::string story = best_copy(db, own, id, candidates).first;
     if (!story.empty()) changed += relabel(db, id, story);
+  };
+  if (later_starts.empty()) {
+    for (const Xapian::docid docid : sharing_a_band(db)) {
+      regroup(docid, candidates(db, db.get_document(docid), docid));
+    }
+  } else {
+    for (const auto& [docid, shared] : shared_across(db, later_starts)) regroup(docid, most_shared(shared));
   }
   return changed;
 }
