@@ -21,7 +21,8 @@ namespace kavosh::index {
 /// band hashes, the ids moved off their own partition, and a fixed filter of the ids seen.
 class CopyRouter {
  public:
-  static constexpr std::size_t kWindow = 20000;
+  /// Records looked back at: republications come within hours, a few thousand records of a large portal.
+  static constexpr std::size_t kWindow = 50000;
 
   explicit CopyRouter(std::uint32_t partitions, std::size_t window = kWindow);
 

@@ -71,12 +71,12 @@ std::vector<std::string> bands_of(const Xapian::Document& document) {
   return bands;
 }
 
-/// The kMaxVerified candidates sharing the most bands, ties by docid (as candidates() ranks them).
-std::vector<Xapian::docid> most_shared(const std::map<Xapian::docid, std::size_t>& shared) {
-  std::vector<std::pair<Xapian::docid, std::size_t>> ranked(shared.begin(), shared.end());
-  std::ranges::stable_sort(ranked, [](const auto& a, const auto& b) { return a.second > b.second; });
+/// The kMaxVerified candidates sharing the most bands, ties by docid: `shared` holds (docid, bands
+/// shared) by docid.
+std::vector<Xapian::docid> most_shared(std::vector<std::pair<Xapian::docid, std::size_t>> shared) {
+  std::ranges::stable_sort(shared, [](const auto& a, const auto& b) { return a.second > b.second; });
   std::vector<Xapian::docid> out;
-  for (std::size_t i = 0; i < std::min(ranked.size(), kMaxVerified); ++i) out.push_back(ranked[i].first);
+  for (std::size_t i = 0; i < std::min(shared.size(), kMaxVerified); ++i) out.push_back(shared[i].first);
   return out;
 }
 
@@ -93,7 +93,7 @@ std::vector<Xapian::docid> candidates(const Xapian::Database& db, const Xapian::
       ++shared[*post];
     }
   }
-  return most_shared(shared);
+  return most_shared({shared.begin(), shared.end()});
 }
 
 /// True when a document other than `id`'s is of story `story`.
@@ -219,16 +219,22 @@ std::pair<std::string, double> copy_story(const Xapian::Database& db, const Xapi
   return best_copy(db, own, id, candidates(db, document, skip_from));
 }
 
-/// For each document of a later partition that shares a band term with documents of earlier ones, the
-/// latter (a band's kPostingsPerBand oldest, as candidates() reads them) with the number of bands shared.
-/// One pass over the band terms' posting lists, read before any write (a posting list is not to be read
+/// A document of a later partition and a document of an earlier one that share a band term.
+struct SharedBand {
+  Xapian::docid later;
+  Xapian::docid earlier;
+  auto operator<=>(const SharedBand&) const = default;
+};
+
+/// Each pair of a document of a later partition and one of an earlier partition among a band's
+/// kPostingsPerBand oldest documents (as candidates() reads them), once per band they share, sorted. One
+/// pass over the band terms' posting lists, read before any write (a posting list is not to be read
 /// across changes of the database).
-std::map<Xapian::docid, std::map<Xapian::docid, std::size_t>> shared_across(
-    const Xapian::Database& db, const std::vector<Xapian::docid>& later_starts) {
+std::vector<SharedBand> shared_across(const Xapian::Database& db, const std::vector<Xapian::docid>& later_starts) {
   const auto partition = [&](Xapian::docid docid) {
     return std::ranges::upper_bound(later_starts, docid) - later_starts.begin();
   };
-  std::map<Xapian::docid, std::map<Xapian::docid, std::size_t>> shared;
+  std::vector<SharedBand> pairs;
   const std::string prefix(schema::kBandPrefix);
   std::vector<Xapian::docid> postings;
   for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
@@ -238,10 +244,31 @@ std::map<Xapian::docid, std::map<Xapian::docid, std::size_t>> shared_across(
     const std::size_t oldest = std::min(postings.size(), kPostingsPerBand);
     for (std::size_t later = 1; later < postings.size(); ++later) {
       const auto own = partition(postings[later]);
-      for (std::size_t i = 0; i < oldest && partition(postings[i]) < own; ++i) ++shared[postings[later]][postings[i]];
+      for (std::size_t i = 0; i < oldest && partition(postings[i]) < own; ++i)
+        pairs.push_back({postings[later], postings[i]});
     }
   }
-  return shared;
+  std::ranges::sort(pairs);
+  return pairs;
+}
+
+/// Calls `fn(later, candidates)` for each later document of `pairs` (sorted), in docid order, with its
+/// candidates ranked by most_shared().
+template <class F>
+void for_each_later(const std::vector<SharedBand>& pairs, F&& fn) {
+  std::vector<std::pair<Xapian::docid, std::size_t>> shared;
+  for (std::size_t i = 0; i < pairs.size();) {
+    const Xapian::docid later = pairs[i].later;
+    shared.clear();
+    for (; i < pairs.size() && pairs[i].later == later; ++i) {
+      if (!shared.empty() && shared.back().first == pairs[i].earlier) {
+        ++shared.back().second;
+      } else {
+        shared.emplace_back(pairs[i].earlier, 1);
+      }
+    }
+    fn(later, most_shared(shared));
+  }
 }
 
 /// The documents that share a band term with another: the only ones a merge can regroup. Read before
@@ -350,7 +377,7 @@ std::uint64_t regroup_stories(Xapian::WritableDatabase& db, const std::vector<Xa
       regroup(docid, candidates(db, db.get_document(docid), docid));
     }
   } else {
-    for (const auto& [docid, shared] : shared_across(db, later_starts)) regroup(docid, most_shared(shared));
+    for_each_later(shared_across(db, later_starts), regroup);
   }
   return changed;
 }
