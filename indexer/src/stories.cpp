@@ -223,7 +223,6 @@ std::pair<std::string, double> copy_story(const Xapian::Database& db, const Xapi
 struct SharedBand {
   Xapian::docid later;
   Xapian::docid earlier;
-  auto operator<=>(const SharedBand&) const = default;
 };
 
 /// Each pair of a document of a later partition and one of an earlier partition among a band's
@@ -248,7 +247,7 @@ std::vector<SharedBand> shared_across(const Xapian::Database& db, const std::vec
         pairs.push_back({postings[later], postings[i]});
     }
   }
-  std::ranges::sort(pairs);
+  std::ranges::sort(pairs, {}, [](const SharedBand& pair) { return std::pair{pair.later, pair.earlier}; });
   return pairs;
 }
 
