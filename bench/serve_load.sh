@@ -49,16 +49,19 @@ server=$!
 trap 'kill "$server" ${indexer:-} 2>/dev/null || true' EXIT
 : > "$WORK/indexer.log"
 for _ in 1 2 3 4 5 6 7 8 9 10; do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
-# The indexer: a loop of kavosh-index runs, each adding the next INDEX_BATCH input records under new ids.
+# The indexer: a loop of kavosh-index runs, each adding the next INDEX_BATCH input records under ids no
+# run has used (this script's pid, the connection count, the round), so that each commit changes the
+# index; a run that adds nothing (it would leave the revision as it was) is not counted as a commit.
 index_loop() {
   round=0
   while sleep "$INDEX_EVERY"; do
     round=$((round + 1))
     first=$(( (round * INDEX_BATCH) % want + 1 ))
     sed -n "${first},$((first + INDEX_BATCH - 1))p" "$input" |
-      sed "s/^{\"id\": *\"\([^\"]*\)\"/{\"id\": \"\1-$$-$round\"/" > "$WORK/batch.jsonl"
-    if "$build/indexer/kavosh-index" --db "$WORK/db" --progress never "$WORK/batch.jsonl" >/dev/null 2>>"$WORK/indexer.log"
-    then echo commit >> "$WORK/commits.txt"
+      sed "s/^{\"id\": *\"\([^\"]*\)\"/{\"id\": \"\1-$$-$1-$round\"/" > "$WORK/batch.jsonl"
+    if summary=$("$build/indexer/kavosh-index" --db "$WORK/db" --progress never "$WORK/batch.jsonl" 2>>"$WORK/indexer.log")
+    then case "$summary" in *"added 0, replaced 0,"*) echo "nothing added (round $round)" >> "$WORK/indexer.log" ;;
+                            *) echo commit >> "$WORK/commits.txt" ;; esac
     else echo "kavosh-index failed (round $round)" >> "$WORK/indexer.log"
     fi
   done
@@ -69,7 +72,7 @@ for c in $CONNECTIONS; do
   : > "$WORK/commits.txt"
   indexer=
   if [ "$INDEX_EVERY" != 0 ]; then
-    index_loop &
+    index_loop "$c" &
     indexer=$!
   fi
   # --timeout: wrk counts a reply slower than its 2 s default as a socket error; the service did answer.
