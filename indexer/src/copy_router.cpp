@@ -12,7 +12,6 @@ namespace kavosh::index {
 namespace {
 
 constexpr std::size_t kFilterBits = std::size_t{1} << 27;  // 16 MB: under 1e-4 false "seen" at two million ids
-constexpr std::size_t kMaxVerified = 8;                    // candidates whose signatures are compared, as a writer does
 
 }  // namespace
 
@@ -41,13 +40,11 @@ std::uint32_t CopyRouter::partition_of_copy(const Signature& signature, const st
   for (const std::uint64_t band : bands) {
     if (const auto found = by_band_.find(band); found != by_band_.end()) ++shared[found->second];
   }
-  std::vector<std::pair<std::uint64_t, std::size_t>> ranked(shared.begin(), shared.end());
-  std::ranges::stable_sort(ranked, [](const auto& a, const auto& b) { return a.second > b.second; });
   std::uint32_t partition = home;
   double best = 0;
-  for (std::size_t i = 0; i < std::min(ranked.size(), kMaxVerified); ++i) {
-    const Recent& candidate = recent_[ranked[i].first % recent_.size()];
-    if (candidate.sequence != ranked[i].first) continue;  // left the window
+  for (const std::uint64_t sequence : most_shared<std::uint64_t>({shared.begin(), shared.end()})) {
+    const Recent& candidate = recent_[sequence % recent_.size()];
+    if (candidate.sequence != sequence) continue;  // left the window
     const double similar = similarity(signature, candidate.signature);
     if (near_copies(signature, candidate.signature) && similar > best) {
       best = similar;

@@ -18,9 +18,6 @@ static_assert(kRows * kBands == kSignatureHashes);
 /// Postings read per band term at most, oldest first: a band many documents share (a story copied many
 /// times, boilerplate) costs no more than a rare one, and the oldest documents holding it name its story.
 constexpr std::size_t kPostingsPerBand = 16;
-/// Candidates whose signatures are read at most, those sharing the most bands first (the number of shared
-/// bands grows with the similarity), so the writer's time per document stays bounded.
-constexpr std::size_t kMaxVerified = 8;
 
 std::uint64_t mix(std::uint64_t x) {  // splitmix64's finalizer: a fixed, well-spread permutation
   x += 0x9E3779B97F4A7C15ull;
@@ -71,15 +68,6 @@ std::vector<std::string> bands_of(const Xapian::Document& document) {
   return bands;
 }
 
-/// The kMaxVerified candidates sharing the most bands, ties by docid: `shared` holds (docid, bands
-/// shared) by docid.
-std::vector<Xapian::docid> most_shared(std::vector<std::pair<Xapian::docid, std::size_t>> shared) {
-  std::ranges::stable_sort(shared, [](const auto& a, const auto& b) { return a.second > b.second; });
-  std::vector<Xapian::docid> out;
-  for (std::size_t i = 0; i < std::min(shared.size(), kMaxVerified); ++i) out.push_back(shared[i].first);
-  return out;
-}
-
 /// Docids holding the document's band terms (below `skip_from` when it is not 0), those sharing the most
 /// bands first, ties by docid; at most kMaxVerified.
 std::vector<Xapian::docid> candidates(const Xapian::Database& db, const Xapian::Document& document,
@@ -93,7 +81,7 @@ std::vector<Xapian::docid> candidates(const Xapian::Database& db, const Xapian::
       ++shared[*post];
     }
   }
-  return most_shared({shared.begin(), shared.end()});
+  return most_shared<Xapian::docid>({shared.begin(), shared.end()});
 }
 
 /// True when a document other than `id`'s is of story `story`.
@@ -363,20 +351,23 @@ void set_story(Xapian::Document& document, const std::string& story) {
 // meet a near-copy written elsewhere, in a database merged before its own; its story's documents follow it.
 std::uint64_t regroup_stories(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& later_starts) {
   std::uint64_t changed = 0;
-  const auto regroup = [&](Xapian::docid docid, const std::vector<Xapian::docid>& candidates) {
+  // `candidates_of(document)` is only asked for a story's first document.
+  const auto regroup = [&](Xapian::docid docid, const auto& candidates_of) {
     const Xapian::Document document = db.get_document(docid);
     const std::string id = doc_id(document);
     if (story_of(document) != id) return;  // a copy: it follows its story
     const Signature own = decode_signature(document.get_value(schema::kSignatureSlot));
-    const std::string story = best_copy(db, own, id, candidates).first;
+    const std::string story = best_copy(db, own, id, candidates_of(document)).first;
     if (!story.empty()) changed += relabel(db, id, story);
   };
   if (later_starts.empty()) {
     for (const Xapian::docid docid : sharing_a_band(db)) {
-      regroup(docid, candidates(db, db.get_document(docid), docid));
+      regroup(docid, [&](const Xapian::Document& document) { return candidates(db, document, docid); });
     }
   } else {
-    for_each_later(shared_across(db, later_starts), regroup);
+    for_each_later(shared_across(db, later_starts), [&](Xapian::docid docid, const std::vector<Xapian::docid>& ranked) {
+      regroup(docid, [&](const Xapian::Document&) { return ranked; });
+    });
   }
   return changed;
 }

@@ -2,6 +2,7 @@
 // Near-duplicate detection: a MinHash signature of a body's word shingles, LSH band terms that find a
 // document's near-copies through posting lists, and the story (cluster) a document joins.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -43,6 +44,18 @@ inline constexpr double kNearCopySimilarity = 0.3;
 /// Hamshahri RSS briefs), while a republished brief is nearly identical.
 inline constexpr std::uint32_t kShortShingles = 100;
 inline constexpr double kShortNearCopySimilarity = 0.7;
+/// Candidates whose signatures are read at most, those sharing the most bands first (the number of shared
+/// bands grows with the similarity), so the time per document stays bounded.
+inline constexpr std::size_t kMaxVerified = 8;
+
+/// The kMaxVerified keys sharing the most bands, ties in the order given: `shared` holds (key, bands shared).
+template <class Key>
+std::vector<Key> most_shared(std::vector<std::pair<Key, std::size_t>> shared) {
+  std::ranges::stable_sort(shared, [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::vector<Key> out;
+  for (std::size_t i = 0; i < std::min(shared.size(), kMaxVerified); ++i) out.push_back(shared[i].first);
+  return out;
+}
 
 /// The signature of `text`, over the analyzer's words (normalized, joined forms of compounds; numbers
 /// and stopwords included), so spelling noise (Arabic letters, half-space spellings, digits) does not
