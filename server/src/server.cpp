@@ -148,6 +148,12 @@ auto retried(SearcherPool::Lease& lease, F&& fn) {
   }
 }
 
+/// A searcher behind the generation another one confirmed looks for the commit now: its answer would
+/// neither be kept nor reach the requests waiting for it.
+void catch_up(SearcherPool::Lease& lease, std::optional<std::uint64_t> generation) {
+  if (generation && lease.generation() < *generation) lease.refresh();
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -330,9 +336,7 @@ void Server::Impl::answer_cached(httplib::Response& res, const std::string& key,
   }
   auto lease = pool.acquire(kLeaseWait);
   if (!lease) throw HttpError(503, "server busy");
-  // A searcher behind the generation another one confirmed looks for the commit now: its answer would
-  // neither be kept nor reach the requests waiting for it.
-  if (generation && lease->generation() < *generation) lease->refresh();
+  catch_up(*lease, generation);
   const auto [body, searched] =
       search_and_keep(*lease, key, compute, claim && generation == lease->generation() ? &*claim : nullptr);
   cache.count(searched ? ResponseCache::Outcome::miss : ResponseCache::Outcome::hit);
@@ -363,9 +367,7 @@ void Server::Impl::revalidate(const std::string& key, const Compute& compute) {
   revalidator.submit(key, [this, key, compute] {
     auto lease = pool.acquire(kLeaseWait);
     if (!lease) return;
-    if (const auto generation = pool.current_generation(); generation && lease->generation() < *generation) {
-      lease->refresh();
-    }
+    catch_up(*lease, pool.current_generation());
     auto joined = in_flight.join(key, lease->generation(), Clock::duration::zero());
     if (auto* claim = std::get_if<InFlight::Claim>(&joined);
         claim && search_and_keep(*lease, key, compute, claim).second) {
