@@ -69,7 +69,7 @@ std::optional<RelatedResults> related(const Xapian::Database& database, const an
   append_matches(page, enquire.get_mset(0, limit), 0, limit);
   const MatchKeys no_keys;
   out.hits = HitMaker(database, no_keys, analyzer, false, local_shards).make(page);
-  for (Hit& hit : out.hits) add_copies(database, analyzer.normalizer(), local_shards, hit);
+  add_copies(database, analyzer.normalizer(), local_shards, out.hits);
   return out;
 }
 

@@ -307,9 +307,7 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
       detail::append_matches(page, one_pass.matches, 0, one_pass.matches.size());
     }
     results.hits = detail::HitMaker(database, built.keys, analyzer, request.snippets, local_shards).make(page);
-    if (collapse) {
-      for (Hit& hit : results.hits) detail::add_copies(database, analyzer.normalizer(), local_shards, hit);
-    }
+    if (collapse) detail::add_copies(database, analyzer.normalizer(), local_shards, results.hits);
     if (!request.facets.empty()) {
       std::optional<Xapian::doccount> exact;
       results.facets = detail::count_facets(database, unfiltered, facet_filters, request, collapse, local_shards,

@@ -14,7 +14,7 @@ SearcherPool::SearcherPool(std::string path, std::size_t size, Clock::duration r
   std::iota(free_.rbegin(), free_.rend(), std::size_t{0});  // slot 0 on top: warm searchers first
 }
 
-std::optional<SearcherPool::Lease> SearcherPool::acquire(Clock::duration wait) {
+std::optional<SearcherPool::Lease> SearcherPool::acquire(Clock::duration wait, Priority priority) {
   std::size_t slot = 0;
   {
     std::unique_lock lock(mutex_);
@@ -23,9 +23,10 @@ std::optional<SearcherPool::Lease> SearcherPool::acquire(Clock::duration wait) {
       free_.pop_back();
     } else {
       Waiter me;
-      waiters_.push_back(&me);
+      std::deque<Waiter*>& queue = priority == Priority::request ? requests_ : background_;
+      queue.push_back(&me);
       if (!me.handed.wait_for(lock, wait, [&] { return me.slot.has_value(); })) {
-        std::erase(waiters_, &me);
+        std::erase(queue, &me);
         return std::nullopt;
       }
       slot = *me.slot;
@@ -80,12 +81,13 @@ std::optional<std::uint64_t> SearcherPool::current_generation() const { return g
 
 void SearcherPool::release(std::size_t slot) {
   const std::lock_guard lock(mutex_);
-  if (waiters_.empty()) {
+  std::deque<Waiter*>& queue = requests_.empty() ? background_ : requests_;
+  if (queue.empty()) {
     free_.push_back(slot);
     return;
   }
-  Waiter* next = waiters_.front();
-  waiters_.pop_front();
+  Waiter* next = queue.front();
+  queue.pop_front();
   next->slot = slot;
   next->handed.notify_one();  // under the lock: `next` lives on its thread's stack until it wakes
 }

@@ -66,11 +66,15 @@ class SearcherPool {
     std::size_t slot_;
   };
 
-  /// Borrows a fresh searcher, first come first served: a searcher given back goes to the request that
-  /// has waited longest, so under load every request waits about as long as the queue ahead of it, and
-  /// none is starved by later ones. Throws kavosh::EnvironmentError when the database cannot be opened,
-  /// and returns nullopt when every searcher stays busy for `wait`.
-  std::optional<Lease> acquire(Clock::duration wait);
+  /// Who waits for a searcher: a request, or work done for later ones (searching a stale answer anew).
+  enum class Priority : unsigned char { request, background };
+
+  /// Borrows a fresh searcher, first come first served within a priority: a searcher given back goes to
+  /// the request that has waited longest, so under load every request waits about as long as the queue
+  /// ahead of it, and none is starved by later ones; background work gets one only when no request waits.
+  /// Throws kavosh::EnvironmentError when the database cannot be opened, and returns nullopt when every
+  /// searcher stays busy (or taken by requests) for `wait`.
+  std::optional<Lease> acquire(Clock::duration wait, Priority priority = Priority::request);
 
   /// The newest generation a searcher has seen, while one confirmed it within the refresh interval;
   /// else nullopt (only a borrowed searcher can tell). A generation names a state of the database:
@@ -100,7 +104,8 @@ class SearcherPool {
   std::vector<Slot> slots_;
   std::mutex mutex_;
   std::vector<std::size_t> free_;
-  std::deque<Waiter*> waiters_;  ///< oldest first
+  std::deque<Waiter*> requests_;    ///< waiting requests, oldest first
+  std::deque<Waiter*> background_;  ///< waiting background work, oldest first
   std::shared_ptr<Generations> generations_;
 };
 

@@ -365,7 +365,7 @@ std::pair<std::string, bool> Server::Impl::search_and_keep(SearcherPool::Lease& 
 /// Searches `key` again in the background at the newest generation, unless a request is doing so.
 void Server::Impl::revalidate(const std::string& key, const Compute& compute) {
   revalidator.submit(key, [this, key, compute] {
-    auto lease = pool.acquire(kLeaseWait);
+    auto lease = pool.acquire(kLeaseWait, SearcherPool::Priority::background);
     if (!lease) return;
     catch_up(*lease, pool.current_generation());
     auto joined = in_flight.join(key, lease->generation(), Clock::duration::zero());

@@ -1,9 +1,11 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
-// The searchers of kavosh-serve's workers (server/src/searcher_pool.h): first come, first served.
+// The searchers of kavosh-serve's workers (server/src/searcher_pool.h): first come, first served,
+// requests before background work.
 #include "searcher_pool.h"
 
 #include <chrono>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -38,6 +40,38 @@ TEST_F(SearcherPoolTest, ASearcherGivenBackGoesToTheRequestWaitingLongest) {
   held.reset();
   for (std::thread& thread : waiting) thread.join();
   EXPECT_EQ(served, (std::vector<int>{0, 1, 2}));
+}
+
+TEST_F(SearcherPoolTest, BackgroundWorkWaitsForEveryWaitingRequest) {
+  SearcherPool pool(db_path(), 1, 1s);
+  std::optional<SearcherPool::Lease> held = pool.acquire(1s);
+  ASSERT_TRUE(held);
+  std::mutex mutex;
+  std::vector<std::string> served;
+  std::vector<std::thread> waiting;
+  const auto wait_as = [&](std::string name, SearcherPool::Priority priority) {
+    waiting.emplace_back([&, name, priority] {
+      const auto lease = pool.acquire(10s, priority);
+      const std::lock_guard lock(mutex);
+      served.push_back(lease ? name : "none");
+    });
+    std::this_thread::sleep_for(50ms);  // each one waits before the next comes
+  };
+  wait_as("background 1", SearcherPool::Priority::background);
+  wait_as("request 1", SearcherPool::Priority::request);
+  wait_as("background 2", SearcherPool::Priority::background);
+  wait_as("request 2", SearcherPool::Priority::request);
+  held.reset();
+  for (std::thread& thread : waiting) thread.join();
+  EXPECT_EQ(served, (std::vector<std::string>{"request 1", "request 2", "background 1", "background 2"}));
+}
+
+TEST_F(SearcherPoolTest, BackgroundWorkTakesAFreeSearcher) {
+  SearcherPool pool(db_path(), 1, 1s);
+  EXPECT_TRUE(pool.acquire(0s, SearcherPool::Priority::background));
+  const auto held = pool.acquire(1s);
+  ASSERT_TRUE(held);
+  EXPECT_FALSE(pool.acquire(20ms, SearcherPool::Priority::background));
 }
 
 TEST_F(SearcherPoolTest, AWaitThatRunsOutGetsNothingAndLeavesTheQueue) {
