@@ -41,7 +41,38 @@ class DocidSetSource : public Xapian::PostingSource {
   std::size_t at_ = 0;
 };
 
+/// The docids from the `count`-th highest of a database to its highest, as a posting list; each shard of
+/// a combined database gets a clone over its own docids.
+class NewestDocumentsSource : public Xapian::PostingSource {
+ public:
+  explicit NewestDocumentsSource(Xapian::doccount count) : count_(count) {}
+  Xapian::doccount get_termfreq_min() const override { return 0; }  // deleted documents may be among them
+  Xapian::doccount get_termfreq_est() const override { return size(); }
+  Xapian::doccount get_termfreq_max() const override { return size(); }
+  void init(const Xapian::Database& database) override {
+    last_ = count_ == 0 ? 0 : database.get_lastdocid();
+    first_ = last_ > count_ ? last_ - count_ + 1 : 1;
+    at_ = 0;
+  }
+  Xapian::PostingSource* clone() const override { return new NewestDocumentsSource(count_); }
+  Xapian::docid get_docid() const override { return at_; }
+  bool at_end() const override { return at_ > last_; }
+  void next(double) override { at_ = at_ == 0 ? first_ : at_ + 1; }
+  void skip_to(Xapian::docid docid, double) override { at_ = std::max({at_, first_, docid}); }
+
+ private:
+  Xapian::doccount size() const { return last_ >= first_ ? last_ - first_ + 1 : 0; }
+  Xapian::doccount count_;
+  Xapian::docid first_ = 1;
+  Xapian::docid last_ = 0;
+  Xapian::docid at_ = 0;  ///< 0 before the first entry, as Xapian starts a posting list
+};
+
 }  // namespace
+
+Xapian::Query newest_documents(Xapian::doccount count) {
+  return Xapian::Query((new NewestDocumentsSource(count))->release());
+}
 
 Xapian::Query docid_filter(std::vector<Xapian::docid> docids) {
   return Xapian::Query((new DocidSetSource(std::move(docids)))->release());

@@ -149,8 +149,10 @@ struct MatchCount {
 };
 
 /// Xapian's check_at_least for a page ending at `end`: every match up to the request's exact-count bound
-/// is counted (the matcher then visits at least that many documents), and one past the page.
+/// is counted (the matcher then visits at least that many documents), and one past a page. Without a
+/// page and without an exact count, 0: Xapian then estimates the count from its statistics alone.
 Xapian::doccount check_at_least(const SearchRequest& request, Xapian::doccount end) {
+  if (request.limit == 0) return request.exact_count_up_to;
   return std::max<Xapian::doccount>(end + 1, request.exact_count_up_to);
 }
 
@@ -300,8 +302,11 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
     const std::uint32_t limit = std::min(request.limit, kMaxLimit);
     std::vector<detail::PageMatch> page;
     MatchCount count;
-    if (!rescore(built, request, limit, count, page)) {
-      const Ranked one_pass = ranked(built.query, request.offset, limit,
+    // Without a page (a count, a "did you mean") there is nothing for the boosts to order: the first
+    // pass's query matches the same documents without them.
+    const bool count_only = limit == 0 && !built.first_pass.empty();
+    if (count_only || !rescore(built, request, limit, count, page)) {
+      const Ranked one_pass = ranked(count_only ? built.first_pass : built.query, request.offset, limit,
                                      check_at_least(request, request.offset + limit), request.sort, Ties::kNewestFirst);
       count = one_pass.count;
       detail::append_matches(page, one_pass.matches, 0, one_pass.matches.size());
@@ -393,8 +398,10 @@ SearchResults Searcher::search(const SearchRequest& request) const {
 }
 
 std::vector<std::string> Searcher::suggest(std::string_view prefix, std::uint32_t limit) const {
-  return impl_->guarded("suggest",
-                        [&] { return detail::completions(impl_->database, impl_->analyzer, prefix, limit); });
+  return impl_->guarded("suggest", [&] {
+    return detail::completions(impl_->database, impl_->analyzer, prefix, limit,
+                               impl_->local_shards ? detail::kPhraseWindow : 0);
+  });
 }
 
 std::optional<RelatedResults> Searcher::related(std::string_view id, std::uint32_t limit) const {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "docid_filter.h"
 #include "kavosh/analysis/stopwords.h"
 
 namespace kavosh::search::detail {
@@ -55,19 +56,26 @@ std::vector<Candidate> words_starting(const Xapian::Database& database, const st
   return out;
 }
 
-Xapian::doccount phrase_documents(const Xapian::Database& database, const std::string& first,
-                                  const std::string& second) {
+/// The documents (of `within`, unless it is empty) holding `second` right after `first`, counted up to
+/// kPhraseCountUpTo.
+Xapian::doccount phrase_documents(const Xapian::Database& database, const std::string& first, const std::string& second,
+                                  const Xapian::Query& within) {
+  using Q = Xapian::Query;
+  const Q phrase(Q::OP_PHRASE, Q(first), Q(second));
   Xapian::Enquire enquire(database);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, Xapian::Query(first), Xapian::Query(second)));
+  enquire.set_query(within.empty() ? phrase : Q(Q::OP_FILTER, phrase, within));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   return enquire.get_mset(0, 0, kPhraseCountUpTo).get_matches_estimated();
 }
 
-/// The candidates that follow `previous` in some document, most such documents first; empty when none.
+/// The candidates that follow `previous` in some document of the newest `window` (0: of all), most such
+/// documents first; empty when none.
 std::vector<Candidate> following(const Xapian::Database& database, const std::string& previous,
-                                 std::vector<Candidate> candidates) {
+                                 std::vector<Candidate> candidates, Xapian::doccount window) {
   if (candidates.size() > kPhraseCandidates) candidates.resize(kPhraseCandidates);
-  for (Candidate& candidate : candidates) candidate.after = phrase_documents(database, previous, candidate.word);
+  const Xapian::Query within = window > 0 ? newest_documents(window) : Xapian::Query();
+  for (Candidate& candidate : candidates)
+    candidate.after = phrase_documents(database, previous, candidate.word, within);
   std::erase_if(candidates, [](const Candidate& c) { return c.after == 0; });
   std::ranges::stable_sort(candidates, [](const Candidate& a, const Candidate& b) { return a.after > b.after; });
   return candidates;
@@ -76,13 +84,13 @@ std::vector<Candidate> following(const Xapian::Database& database, const std::st
 }  // namespace
 
 std::vector<std::string> completions(const Xapian::Database& database, const analysis::Analyzer& analyzer,
-                                     std::string_view text, std::uint32_t limit) {
+                                     std::string_view text, std::uint32_t limit, Xapian::doccount phrase_window) {
   const std::vector<analysis::Token> tokens = analyzer.analyze(text);
   if (tokens.empty() || limit == 0) return {};
   const analysis::Token& last = tokens.back();
   std::vector<Candidate> candidates = words_starting(database, last.text);
   if (tokens.size() > 1) {
-    std::vector<Candidate> after = following(database, tokens[tokens.size() - 2].text, candidates);
+    std::vector<Candidate> after = following(database, tokens[tokens.size() - 2].text, candidates, phrase_window);
     if (!after.empty()) candidates = std::move(after);
   }
   std::vector<std::string> out;

@@ -1,5 +1,6 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
-// The second pass's filter on the first pass's documents (searcher/src/docid_filter.h).
+// Filters by docid (searcher/src/docid_filter.h): the second pass's on the first pass's documents, and
+// the newest documents.
 #include "docid_filter.h"
 
 #include <gmock/gmock.h>
@@ -45,6 +46,22 @@ TEST(DocidFilter, SkipsAlongsideATermsPostings) {
   EXPECT_THAT(matches(database, Q(Q::OP_AND, Q("even"), docid_filter({1, 2, 3, 4, 8}))), ElementsAre(2, 4, 8));
   EXPECT_THAT(matches(database, Q(Q::OP_FILTER, Q("even"), docid_filter({8, 1, 6}))), ElementsAre(6, 8));
   EXPECT_THAT(matches(database, Q(Q::OP_AND_NOT, Q::MatchAll, docid_filter({1, 3, 5, 7}))), ElementsAre(2, 4, 6, 8));
+}
+
+TEST(NewestDocuments, MatchesTheHighestDocids) {
+  const Xapian::Database database = numbered_documents();
+  EXPECT_THAT(matches(database, Q(Q::OP_FILTER, Q::MatchAll, newest_documents(3))), ElementsAre(6, 7, 8));
+  EXPECT_THAT(matches(database, Q(Q::OP_AND, Q("even"), newest_documents(5))), ElementsAre(4, 6, 8));
+  EXPECT_THAT(matches(database, Q(Q::OP_FILTER, Q("even"), newest_documents(3))), ElementsAre(6, 8));
+  EXPECT_THAT(matches(database, Q(Q::OP_FILTER, Q("even"), newest_documents(100))), ElementsAre(2, 4, 6, 8));
+  EXPECT_TRUE(matches(database, Q(Q::OP_FILTER, Q::MatchAll, newest_documents(0))).empty());
+}
+
+TEST(NewestDocuments, TakesTheNewestOfEachShard) {
+  Xapian::Database both = numbered_documents();
+  both.add_database(numbered_documents());  // docid d of the first shard is 2d - 1, of the second 2d
+  EXPECT_THAT(matches(both, Q(Q::OP_FILTER, Q::MatchAll, newest_documents(2))), ElementsAre(13, 14, 15, 16));
+  EXPECT_THAT(matches(both, Q(Q::OP_FILTER, Q("even"), newest_documents(1))), ElementsAre(15, 16));
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include "kavosh/search/query_builder.h"
 #include "kavosh/search/ranking.h"
 #include "kavosh/searcher.h"
+#include "suggest.h"
 #include "test_corpus.h"
 
 namespace kavosh::search {
@@ -444,6 +445,25 @@ TEST_F(SearchRules, SuggestCompletesMostFrequentFirst) {
   EXPECT_TRUE(searcher_->suggest("").empty());
 }
 
+TEST_F(SearchRules, ACountWithoutAPageIsThePagedSearchsCount) {
+  for (const std::string query : {"انتخابات مجلس", "خبرگان", "نامزدهای انتخابات خبرگان رهبری"}) {
+    SearchRequest paged;
+    paged.query = query;
+    SearchRequest count_only = paged;
+    count_only.limit = 0;
+    const SearchResults page = searcher_->search(paged);
+    const SearchResults count = searcher_->search(count_only);
+    EXPECT_TRUE(count.hits.empty());
+    EXPECT_FALSE(count.total_is_estimate) << query;  // fewer matches than the exact-count bound
+    EXPECT_EQ(count.total, page.total) << query;
+    // No exact count asked: an estimate within the bounds of the exact one, from statistics alone.
+    count_only.exact_count_up_to = 0;
+    const SearchResults estimate = searcher_->search(count_only);
+    EXPECT_LE(estimate.total_lower, page.total) << query;
+    EXPECT_GE(estimate.total_upper, page.total) << query;
+  }
+}
+
 TEST(Suggest, LeavesOutStopwordsNumbersAndDoubledWords) {
   testing::TempDir dir;
   testing::build_database(dir.path() + "/db", {R"({"id":"a","body":"پرسپولیسپرسپولیس پرسپولیسپرسپولیس پرسپولیس برد"})",
@@ -466,6 +486,21 @@ TEST(Suggest, AfterAWordCompletesThePhrasesThatOccur) {
   EXPECT_THAT(searcher.suggest("خبرگ"), ElementsAre("خبرگزاریها", "خبرگان", "خبرگی"));   // most frequent first
   EXPECT_THAT(searcher.suggest("مجلس خبرگ"), ElementsAre("مجلس خبرگان", "مجلس خبرگی"));  // most such documents first
   EXPECT_THAT(searcher.suggest("رهبری خبرگ"), ElementsAre("رهبری خبرگزاریها", "رهبری خبرگان", "رهبری خبرگی"));
+}
+
+TEST(Suggest, AfterAWordLooksInTheNewestDocumentsOnly) {
+  testing::TempDir dir;
+  // Added in this order: the older documents say خبرگان after مجلس, the two newest خبرگی.
+  testing::build_database(dir.path() + "/db",
+                          {R"({"id":"o1","body":"مجلس خبرگان"})", R"({"id":"o2","body":"مجلس خبرگان"})",
+                           R"({"id":"o3","body":"مجلس خبرگان"})", R"({"id":"n1","body":"مجلس خبرگی"})",
+                           R"({"id":"n2","body":"خبرگی مجلس"})"});
+  const Xapian::Database database(dir.path() + "/db");
+  const analysis::Analyzer analyzer;
+  EXPECT_THAT(detail::completions(database, analyzer, "مجلس خبرگ", 5, 0), ElementsAre("مجلس خبرگان", "مجلس خبرگی"));
+  EXPECT_THAT(detail::completions(database, analyzer, "مجلس خبرگ", 5, 2), ElementsAre("مجلس خبرگی"));
+  // None follows in the newest document: the most frequent words, as for a word alone.
+  EXPECT_THAT(detail::completions(database, analyzer, "مجلس خبرگ", 5, 1), ElementsAre("مجلس خبرگان", "مجلس خبرگی"));
 }
 
 TEST_F(SearchRules, DocumentReturnsTheStoredRecord) {

@@ -192,9 +192,10 @@ class Searcher {
   SearchResults search(const SearchRequest& request) const;
 
   /// Autocomplete: words of the index that start with the last word of `prefix` (analyzed like a query
-  /// word), no stopword, number or word repeated joined; after a word, those the index holds right after
-  /// it (`مجلس خبرگ` → `مجلس خبرگان`), most such documents first; else the most frequent. Each is
-  /// `prefix` with its last word completed; at most `limit`.
+  /// word), no stopword, number or word repeated joined; after a word, those found right after it
+  /// (`مجلس خبرگ` → `مجلس خبرگان`) in the newest 10,000 documents of each local shard (in all of a
+  /// remote one), most such documents first; else the most frequent. Each is `prefix` with its last word
+  /// completed; at most `limit`.
   std::vector<std::string> suggest(std::string_view prefix, std::uint32_t limit = 10) const;
 
   /// Up to `limit` articles most like article `id`, or nullopt when there is no such article. Its most
