@@ -87,9 +87,9 @@ for c in $CONNECTIONS; do
   sed -n "s/^KAVOSH \(.*\)/connections=$c \1 indexer_commits=$commits/p" "$WORK/wrk-$c.txt"
 done
 [ ! -s "$WORK/indexer.log" ] || { echo "indexer errors:"; cat "$WORK/indexer.log"; }
-curl -sf "http://127.0.0.1:$PORT/metrics" | grep '^kavosh_http_requests_total\|^kavosh_cache' > "$WORK/metrics.txt"
+curl -sf "http://127.0.0.1:$PORT/metrics" | grep '^kavosh_http_request\|^kavosh_cache' > "$WORK/metrics.txt"
 # The response cache over all runs: requests answered from it and requests searched.
-sed -n 's/^kavosh_cache_requests_total{result="\(hit\|miss\|coalesced\)"} \([0-9]*\)/\1 \2/p' "$WORK/metrics.txt" |
+sed -n 's/^kavosh_cache_requests_total{result="\(hit\|stale\|miss\|coalesced\)"} \([0-9]*\)/\1 \2/p' "$WORK/metrics.txt" |
   tr '\n' ' ' | sed 's/^\(..*\) $/response cache: \1\n/'
 kill -TERM "$server"
 wait "$server" || true

@@ -204,6 +204,12 @@ std::string best_split(const Xapian::Database& database, const std::string& word
 }  // namespace
 
 const std::string& Corrections::of(const Xapian::Database& database, const std::string& word, bool spelling_table) {
+  const Xapian::doccount documents = database.get_doccount();
+  const Xapian::doccount drift = documents > documents_ ? documents - documents_ : documents_ - documents;
+  if (known_.empty() || drift > documents_ / kDriftDivisor) {
+    known_.clear();
+    documents_ = documents;
+  }
   if (const auto known = known_.find(word); known != known_.end()) return known->second;
   std::string better = best_split(database, word);
   if (better.empty())

@@ -69,11 +69,15 @@ class Corrections {
  public:
   /// The split into two held words or else the nearest word (spelling_suggestion()); "" when none.
   const std::string& of(const Xapian::Database& database, const std::string& word, bool spelling_table);
-  void clear() { known_.clear(); }
 
  private:
   static constexpr std::size_t kMaxWords = 20000;  ///< then all are forgotten: a bound, not an LRU
+  /// A correction is the nearest word the index holds, which a few new documents seldom change: they
+  /// are all forgotten once the number of documents has moved by more than this part since the first,
+  /// rather than at every commit, which would make each commit cost the look-ups again.
+  static constexpr Xapian::doccount kDriftDivisor = 100;
   std::unordered_map<std::string, std::string> known_;
+  Xapian::doccount documents_ = 0;  ///< of the database when the first of `known_` was looked up
 };
 
 /// "Did you mean": the query with each searched word the index holds in no form replaced by its split

@@ -169,7 +169,7 @@ struct Searcher::Impl {
   mutable bool collapse = false;      ///< the search running keeps one match per story
   mutable std::string synonyms_text;  ///< schema::kSynonymsKey as last read, and its table
   mutable SynonymMap synonyms_table;
-  mutable detail::Corrections corrections;  ///< "did you mean" look-ups of the database as it is
+  mutable detail::Corrections corrections;  ///< "did you mean" look-ups, kept while the index changes little
 
   explicit Impl(const std::string& p)
       : path(p),
@@ -337,16 +337,13 @@ auto Searcher::Impl::guarded(std::string_view what, F&& fn) {
     return EnvironmentError(std::string(what) + " failed on '" + path + "': " + error.get_description());
   };
   if (cluster) {
-    if (cluster->retry()) corrections.clear();
+    cluster->retry();
     database = cluster->database();
   }
   bool modified = false;  // a writer committed twice under `fn`: run it once more on the newest revision
   for (int attempt = 0;; ++attempt) {
     try {
-      if (modified) {
-        database.reopen();
-        corrections.clear();
-      }
+      if (modified) database.reopen();
       return fn();
     } catch (const Xapian::DatabaseModifiedError& error) {
       if (modified) throw failure(error);
@@ -362,7 +359,6 @@ auto Searcher::Impl::guarded(std::string_view what, F&& fn) {
 bool Searcher::Impl::recovered(int attempt) {
   if (!cluster || static_cast<std::size_t>(attempt) > cluster->replica_count() || !cluster->recover()) return false;
   database = cluster->database();  // throws EnvironmentError when no shard is left
-  corrections.clear();
   return true;
 }
 
@@ -441,7 +437,6 @@ bool Searcher::reopen() {
     } else {
       changed = impl_->database.reopen();
     }
-    if (changed) impl_->corrections.clear();
     return changed;
   } catch (const Xapian::Error& error) {
     throw EnvironmentError("reopen failed on '" + impl_->path + "': " + error.get_description());
