@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "cluster.h"
+#include "date_windows.h"
 #include "deadline.h"
 #include "docid_filter.h"
 #include "facets.h"
@@ -25,6 +26,8 @@ namespace {
 
 /// Large enough for any page a person or an evaluation asks for; bounds the work of one call.
 constexpr std::uint32_t kMaxLimit = 10000;
+/// Documents of the first window of months a newest-first search looks in (Searcher::Impl::newest_first).
+constexpr Xapian::doccount kFirstDateWindow = 2000;
 
 std::optional<int> metadata_number(const Xapian::Database& database, std::string_view key) {
   const std::string text = database.get_metadata(std::string(key));
@@ -197,6 +200,8 @@ struct Searcher::Impl {
 
   bool rescore(const BuiltQuery& built, const SearchRequest& request, std::uint32_t limit, MatchCount& count,
                std::vector<detail::PageMatch>& page) const;
+  bool newest_first(const BuiltQuery& built, const SearchRequest& request, std::uint32_t limit, MatchCount& count,
+                    std::vector<detail::PageMatch>& page) const;
 };
 
 Searcher::Impl::Ranked Searcher::Impl::ranked(const Xapian::Query& ranking, Xapian::doccount first,
@@ -269,6 +274,32 @@ bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& reque
   return true;
 }
 
+/// Date order by windows of months (detail::month_windows()), newest first: the page is the newest matches
+/// of the first windows that hold enough of them, a story shown once, from its newest window (as one
+/// collapsed match over all would); matches of one day by the first pass's weight (the boosts are for
+/// ranking by relevance; Xapian also weighs them differently under a narrow filter). The count is a
+/// relevance pass's, which needs no date of a match. False (nothing done) for relevance order, or when
+/// the windows hold too few matches for the page (undated documents are in none): then one pass sorts
+/// all the matches by date.
+bool Searcher::Impl::newest_first(const BuiltQuery& built, const SearchRequest& request, std::uint32_t limit,
+                                  MatchCount& count, std::vector<detail::PageMatch>& page) const {
+  using Q = Xapian::Query;
+  if (request.sort != SortOrder::kDate || limit == 0) return false;
+  const Xapian::doccount end = request.offset + limit;
+  const Q& query = built.first_pass.empty() ? built.query : built.first_pass;
+  const std::vector<detail::PageMatch> newest = detail::newest_matches(
+      detail::month_windows(database, kFirstDateWindow), end, [&](const Q& window, Xapian::doccount count) {
+        Xapian::Enquire enquire(database);
+        enquire.set_query(Q(Q::OP_FILTER, query, window));
+        configure(enquire, request.sort, Ties::kNewestFirst, collapse, budget);
+        return enquire.get_mset(0, count);
+      });
+  if (newest.size() < end) return false;
+  count = ranked(query, 0, 1, check_at_least(request, end), SortOrder::kRelevance, Ties::kLaterDocidFirst).count;
+  page.insert(page.end(), newest.begin() + request.offset, newest.end());
+  return true;
+}
+
 /// Over remote shards, whose synonym table Xapian cannot read, the copy kavosh-index keeps in metadata
 /// (parsed again when it changed); nullptr (the database's table) for local shards or a database
 /// indexed before that copy existed.
@@ -305,7 +336,8 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
     // Without a page (a count, a "did you mean") there is nothing for the boosts to order: the first
     // pass's query matches the same documents without them.
     const bool count_only = limit == 0 && !built.first_pass.empty();
-    if (count_only || !rescore(built, request, limit, count, page)) {
+    if (count_only ||
+        (!rescore(built, request, limit, count, page) && !newest_first(built, request, limit, count, page))) {
       const Ranked one_pass = ranked(count_only ? built.first_pass : built.query, request.offset, limit,
                                      check_at_least(request, request.offset + limit), request.sort, Ties::kNewestFirst);
       count = one_pass.count;

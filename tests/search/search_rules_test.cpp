@@ -169,8 +169,16 @@ TEST_F(SearchRules, SortByDateNewestFirstUndatedLast) {
   SearchRequest request;
   request.query = "ستاد OR جمهوری‌خواه OR کاندیدای";
   request.sort = SortOrder::kDate;
-  EXPECT_THAT(ids(searcher_->search(request)),
+  const std::vector<std::string> all = ids(searcher_->search(request));
+  EXPECT_THAT(all,
               ElementsAre("hs-none", "hs-space", "hs-zwnj", "arabic", "cp-none", "cp-space", "cp-zwnj", "candida"));
+  // A page the dated matches fill is taken from the newest months alone: the same documents.
+  for (std::uint32_t offset = 0; offset < 5; ++offset) {
+    request.offset = offset;
+    request.limit = 3;
+    EXPECT_EQ(ids(searcher_->search(request)),
+              std::vector<std::string>(all.begin() + offset, all.begin() + offset + 3));
+  }
 }
 
 TEST_F(SearchRules, FiltersInQueryAndRequest) {
