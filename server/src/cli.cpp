@@ -34,7 +34,8 @@ std::unique_ptr<CLI::App> make_app(Options& options) {
       ->check(CLI::Range(std::size_t{1}, std::size_t{65536}))
       ->capture_default_str();
   app->add_option("--client-timeout", options.client_timeout_s,
-                  "Seconds a client may stay silent, mid-request or idle between requests, before it is dropped")
+                  "Seconds a client may stay silent, mid-request or idle between requests, before it is dropped; "
+                  "also the longest a request waits for a searcher (503 beyond)")
       ->check(CLI::Range(1u, 3600u))
       ->capture_default_str();
   app->add_option("--max-queued", options.max_queued, "Connections that may wait beyond --max-connections (503 beyond)")

@@ -32,10 +32,9 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using Json = nlohmann::ordered_json;
 
-constexpr auto kLeaseWait = std::chrono::seconds(2);  // a worker waits this long for a searcher, then 503
-constexpr int kBacklog = 1024;                        // cpp-httplib listens with 5: too few for a burst
-constexpr std::size_t kMaxIdBytes = 240;              // longer ids cannot be indexed (Xapian's term limit)
-constexpr std::size_t kMaxRevalidations = 4096;       // stale answers waiting to be searched again
+constexpr int kBacklog = 1024;                   // cpp-httplib listens with 5: too few for a burst
+constexpr std::size_t kMaxIdBytes = 240;         // longer ids cannot be indexed (Xapian's term limit)
+constexpr std::size_t kMaxRevalidations = 4096;  // stale answers waiting to be searched again
 
 // Set when a request has been parsed, read when its response is logged: both run on the same worker.
 thread_local Clock::time_point t_started;
@@ -159,6 +158,9 @@ void catch_up(SearcherPool::Lease& lease, std::optional<std::uint64_t> generatio
 struct Server::Impl {
   Options options;
   Limits limits;
+  /// A request waits this long for a searcher, then gets 503: the time the service grants a client
+  /// (--client-timeout), so that a request queued under a burst is not refused while still worth serving.
+  Clock::duration lease_wait;
   std::shared_ptr<Generations> generations = std::make_shared<Generations>();  ///< of both pools
   SearcherPool pool;                                                           ///< searches, one searcher per core
   SearcherPool lookups;                                                        ///< documents and index statistics
@@ -199,6 +201,7 @@ struct Server::Impl {
 Server::Impl::Impl(const Options& o)
     : options(o),
       limits{o.max_query_bytes, o.max_limit, o.max_offset, 414},
+      lease_wait(std::chrono::seconds(o.client_timeout_s)),
       pool(o.db, std::max<std::uint32_t>(o.threads ? o.threads : std::thread::hardware_concurrency(), 2),
            std::chrono::milliseconds(o.refresh_ms), generations),
       lookups(o.db, 2, std::chrono::milliseconds(o.refresh_ms), generations),
@@ -287,6 +290,7 @@ void Server::Impl::guarded(const httplib::Request& req, httplib::Response& res,
   try {
     (this->*handler)(req, res);
   } catch (const HttpError& error) {
+    if (error.status() == 503) res.set_header("Retry-After", "1");  // every searcher busy: ask again soon
     send_error(res, error.status(), error.what());
   } catch (const EnvironmentError& error) {
     send_error(res, 503, std::string("database unavailable: ") + error.what());
@@ -300,7 +304,7 @@ void Server::Impl::guarded(const httplib::Request& req, httplib::Response& res,
 /// busy the searchers are.
 template <class F>
 auto Server::Impl::look_up(F&& fn) {
-  auto lease = lookups.acquire(kLeaseWait);
+  auto lease = lookups.acquire(lease_wait);
   if (!lease) throw HttpError(503, "server busy");
   return retried(*lease, fn);
 }
@@ -310,7 +314,7 @@ auto Server::Impl::look_up(F&& fn) {
 std::optional<std::uint64_t> Server::Impl::served_generation() {
   auto generation = pool.current_generation();
   if (!generation) {
-    if (const auto lookup = lookups.acquire(kLeaseWait)) generation = lookup->generation();
+    if (const auto lookup = lookups.acquire(lease_wait)) generation = lookup->generation();
   }
   return generation;
 }
@@ -327,14 +331,14 @@ void Server::Impl::answer_cached(httplib::Response& res, const std::string& key,
       if (found.stale) revalidate(key, compute);
       return send_json(res, 200, *found.body);
     }
-    auto joined = in_flight.join(key, *generation, kLeaseWait);
+    auto joined = in_flight.join(key, *generation, lease_wait);
     if (auto* answered = std::get_if<InFlight::Body>(&joined); answered && *answered) {
       cache.count(ResponseCache::Outcome::coalesced);
       return send_json(res, 200, **answered);
     }
     if (auto* mine = std::get_if<InFlight::Claim>(&joined)) claim.emplace(std::move(*mine));
   }
-  auto lease = pool.acquire(kLeaseWait);
+  auto lease = pool.acquire(lease_wait);
   if (!lease) throw HttpError(503, "server busy");
   catch_up(*lease, generation);
   const auto [body, searched] =
@@ -365,7 +369,7 @@ std::pair<std::string, bool> Server::Impl::search_and_keep(SearcherPool::Lease& 
 /// Searches `key` again in the background at the newest generation, unless a request is doing so.
 void Server::Impl::revalidate(const std::string& key, const Compute& compute) {
   revalidator.submit(key, [this, key, compute] {
-    auto lease = pool.acquire(kLeaseWait, SearcherPool::Priority::background);
+    auto lease = pool.acquire(lease_wait, SearcherPool::Priority::background);
     if (!lease) return;
     catch_up(*lease, pool.current_generation());
     auto joined = in_flight.join(key, lease->generation(), Clock::duration::zero());

@@ -59,10 +59,14 @@ Xapian::MSet newest_of(const Xapian::Database& database, const Q& window, Xapian
 }
 
 TEST(MonthWindows, NewestMonthsFirstEachWindowFourTimesTheLast) {
-  const Xapian::WritableDatabase database =
-      articles({{"2022-03-21", "140101"}, {"2022-03-22", "140101"}, {"2022-03-23", "140101"},
-                {"2022-04-21", "140102"}, {"2022-05-22", "140103"}, {"2022-05-23", "140103"},
-                {"2022-06-22", "140104"}, {"", ""}});
+  const Xapian::WritableDatabase database = articles({{"2022-03-21", "140101"},
+                                                      {"2022-03-22", "140101"},
+                                                      {"2022-03-23", "140101"},
+                                                      {"2022-04-21", "140102"},
+                                                      {"2022-05-22", "140103"},
+                                                      {"2022-05-23", "140103"},
+                                                      {"2022-06-22", "140104"},
+                                                      {"", ""}});
   const std::vector<Q> windows = month_windows(database, 2);
   ASSERT_EQ(windows.size(), 2u);
   EXPECT_THAT(filtered(database, windows[0]), ElementsAre(5, 6, 7));     // 140104 (1), then 140103: 3 ≥ 2
@@ -78,12 +82,18 @@ TEST(MonthWindows, NoneWhenAMonthTermIsNotFourDigitsAndTwo) {
 TEST(NewestMatches, AreOneCollapsedMatchSortedByDate) {
   // Stories "a", "b" and "c" have copies in several months; some articles do not match.
   const Xapian::WritableDatabase database = articles({
-      {"2022-03-21", "140101", "a"},       {"2022-03-25", "140101", ""},
-      {"2022-04-01", "140101", "b", false}, {"2022-04-22", "140102", "b"},
-      {"2022-04-30", "140102", "a"},       {"2022-05-22", "140103", ""},
-      {"2022-05-30", "140103", "b"},       {"2022-06-01", "140103", "c"},
-      {"2022-06-25", "140104", "c"},       {"2022-07-01", "140104", "a", false},
-      {"2022-07-23", "140105", ""},        {"2022-07-24", "140105", "c"},
+      {"2022-03-21", "140101", "a"},
+      {"2022-03-25", "140101", ""},
+      {"2022-04-01", "140101", "b", false},
+      {"2022-04-22", "140102", "b"},
+      {"2022-04-30", "140102", "a"},
+      {"2022-05-22", "140103", ""},
+      {"2022-05-30", "140103", "b"},
+      {"2022-06-01", "140103", "c"},
+      {"2022-06-25", "140104", "c"},
+      {"2022-07-01", "140104", "a", false},
+      {"2022-07-23", "140105", ""},
+      {"2022-07-24", "140105", "c"},
   });
   std::vector<Xapian::docid> all;  // the reference: one match over every dated article
   const Xapian::MSet one = newest_of(database, Q::MatchAll, 100);

@@ -26,10 +26,10 @@ struct Options {
   std::uint32_t max_offset = 10000;       ///< deepest page accepted (400 below)
   std::size_t max_connections = 512;      ///< connections served at once, each on a thread of its own
   std::size_t max_queued = 256;           ///< connections waiting beyond max_connections; more → 503 at once
-  std::uint32_t client_timeout_s = 5;     ///< a client silent this long, mid-request or between requests, is dropped
-  std::uint32_t refresh_ms = 250;         ///< a worker looks for new commits at most this often
-  std::uint32_t time_limit_ms = 500;      ///< match time budget of one search (SearchRequest); 0 = none
-  std::size_t cache_mb = 64;              ///< answers kept for requests repeated before the next commit; 0 = none
+  std::uint32_t client_timeout_s = 5;  ///< a client silent this long is dropped; a request waits as long for a searcher
+  std::uint32_t refresh_ms = 250;      ///< a worker looks for new commits at most this often
+  std::uint32_t time_limit_ms = 500;   ///< match time budget of one search (SearchRequest); 0 = none
+  std::size_t cache_mb = 64;           ///< answers kept for requests repeated before the next commit; 0 = none
   std::uint32_t max_stale_ms =
       5000;  ///< an answer a commit made older may be served this long, searched anew meanwhile
 };
