@@ -1,7 +1,7 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
 // index_bench: indexing throughput, peak memory and database size of kavosh-index against a plain Xapian
-// TermGenerator indexer over the same input, in the same run. Each indexer runs in a child process so
-// its peak RSS is its own. Usage: index_bench [--mb N] [--threads N] [--batch N] [--shards 1,2] [--phases]
+// TermGenerator indexer (bench/plain_xapian_index) over the same input, in the same run. Each indexer runs
+// in a child process so its peak RSS is its own. Usage: index_bench [--mb N] [--threads N] [--batch N] [--shards 1,2] [--phases]
 // [--pieces | --pieces-only] [--repeat N] [--no-rerun] [--no-remote] [--queries TSV] [--work DIR] [INPUT...];
 // INPUT are JSONL files or directories (e.g. ../shared/dev-data/news), recombined into new articles up to
 // N MB as bench/scale_corpus.py recombines corpus/ (--copies: repeated verbatim with fresh ids, every
@@ -20,9 +20,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <deque>
 #include <filesystem>
 #include <fstream>
@@ -228,33 +230,16 @@ std::uint64_t generate_input(std::uint64_t bytes, std::ofstream& out) {
   return written;
 }
 
-// The plain Xapian way (its documentation's indexer): TermGenerator, no stemmer (Xapian has no Persian
-// one), title under `S` and in the text, id term, the record as data, default flushing, one thread.
-Xapian::Document plain_document(Xapian::TermGenerator& generator, const std::string& line, std::string& id_term) {
-  const json record = json::parse(line);
-  Xapian::Document document;
-  generator.set_document(document);
-  const std::string title = record.value("title", "");
-  id_term = "Q" + record["id"].get<std::string>();
-  generator.index_text(title, 1, "S");
-  generator.index_text(title);
-  generator.increase_termpos();
-  generator.index_text(record.value("body", ""));
-  document.add_boolean_term(id_term);
-  document.set_data(line);
-  return document;
-}
-
-void plain_xapian_index(const std::string& input, const std::string& db_path) {
-  Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OPEN);
-  Xapian::TermGenerator generator;
-  std::ifstream in(input);
-  std::string id_term;
-  for (std::string line; std::getline(in, line);) {
-    const Xapian::Document document = plain_document(generator, line, id_term);
-    db.replace_document(id_term, document);
-  }
-  db.commit();
+/// Replaces this (child) process with bench/plain_xapian_index, built beside this program, given `args`:
+/// plain Xapian runs with the C library's allocator, not with the one this program is linked with.
+[[noreturn]] void run_plain_xapian(std::vector<std::string> args) {
+  const fs::path program = fs::read_symlink("/proc/self/exe").parent_path() / "plain_xapian_index";
+  args.insert(args.begin(), program.string());
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  ::execv(program.c_str(), argv.data());
+  throw std::runtime_error("cannot run " + program.string() + ": " + std::strerror(errno));
 }
 
 /// User + system seconds of `usage`.
@@ -278,25 +263,6 @@ struct PhaseSplit {
 // Writes the split to `path`: the phases run in a child process, like the indexers themselves.
 void write_split(const std::string& path, double started, double made) {
   std::ofstream(path) << made - started << ' ' << cpu_seconds() - made << '\n';
-}
-
-void plain_phases(const std::string& input, const std::string& db_path, const std::string& split_path) {
-  std::vector<std::pair<std::string, Xapian::Document>> documents;
-  const double started = cpu_seconds();
-  {
-    Xapian::TermGenerator generator;
-    std::ifstream in(input);
-    std::string id_term;
-    for (std::string line; std::getline(in, line);) {
-      Xapian::Document document = plain_document(generator, line, id_term);
-      documents.emplace_back(id_term, std::move(document));
-    }
-  }
-  const double made = cpu_seconds();
-  Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OPEN);
-  for (const auto& [id_term, document] : documents) db.replace_document(id_term, document);
-  db.commit();
-  write_split(split_path, started, made);
 }
 
 /// A piece of what kavosh-index writes, left out of a build to measure what it costs (--pieces).
@@ -522,8 +488,9 @@ std::pair<PhaseSplit, Measure> run_phases(const std::string& name, const std::st
 void print_phases(const Settings& settings, const std::string& input) {
   const std::string split_path = settings.work + "/split.txt", db = settings.work + "/phases";
   std::vector<std::pair<std::string, PhaseSplit>> splits;
-  splits.emplace_back("plain Xapian TermGenerator",
-                      run_phases("plain phases", db, split_path, [&] { plain_phases(input, db, split_path); }).first);
+  splits.emplace_back("plain Xapian TermGenerator", run_phases("plain phases", db, split_path, [&] {
+                                                      run_plain_xapian({input, db, split_path});
+                                                    }).first);
   splits.emplace_back("kavosh-index (1 shard)", run_phases("kavosh phases", db, split_path, [&] {
                                                   kavosh_phases(settings, input, db, split_path);
                                                 }).first);
@@ -772,7 +739,7 @@ void print_remote_latency(const Settings& settings, const std::string& input, st
 void compare(const Settings& settings, const std::string& input, std::uint64_t input_bytes, std::uint64_t records) {
   std::vector<Measure> measures;
   const std::string plain_db = settings.work + "/plain";
-  measures.push_back(run_child("plain Xapian TermGenerator (1 thread)", [&] { plain_xapian_index(input, plain_db); }));
+  measures.push_back(run_child("plain Xapian TermGenerator (1 thread)", [&] { run_plain_xapian({input, plain_db}); }));
   measure_size(measures.back(), plain_db);
   std::vector<std::pair<Measure, JobReport>> runs;
   for (const std::uint32_t shards : settings.shards) {

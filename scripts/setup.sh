@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config clang libclang-rt-dev clang-format clang-tidy
   libxapian-dev xapian-tools
-  libicu-dev libcli11-dev nlohmann-json3-dev libsimdjson-dev libcpp-httplib-dev
+  libicu-dev libcli11-dev nlohmann-json3-dev libsimdjson-dev libcpp-httplib-dev libjemalloc-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   myspell-fa
   python3

@@ -29,6 +29,13 @@ grep -q 'KAVOSH_LISTEN=127\.0\.0\.1:' "$unit" || fail "the unit does not listen 
 grep -q '^ReadOnlyPaths=/var/lib/kavosh$' "$unit" || fail "the database path is not read-only"
 dpkg-deb -I "$programs" postinst >/dev/null || fail "no postinst creating the kavosh user"
 dpkg-deb -f "$programs" Depends | grep -q 'libxapian' || fail "kavosh does not depend on Xapian"
+# The programs run with jemalloc when built with it (cmake/KavoshAllocator.cmake); the libraries leave the
+# allocator to the program that links them.
+if grep -q '^KAVOSH_JEMALLOC_LIBRARY:FILEPATH=/' "$build/CMakeCache.txt"; then
+  dpkg-deb -f "$programs" Depends | grep -q 'libjemalloc' || fail "kavosh does not depend on jemalloc"
+  readelf -d "$root/usr/bin/kavosh-index" | grep -q 'libjemalloc' || fail "kavosh-index is not linked with jemalloc"
+fi
+! grep -rqi jemalloc "$root/usr" --include='*.pc' --include='*.cmake' || fail "libkavosh-dev makes its users link jemalloc"
 
 [ -n "$(find "$root/usr" -name KavoshConfig.cmake)" ] || fail "no CMake package in libkavosh-dev"
 [ -n "$(find "$root/usr" -name kavosh-search.pc)" ] || fail "no pkg-config file in libkavosh-dev"
