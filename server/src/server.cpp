@@ -341,14 +341,15 @@ void Server::Impl::answer_cached(httplib::Response& res, const std::string& key,
   auto lease = pool.acquire(lease_wait);
   if (!lease) throw HttpError(503, "server busy");
   catch_up(*lease, generation);
-  const auto [body, searched] =
-      search_and_keep(*lease, key, compute, claim && generation == lease->generation() ? &*claim : nullptr);
+  // The requests waiting on the claim get this answer even when the searcher has picked up a newer commit
+  // meanwhile: it is as fresh as what they asked for, and otherwise each would queue for a searcher again.
+  const auto [body, searched] = search_and_keep(*lease, key, compute, claim ? &*claim : nullptr);
   cache.count(searched ? ResponseCache::Outcome::miss : ResponseCache::Outcome::hit);
   send_json(res, 200, body);
 }
 
-/// The answer to `key` at the lease's generation: kept meanwhile by another searcher, or computed, kept
-/// when it may be, and handed to the requests waiting on `claim`. Second: whether it was searched.
+/// The answer to `key` at the lease's generation: kept meanwhile by another searcher, or computed and kept
+/// when it may be; either is handed to the requests waiting on `claim`. Second: whether it was searched.
 std::pair<std::string, bool> Server::Impl::search_and_keep(SearcherPool::Lease& lease, const std::string& key,
                                                            const Compute& compute, InFlight::Claim* claim) {
   bool searched = false;
@@ -359,10 +360,8 @@ std::pair<std::string, bool> Server::Impl::search_and_keep(SearcherPool::Lease& 
     searched = true;
     return compute(searcher);
   });
-  if (answer.second) {
-    cache.store(key, lease.generation(), answer.first);
-    if (claim) claim->finish(std::make_shared<const std::string>(answer.first));
-  }
+  if (answer.second) cache.store(key, lease.generation(), answer.first);
+  if (claim && (answer.second || !searched)) claim->finish(std::make_shared<const std::string>(answer.first));
   return {std::move(answer.first), searched};
 }
 
