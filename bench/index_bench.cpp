@@ -1,7 +1,8 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
 // index_bench: indexing throughput, peak memory and database size of kavosh-index against a plain Xapian
 // TermGenerator indexer (bench/plain_xapian_index) over the same input, in the same run. Each indexer runs
-// in a child process so its peak RSS is its own. Usage: index_bench [--mb N] [--threads N] [--batch N] [--shards 1,2] [--phases]
+// in a child process so its peak RSS is its own.
+// Usage: index_bench [--mb N] [--threads N] [--batch N] [--shards 1,2] [--phases]
 // [--pieces | --pieces-only] [--repeat N] [--no-rerun] [--no-remote] [--queries TSV] [--work DIR] [INPUT...];
 // INPUT are JSONL files or directories (e.g. ../shared/dev-data/news), recombined into new articles up to
 // N MB as bench/scale_corpus.py recombines corpus/ (--copies: repeated verbatim with fresh ids, every
@@ -39,6 +40,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "cpu_time.h"
 #include "kavosh/index/index_writer.h"
 #include "kavosh/index/input.h"
 #include "kavosh/index/pipeline.h"
@@ -48,6 +50,8 @@
 namespace {
 
 namespace fs = std::filesystem;
+using kavosh::bench::cpu_seconds;
+using kavosh::bench::write_split;
 using nlohmann::json;
 
 struct Settings {
@@ -236,34 +240,17 @@ std::uint64_t generate_input(std::uint64_t bytes, std::ofstream& out) {
   const fs::path program = fs::read_symlink("/proc/self/exe").parent_path() / "plain_xapian_index";
   args.insert(args.begin(), program.string());
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (std::string& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
   ::execv(program.c_str(), argv.data());
   throw std::runtime_error("cannot run " + program.string() + ": " + std::strerror(errno));
 }
 
-/// User + system seconds of `usage`.
-double cpu_seconds(const rusage& usage) {
-  const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
-  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
-
-/// This process's CPU seconds so far.
-double cpu_seconds() {
-  rusage usage{};
-  ::getrusage(RUSAGE_SELF, &usage);
-  return cpu_seconds(usage);
-}
-
 /// CPU seconds of the two phases of one indexer, measured in one thread.
 struct PhaseSplit {
   double make = 0, write = 0;
 };
-
-// Writes the split to `path`: the phases run in a child process, like the indexers themselves.
-void write_split(const std::string& path, double started, double made) {
-  std::ofstream(path) << made - started << ' ' << cpu_seconds() - made << '\n';
-}
 
 /// A piece of what kavosh-index writes, left out of a build to measure what it costs (--pieces).
 enum class Piece { kNothing, kStemPositions, kTitleTerms, kSpelling, kStoredRecord, kBandTerms };

@@ -7,8 +7,6 @@
 // Usage: plain_xapian_index INPUT DB [SPLIT]
 //   SPLIT: make every document first, then write them all, and write the CPU seconds of the two phases
 //   to SPLIT as "make write".
-#include <sys/resource.h>
-
 #include <exception>
 #include <fstream>
 #include <iostream>
@@ -18,6 +16,8 @@
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
+
+#include "cpu_time.h"
 
 namespace {
 
@@ -50,17 +50,9 @@ void index(const std::string& input, const std::string& db_path) {
   db.commit();
 }
 
-/// This process's user + system CPU seconds so far.
-double cpu_seconds() {
-  rusage usage{};
-  ::getrusage(RUSAGE_SELF, &usage);
-  const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
-  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
-
 void index_in_phases(const std::string& input, const std::string& db_path, const std::string& split_path) {
   std::vector<std::pair<std::string, Xapian::Document>> documents;
-  const double started = cpu_seconds();
+  const double started = kavosh::bench::cpu_seconds();
   {
     Xapian::TermGenerator generator;
     std::ifstream in(input);
@@ -70,11 +62,11 @@ void index_in_phases(const std::string& input, const std::string& db_path, const
       documents.emplace_back(id_term, std::move(document));
     }
   }
-  const double made = cpu_seconds();
+  const double made = kavosh::bench::cpu_seconds();
   Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OPEN);
   for (const auto& [id_term, document] : documents) db.replace_document(id_term, document);
   db.commit();
-  std::ofstream(split_path) << made - started << ' ' << cpu_seconds() - made << '\n';
+  kavosh::bench::write_split(split_path, started, made);
 }
 
 }  // namespace
