@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <filesystem>
 
 #include "cluster.h"
@@ -193,6 +194,7 @@ struct Searcher::Impl {
     Xapian::MSet matches;
     MatchCount count;
   };
+  MatchCount count_stories(const Xapian::Query& query, Xapian::doccount check_at_least) const;
   Ranked ranked(const Xapian::Query& ranking, Xapian::doccount first, Xapian::doccount count,
                 Xapian::doccount check_at_least, SortOrder sort, Ties ties) const;
 
@@ -204,12 +206,68 @@ struct Searcher::Impl {
                     std::vector<detail::PageMatch>& page) const;
 };
 
+namespace {
+
+/// The documents a match visits and their distinct stories, a document without a story key counting as
+/// a story of its own, as Xapian's collapsing counts them.
+class StoryCounter : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& document, double /*weight*/) override {
+    keys_.push_back(document.get_value(schema::kStorySlot));
+  }
+  Xapian::doccount documents() const { return static_cast<Xapian::doccount>(keys_.size()); }
+  Xapian::doccount stories() const {
+    std::vector<std::string> keys = keys_;
+    const std::size_t keyless = std::erase(keys, std::string());
+    std::ranges::sort(keys);
+    const auto distinct_end = std::unique(keys.begin(), keys.end());
+    return static_cast<Xapian::doccount>(keyless + (distinct_end - keys.begin()));
+  }
+
+ private:
+  std::vector<std::string> keys_;
+};
+
+}  // namespace
+
+/// The number of stories `query` matches, from a pass that visits up to `check_at_least` documents
+/// unweighted and reads their story keys; exact when it saw every match. Cheaper than Xapian's
+/// collapsing over those documents, which keeps a best document per story: that was a quarter of a
+/// default search's time (docs/search.md, "Counts").
+MatchCount Searcher::Impl::count_stories(const Xapian::Query& query, Xapian::doccount check_at_least) const {
+  Xapian::Enquire enquire(database);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  StoryCounter counter;
+  enquire.add_matchspy(&counter);
+  const Xapian::MSet documents = enquire.get_mset(0, 0, check_at_least);
+  const Xapian::doccount seen = counter.documents();
+  const Xapian::doccount stories = counter.stories();
+  // The bounds can meet from the posting lists' statistics alone: the spy saw every match only when no
+  // more can match than it saw.
+  if (documents.get_matches_upper_bound() == seen && !budget.spent) return MatchCount(stories);
+  // As Xapian bounds and estimates a collapsed count: the copies seen cannot be stories.
+  MatchCount count;
+  count.lower = stories;
+  count.upper = documents.get_matches_upper_bound() - (seen - stories);
+  const double unique_rate = seen == 0 ? 1.0 : static_cast<double>(stories) / seen;
+  count.estimate = std::clamp<std::uint64_t>(std::llround(documents.get_matches_estimated() * unique_rate), count.lower,
+                                             count.upper);
+  return count;
+}
+
 Searcher::Impl::Ranked Searcher::Impl::ranked(const Xapian::Query& ranking, Xapian::doccount first,
                                               Xapian::doccount count, Xapian::doccount check_at_least, SortOrder sort,
                                               Ties ties) const {
   Xapian::Enquire enquire(database);
   enquire.set_query(ranking);
   configure(enquire, sort, ties, collapse, budget);
+  // Counting stories past the page: a pass of its own (count_stories()), on local shards only (a remote
+  // shard runs only the match spies Xapian can serialise).
+  if (collapse && local_shards && check_at_least > first + count + 1) {
+    Xapian::MSet matches = enquire.get_mset(first, count);
+    return {std::move(matches), count_stories(enquire.get_query(), check_at_least)};
+  }
   Xapian::MSet matches = enquire.get_mset(first, count, check_at_least);
   MatchCount matched(matches);
   // Collapsing, Xapian leaves the bounds apart even when it saw every match. It saw them all when fewer

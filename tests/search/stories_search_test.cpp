@@ -136,6 +136,64 @@ TEST_F(Stories, TextAndJsonShowTheOtherAgencies) {
   EXPECT_THAT(plain.str(), ::testing::Not(::testing::HasSubstr("خبرگزاری دیگر")));
 }
 
+/// kStoryCount stories, each published by two agencies word for word, all of them reports (گزارش): more
+/// matches than a small exact-count bound.
+constexpr std::size_t kStoryCount = 24;
+
+std::vector<std::string> many_story_records() {
+  const std::vector<std::string> words = {
+      "دولت",    "مجلس",  "بودجه",   "نفت",       "صادرات", "واردات", "بانک",    "ارز",     "تورم",    "مسکن",
+      "دانشگاه", "مدرسه", "معلم",    "بیمارستان", "پزشک",   "دارو",   "کشاورزی", "آب",      "سد",      "باران",
+      "فوتبال",  "کشتی",  "المپیک",  "سینما",     "کتاب",   "موسیقی", "تئاتر",   "موزه",    "جاده",    "قطار",
+      "فرودگاه", "بندر",  "کارخانه", "فولاد",     "خودرو",  "برق",    "گاز",     "اینترنت", "شهرداری", "پارک"};
+  std::vector<std::string> records;
+  std::uint32_t state = 7;
+  for (std::size_t story = 0; story < kStoryCount; ++story) {
+    std::string body = "گزارش";
+    for (int k = 0; k < 40; ++k) {
+      state = state * 1103515245u + 12345u;
+      body += " " + words[(state >> 16) % words.size()];
+    }
+    const std::string n = std::to_string(story);
+    records.push_back(record("a" + n, "ایرنا", "گزارش شماره " + n, body));
+    records.push_back(record("b" + n, "مهر", "گزارش شماره " + n, body));
+  }
+  return records;
+}
+
+class ManyStories : public testing::Indexed<many_story_records> {
+ protected:
+  static SearchResults search(std::uint32_t exact_count_up_to, bool collapse = true) {
+    SearchRequest request;
+    request.query = "گزارش";
+    request.exact_count_up_to = exact_count_up_to;
+    request.collapse = collapse;
+    return searcher_->search(request);
+  }
+};
+
+TEST_F(ManyStories, StoriesAreCountedExactlyWithinTheBound) {
+  const SearchResults results = search(1000);
+  EXPECT_EQ(results.total, kStoryCount);
+  EXPECT_FALSE(results.total_is_estimate);
+  EXPECT_EQ(search(1000, false).total, 2 * kStoryCount);
+}
+
+TEST_F(ManyStories, PastTheBoundTheEstimateIsBoundedAndTheHitsStay) {
+  const SearchResults results = search(20);  // 20 of the 48 documents are looked at
+  EXPECT_TRUE(results.total_is_estimate);
+  EXPECT_LE(results.total_lower, kStoryCount);
+  EXPECT_GE(results.total_upper, kStoryCount);
+  EXPECT_GE(results.total_lower, 10u);  // 20 documents hold at least 10 stories
+  EXPECT_LE(results.total_upper, 2 * kStoryCount);
+  EXPECT_GE(results.total, results.total_lower);
+  EXPECT_LE(results.total, results.total_upper);
+  EXPECT_EQ(ids(results), ids(search(1000)));
+  std::set<std::string> stories;
+  for (const Hit& hit : results.hits) stories.insert(hit.story);
+  EXPECT_EQ(stories.size(), results.hits.size());
+}
+
 TEST_F(Stories, NoCollapseFlag) {
   Options options;
   auto app = make_app(options);
