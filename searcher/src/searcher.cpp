@@ -216,12 +216,13 @@ class StoryCounter : public Xapian::MatchSpy {
     keys_.push_back(document.get_value(schema::kStorySlot));
   }
   Xapian::doccount documents() const { return static_cast<Xapian::doccount>(keys_.size()); }
-  Xapian::doccount stories() const {
-    std::vector<std::string> keys = keys_;
-    const std::size_t keyless = std::erase(keys, std::string());
-    std::ranges::sort(keys);
-    const auto distinct_end = std::unique(keys.begin(), keys.end());
-    return static_cast<Xapian::doccount>(keyless + (distinct_end - keys.begin()));
+  Xapian::doccount stories() {
+    std::ranges::sort(keys_);
+    Xapian::doccount stories = 0;
+    for (std::size_t k = 0; k < keys_.size(); ++k) {
+      if (keys_[k].empty() || k == 0 || keys_[k] != keys_[k - 1]) ++stories;
+    }
+    return stories;
   }
 
  private:
@@ -232,8 +233,8 @@ class StoryCounter : public Xapian::MatchSpy {
 
 /// The number of stories `query` matches, from a pass that visits up to `check_at_least` documents
 /// unweighted and reads their story keys; exact when it saw every match. Cheaper than Xapian's
-/// collapsing over those documents, which keeps a best document per story: that was a quarter of a
-/// default search's time (docs/search.md, "Counts").
+/// collapsing over those documents, which keeps a best document per story for each, when most stories
+/// have one document (docs/search.md, "One result per story").
 MatchCount Searcher::Impl::count_stories(const Xapian::Query& query, Xapian::doccount check_at_least) const {
   Xapian::Enquire enquire(database);
   enquire.set_query(query);
