@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "kavosh/schema.h"
+#include "stories.h"
 
 namespace kavosh::search {
 
@@ -251,7 +252,16 @@ std::vector<FacetCounts> count_facets(const Xapian::Database& database, const Xa
     Xapian::Enquire enquire(database);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_query(query);
-    if (collapse && !pass) enquire.set_collapse_key(schema::kStorySlot);
+    // The total of a collapsing search: its stories, counted by a spy on local shards (cheaper than
+    // collapsing every match, which the spies see all the same), by Xapian's collapsing on remote ones.
+    std::optional<StoryCounter> stories;
+    if (collapse && !pass) {
+      if (local_shards) {
+        enquire.add_matchspy(&stories.emplace());
+      } else {
+        enquire.set_collapse_key(schema::kStorySlot);
+      }
+    }
     std::map<unsigned, SlotSpy> spies;  // one per slot of the pass
     for (const Facet facet : request.facets) {
       if (pass_of(facet) != pass || spies.contains(slot_of(facet))) continue;
@@ -260,7 +270,7 @@ std::vector<FacetCounts> count_facets(const Xapian::Database& database, const Xa
     }
     // check_at_least = every document: the spies see every match, not the first ones.
     const Xapian::MSet matches = enquire.get_mset(0, 0, database.get_doccount());
-    if (!pass) exact_total = matches.get_matches_lower_bound();
+    if (!pass) exact_total = stories ? stories->stories() : matches.get_matches_lower_bound();
     for (std::size_t i = 0; i < request.facets.size(); ++i) {
       const Facet facet = request.facets[i];
       if (pass_of(facet) != pass) continue;

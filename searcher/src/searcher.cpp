@@ -206,31 +206,6 @@ struct Searcher::Impl {
                     std::vector<detail::PageMatch>& page) const;
 };
 
-namespace {
-
-/// The documents a match visits and their distinct stories, a document without a story key counting as
-/// a story of its own, as Xapian's collapsing counts them.
-class StoryCounter : public Xapian::MatchSpy {
- public:
-  void operator()(const Xapian::Document& document, double /*weight*/) override {
-    keys_.push_back(document.get_value(schema::kStorySlot));
-  }
-  Xapian::doccount documents() const { return static_cast<Xapian::doccount>(keys_.size()); }
-  Xapian::doccount stories() {
-    std::ranges::sort(keys_);
-    Xapian::doccount stories = 0;
-    for (std::size_t k = 0; k < keys_.size(); ++k) {
-      if (keys_[k].empty() || k == 0 || keys_[k] != keys_[k - 1]) ++stories;
-    }
-    return stories;
-  }
-
- private:
-  std::vector<std::string> keys_;
-};
-
-}  // namespace
-
 /// The number of stories `query` matches, from a pass that visits up to `check_at_least` documents
 /// unweighted and reads their story keys; exact when it saw every match. Cheaper than Xapian's
 /// collapsing over those documents, which keeps a best document per story for each, when most stories
@@ -239,7 +214,7 @@ MatchCount Searcher::Impl::count_stories(const Xapian::Query& query, Xapian::doc
   Xapian::Enquire enquire(database);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  StoryCounter counter;
+  detail::StoryCounter counter;
   enquire.add_matchspy(&counter);
   const Xapian::MSet documents = enquire.get_mset(0, 0, check_at_least);
   const Xapian::doccount seen = counter.documents();

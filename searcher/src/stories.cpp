@@ -47,6 +47,19 @@ void add_other_sources(const analysis::PersianNormalizer& normalizer, const std:
 
 }  // namespace
 
+void StoryCounter::operator()(const Xapian::Document& document, double /*weight*/) {
+  keys_.push_back(document.get_value(schema::kStorySlot));
+}
+
+Xapian::doccount StoryCounter::stories() {
+  std::ranges::sort(keys_);
+  Xapian::doccount stories = 0;
+  for (std::size_t k = 0; k < keys_.size(); ++k) {
+    if (keys_[k].empty() || k == 0 || keys_[k] != keys_[k - 1]) ++stories;
+  }
+  return stories;
+}
+
 void add_copies(const Xapian::Database& database, const analysis::PersianNormalizer& normalizer, bool local_shards,
                 std::vector<Hit>& hits) {
   std::vector<std::vector<Xapian::docid>> copies;

@@ -3,12 +3,26 @@
 #pragma once
 #include <xapian.h>
 
+#include <string>
 #include <vector>
 
 #include "kavosh/analysis/normalizer.h"
 #include "kavosh/searcher.h"
 
 namespace kavosh::search::detail {
+
+/// A match spy keeping the story key of every document the match visits: the number of those documents
+/// and of their distinct stories, a document without a key a story of its own, as Xapian's collapsing
+/// counts them. Local shards only: it cannot be sent to a remote shard.
+class StoryCounter : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& document, double weight) override;
+  Xapian::doccount documents() const { return static_cast<Xapian::doccount>(keys_.size()); }
+  Xapian::doccount stories();  ///< sorts the keys it keeps
+
+ private:
+  std::vector<std::string> keys_;
+};
 
 /// Sets each hit's copies and other_sources from the posting list of its story term: every other
 /// document of the story, whether it matched or not. Xapian's MSetIterator::get_collapse_count is not
