@@ -1,5 +1,6 @@
 // Kavosh: Persian full-text search. GPL-2.0-or-later.
-// Near-copies of a hit (internal to kavosh_search): the other documents of its story (kavosh/schema.h).
+// Stories (internal to kavosh_search): counting the stories a match visits, and the near-copies of a hit,
+// the other documents of its story (kavosh/schema.h).
 #pragma once
 #include <xapian.h>
 
