@@ -218,6 +218,10 @@ FacetFilters::FacetFilters(const analysis::PersianNormalizer& normalizer, const 
   }
 }
 
+bool FacetFilters::count_total(const SearchRequest& request) const {
+  return std::ranges::any_of(request.facets, [&](Facet facet) { return !has(facet); });
+}
+
 Xapian::Query FacetFilters::except(std::optional<Facet> skip) const {
   std::vector<Q> fields;
   for (const Facet facet : kFacets) {

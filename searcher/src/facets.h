@@ -28,6 +28,9 @@ class FacetFilters {
   Xapian::Query except(std::optional<Facet> skip) const;
   Xapian::Query all() const { return except(std::nullopt); }
   bool has(Facet facet) const { return !terms_[static_cast<std::size_t>(facet)].empty(); }
+  /// True when count_facets() runs the pass with every filter, which counts the total exactly: some
+  /// facet of `request` has no filter of its own.
+  bool count_total(const SearchRequest& request) const;
 
  private:
   std::array<std::vector<std::string>, std::size(kFacets)> terms_;

@@ -152,14 +152,6 @@ struct MatchCount {
   }
 };
 
-/// Xapian's check_at_least for a page ending at `end`: every match up to the request's exact-count bound
-/// is counted (the matcher then visits at least that many documents), and one past a page. Without a
-/// page and without an exact count, 0: Xapian then estimates the count from its statistics alone.
-Xapian::doccount check_at_least(const SearchRequest& request, Xapian::doccount end) {
-  if (request.limit == 0) return request.exact_count_up_to;
-  return std::max<Xapian::doccount>(end + 1, request.exact_count_up_to);
-}
-
 }  // namespace
 
 struct Searcher::Impl {
@@ -168,9 +160,12 @@ struct Searcher::Impl {
   Xapian::Database database;  ///< of a cluster: its combination of the shards in use, set by guarded()
   analysis::Analyzer analyzer;
   bool one_local_shard;
-  bool local_shards;                  ///< no remote shard: time budgets and value streams apply
-  mutable detail::Budget budget;      ///< of the search running
-  mutable bool collapse = false;      ///< the search running keeps one match per story
+  bool local_shards;              ///< no remote shard: time budgets and value streams apply
+  mutable detail::Budget budget;  ///< of the search running
+  mutable bool collapse = false;  ///< the search running keeps one match per story
+  /// The search running counts its matches exactly up to this many: the request's bound, or 0 when
+  /// the facets' pass counts them all anyway.
+  mutable Xapian::doccount count_up_to = kExactCountUpTo;
   mutable std::string synonyms_text;  ///< schema::kSynonymsKey as last read, and its table
   mutable SynonymMap synonyms_table;
   mutable detail::Corrections corrections;  ///< "did you mean" look-ups, kept while the index changes little
@@ -188,6 +183,7 @@ struct Searcher::Impl {
   bool recovered(int attempt);
 
   SearchResults run(const SearchRequest& request) const;
+  Xapian::doccount check_at_least(const SearchRequest& request, Xapian::doccount end) const;
 
   /// The documents of ranks [first, first + count) by `ranking`, and the number of matches.
   struct Ranked {
@@ -205,6 +201,14 @@ struct Searcher::Impl {
   bool newest_first(const BuiltQuery& built, const SearchRequest& request, std::uint32_t limit, MatchCount& count,
                     std::vector<detail::PageMatch>& page) const;
 };
+
+/// Xapian's check_at_least for a page ending at `end`: every match up to count_up_to is counted (the
+/// matcher then visits at least that many documents), and one past a page. Without a page and without
+/// an exact count, 0: Xapian then estimates the count from its statistics alone.
+Xapian::doccount Searcher::Impl::check_at_least(const SearchRequest& request, Xapian::doccount end) const {
+  if (request.limit == 0) return count_up_to;
+  return std::max<Xapian::doccount>(end + 1, count_up_to);
+}
 
 /// The number of stories `query` matches, from a pass that visits up to `check_at_least` documents
 /// unweighted and reads their story keys; exact when it saw every match. Cheaper than Xapian's
@@ -353,6 +357,7 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) const {
   add_request_constraints(request, parsed);
   collapse = request.collapse && !parsed.story;  // a story's copies are what `story:` asks for
   const detail::FacetFilters facet_filters(analyzer.normalizer(), request, parsed);  // takes the filters
+  count_up_to = facet_filters.count_total(request) ? 0 : request.exact_count_up_to;
   BuiltQuery built = QueryBuilder(analyzer, database, synonyms()).build(parsed, request.partial);
   const Xapian::Query unfiltered = built.query;
   built.query = detail::filtered(built.query, facet_filters.all());

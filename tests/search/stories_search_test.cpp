@@ -194,6 +194,32 @@ TEST_F(ManyStories, PastTheBoundTheEstimateIsBoundedAndTheHitsStay) {
   EXPECT_EQ(stories.size(), results.hits.size());
 }
 
+TEST_F(ManyStories, FacetsCountTheTotalWhateverTheBound) {
+  // The facets' pass sees every match, so the ranking counts only its page: the total stays exact.
+  SearchRequest request;
+  request.query = "گزارش";
+  request.exact_count_up_to = 0;
+  request.facets = {Facet::kSource};
+  const SearchResults faceted = searcher_->search(request);
+  EXPECT_EQ(faceted.total, kStoryCount);
+  EXPECT_FALSE(faceted.total_is_estimate);
+  EXPECT_EQ(ids(faceted), ids(search(1000)));
+  // A facet filtered by its own value counts a drill-down, not the total: the ranking's bound applies
+  // (a word in some stories, for bounds that do not meet by the posting lists' sizes alone).
+  request.query = "دولت";
+  request.limit = 1;
+  request.sources = {"مهر"};
+  request.exact_count_up_to = 1000;
+  const SearchResults counted = searcher_->search(request);
+  EXPECT_FALSE(counted.total_is_estimate);
+  SearchRequest every_copy;
+  every_copy.query = "دولت";
+  every_copy.collapse = false;
+  EXPECT_EQ(counted.total * 2, searcher_->search(every_copy).total);  // a copy of each story is مهر's
+  request.exact_count_up_to = 0;
+  EXPECT_TRUE(searcher_->search(request).total_is_estimate);
+}
+
 TEST_F(Stories, NoCollapseFlag) {
   Options options;
   auto app = make_app(options);
