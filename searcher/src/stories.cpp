@@ -2,6 +2,7 @@
 #include "stories.h"
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -48,14 +49,19 @@ void add_other_sources(const analysis::PersianNormalizer& normalizer, const std:
 }  // namespace
 
 void StoryCounter::operator()(const Xapian::Document& document, double /*weight*/) {
-  keys_.push_back(document.get_value(schema::kStorySlot));
+  const std::string key = document.get_value(schema::kStorySlot);
+  if (key.empty()) {
+    ++keyless_;
+  } else {
+    hashes_.push_back(std::hash<std::string>{}(key));
+  }
 }
 
 Xapian::doccount StoryCounter::stories() {
-  std::ranges::sort(keys_);
-  Xapian::doccount stories = 0;
-  for (std::size_t k = 0; k < keys_.size(); ++k) {
-    if (keys_[k].empty() || k == 0 || keys_[k] != keys_[k - 1]) ++stories;
+  std::ranges::sort(hashes_);
+  Xapian::doccount stories = keyless_;
+  for (std::size_t k = 0; k < hashes_.size(); ++k) {
+    if (k == 0 || hashes_[k] != hashes_[k - 1]) ++stories;
   }
   return stories;
 }

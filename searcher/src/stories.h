@@ -4,6 +4,7 @@
 #pragma once
 #include <xapian.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -14,15 +15,18 @@ namespace kavosh::search::detail {
 
 /// A match spy keeping the story key of every document the match visits: the number of those documents
 /// and of their distinct stories, a document without a key a story of its own, as Xapian's collapsing
-/// counts them. Local shards only: it cannot be sent to a remote shard.
+/// counts them. Keys are kept as 64-bit hashes, which sort several times faster than the strings (two
+/// of a search's thousand keys share one with a chance of about 1 in 10^13). Local shards only: it
+/// cannot be sent to a remote shard.
 class StoryCounter : public Xapian::MatchSpy {
  public:
   void operator()(const Xapian::Document& document, double weight) override;
-  Xapian::doccount documents() const { return static_cast<Xapian::doccount>(keys_.size()); }
-  Xapian::doccount stories();  ///< sorts the keys it keeps
+  Xapian::doccount documents() const { return static_cast<Xapian::doccount>(hashes_.size()) + keyless_; }
+  Xapian::doccount stories();  ///< sorts the hashes it keeps
 
  private:
-  std::vector<std::string> keys_;
+  std::vector<std::uint64_t> hashes_;  ///< of the story keys seen, one per document with a key
+  Xapian::doccount keyless_ = 0;       ///< documents without a story key
 };
 
 /// Sets each hit's copies and other_sources from the posting list of its story term: every other
