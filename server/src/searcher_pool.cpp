@@ -12,6 +12,39 @@ SearcherPool::SearcherPool(std::string path, std::size_t size, Clock::duration r
                            std::shared_ptr<Generations> generations)
     : path_(std::move(path)), refresh_(refresh), slots_(size), free_(size), generations_(std::move(generations)) {
   std::iota(free_.rbegin(), free_.rend(), std::size_t{0});  // slot 0 on top: warm searchers first
+  for (std::size_t slot = 0; slot < size; ++slot) workers_.push_back(std::make_unique<Worker>());
+}
+
+SearcherPool::Worker::Worker() : thread_([this] { loop(); }) {}
+
+SearcherPool::Worker::~Worker() {
+  {
+    const std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  ready_.notify_one();
+  thread_.join();
+}
+
+void SearcherPool::Worker::post(std::function<void()> job) {
+  {
+    const std::lock_guard lock(mutex_);
+    job_ = std::move(job);
+  }
+  ready_.notify_one();
+}
+
+void SearcherPool::Worker::loop() {
+  for (;;) {
+    std::function<void()> job;
+    {
+      std::unique_lock lock(mutex_);
+      ready_.wait(lock, [&] { return stopping_ || job_; });
+      if (!job_) return;
+      job = std::exchange(job_, nullptr);
+    }
+    job();
+  }
 }
 
 std::optional<SearcherPool::Lease> SearcherPool::acquire(Clock::duration wait, Priority priority) {

@@ -135,15 +135,15 @@ std::string cache_key(std::string_view endpoint, const Params& params) {
   return key;
 }
 
-/// Runs `fn` on the lease's searcher. A failure is retried once on a reopened database: a concurrent
+/// Runs `fn` on the lease's searcher, on its thread. A failure is retried once on a reopened database: a concurrent
 /// writer may have recycled the blocks an old revision was reading, which is not an outage.
 template <class F>
 auto retried(SearcherPool::Lease& lease, F&& fn) {
   try {
-    return fn(*lease);
+    return lease.run(fn);
   } catch (const EnvironmentError&) {
     lease.refresh();
-    return fn(*lease);
+    return lease.run(fn);
   }
 }
 

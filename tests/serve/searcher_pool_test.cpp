@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include "kavosh/error.h"
 #include "kavosh/index/index_writer.h"
 #include "kavosh/index/record.h"
 #include "serve_fixture.h"
@@ -40,6 +41,42 @@ TEST_F(SearcherPoolTest, ASearcherGivenBackGoesToTheRequestWaitingLongest) {
   held.reset();
   for (std::thread& thread : waiting) thread.join();
   EXPECT_EQ(served, (std::vector<int>{0, 1, 2}));
+}
+
+TEST_F(SearcherPoolTest, ASearchRunsOnItsSearchersOwnThreadWhoeverHoldsTheLease) {
+  SearcherPool pool(db_path(), 2, 1s);
+  const auto on_searcher = [&](std::size_t& documents) {
+    const auto lease = pool.acquire(1s);
+    auto fn = [&](Searcher& searcher) {
+      documents = searcher.stats().documents;
+      return std::this_thread::get_id();
+    };
+    return lease->run(fn);
+  };
+  std::size_t documents = 0;
+  const std::thread::id first = on_searcher(documents);
+  EXPECT_GT(documents, 0u);
+  EXPECT_NE(first, std::this_thread::get_id());
+  std::thread::id from_another;
+  std::thread([&] {
+    std::size_t ignored = 0;
+    from_another = on_searcher(ignored);
+  }).join();
+  EXPECT_EQ(from_another, first) << "the same searcher (slot 0, given back first), the same thread";
+  // Two leases at once: two searchers, two threads.
+  const auto one = pool.acquire(1s);
+  const auto two = pool.acquire(1s);
+  auto thread_id = [](Searcher&) { return std::this_thread::get_id(); };
+  EXPECT_NE(one->run(thread_id), two->run(thread_id));
+}
+
+TEST_F(SearcherPoolTest, WhatASearchThrowsReachesTheLeaseHolder) {
+  SearcherPool pool(db_path(), 1, 1s);
+  const auto lease = pool.acquire(1s);
+  auto fails = [](Searcher&) -> int { throw EnvironmentError("the database went away"); };
+  EXPECT_THROW(lease->run(fails), EnvironmentError);
+  auto works = [](Searcher& searcher) { return searcher.stats().documents; };
+  EXPECT_GT(lease->run(works), 0u) << "the searcher's thread goes on after a failure";
 }
 
 TEST_F(SearcherPoolTest, BackgroundWorkWaitsForEveryWaitingRequest) {
