@@ -27,10 +27,11 @@ bool is_affixal(const std::vector<std::string_view>& parts) {
 }
 
 // Words repeat (Zipf): most tokens of a text were seen before, so each thread remembers the stem and
-// stopword flag of the words it analyzed. The memo is a pure cache of pure functions; it is emptied
-// when full rather than evicting, which keeps it simple and bounded. Open addressing over one flat
-// array of cache-line slots, because a node-based map spent more time chasing pointers than the
-// stemmer spends stemming.
+// stopword flag of the words it analyzed. The memo is a pure cache of pure functions; it starts small
+// and doubles as it fills (a thread that analyzes a few queries keeps a few kilobytes, an indexing
+// thread grows it to its bound), and is emptied when full rather than evicting, which keeps it simple
+// and bounded. Open addressing over one flat array of cache-line slots, because a node-based map spent
+// more time chasing pointers than the stemmer spends stemming.
 struct WordFacts {
   std::string_view stem;
   bool stopword = false;
@@ -38,20 +39,21 @@ struct WordFacts {
 
 class WordMemo {
  public:
-  WordMemo() : slots_(kSlots) { arena_.reserve(kArenaBytes); }
+  WordMemo() : slots_(kFirstSlots) { arena_.reserve(kArenaBytes); }
 
+  /// The word's facts; the view is valid until the next call.
   WordFacts get(const PersianStemmer& stemmer, std::string_view word, std::string_view joined) {
     const std::uint64_t hash = std::hash<std::string_view>{}(word) | 1;  // 0 marks an empty slot
-    std::size_t i = hash & (kSlots - 1);
-    for (; slots_[i].hash != 0; i = (i + 1) & (kSlots - 1)) {
-      const Slot& slot = slots_[i];
-      if (slot.hash == hash && key(slot) == word) return {stem(slot), slot.stop};
-    }
+    std::size_t i = probe(hash, word);
+    if (slots_[i].hash != 0) return {stem(slots_[i]), slots_[i].stop};
     const std::string stem_text = stemmer.stem(word);
     const bool stop = Stopwords::contains(joined);
-    if (used_ >= kSlots / 2 || arena_.size() + word.size() + stem_text.size() > kArenaBytes) {
+    if (arena_.size() + word.size() + stem_text.size() > kArenaBytes || used_ >= kMaxSlots / 2) {
       clear();
-      return get(stemmer, word, joined);  // now lands in an empty table
+      i = probe(hash, word);
+    } else if (used_ >= slots_.size() / 2) {
+      grow();
+      i = probe(hash, word);
     }
     fill(slots_[i], hash, word, stem_text, stop);
     ++used_;
@@ -59,7 +61,8 @@ class WordMemo {
   }
 
  private:
-  static constexpr std::size_t kSlots = 1 << 17;
+  static constexpr std::size_t kFirstSlots = 1 << 10;
+  static constexpr std::size_t kMaxSlots = 1 << 17;
   static constexpr std::size_t kArenaBytes = 8 << 20;
   static constexpr std::size_t kInlineBytes = 44;
 
@@ -75,6 +78,26 @@ class WordMemo {
     bool is_inline = false;
     char bytes[kInlineBytes] = {};  // key then stem, when inline
   };
+
+  /// The slot holding `word`, or the empty slot where it goes.
+  std::size_t probe(std::uint64_t hash, std::string_view word) const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = hash & mask;
+    while (slots_[i].hash != 0 && (slots_[i].hash != hash || key(slots_[i]) != word)) i = (i + 1) & mask;
+    return i;
+  }
+  /// Twice the slots, every word moved to its place in them (the arena stays).
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.hash == 0) continue;
+      std::size_t i = slot.hash & mask;
+      while (slots_[i].hash != 0) i = (i + 1) & mask;
+      slots_[i] = slot;
+    }
+  }
 
   std::string_view key(const Slot& slot) const {
     return slot.is_inline ? std::string_view(slot.bytes, slot.key_size) : view(slot.key_at, slot.key_size);

@@ -1,7 +1,12 @@
 #include <gtest/gtest.h>
 
+#include <string>
+#include <thread>
+#include <vector>
+
 #include "golden.h"
 #include "kavosh/analysis/analyzer.h"
+#include "kavosh/analysis/stopwords.h"
 
 namespace kavosh::testing {
 namespace {
@@ -102,6 +107,52 @@ TEST(Analyzer, StopwordsAreFlaggedNotDropped) {
   ASSERT_EQ(tokens.size(), 2u);
   EXPECT_TRUE(tokens[0].stopword);
   EXPECT_FALSE(tokens[1].stopword);
+}
+
+// `count` distinct words of Persian letters (a number written in base 16 with letters for digits),
+// some with a suffix the stemmer takes off, some stopwords among them.
+std::vector<std::string> distinct_words(std::size_t count) {
+  static const char* const kLetters[] = {"ب", "پ", "ت", "س", "ج", "چ", "د", "ر",
+                                         "ز", "ش", "ف", "ق", "ک", "گ", "ل", "م"};
+  static const char* const kEndings[] = {"", "ها", "ترین", "ان", "ی"};
+  std::vector<std::string> words;
+  for (std::size_t n = 0; n < count; ++n) {
+    std::string word = "ن";
+    for (std::size_t rest = n; rest > 0 || word.size() < 6; rest /= 16) word += kLetters[rest % 16];
+    words.push_back(word + kEndings[n % 5]);
+    if (n % 97 == 0) words.emplace_back("در");
+  }
+  return words;
+}
+
+// The analyzer remembers each thread's words (growing its table, then emptying it when full): whatever
+// it saw before, a word's stem and stopword flag are the stemmer's and the list's.
+TEST(Analyzer, StemsAreTheStemmersWhateverTheWordsSeenBefore) {
+  const Analyzer analyzer;
+  const std::vector<std::string> words = distinct_words(150000);
+  std::vector<analysis::Token> tokens;
+  std::thread fresh_memo([&] {
+    for (int round = 0; round < 2; ++round) {
+      for (std::size_t first = 0; first < words.size(); first += 1000) {
+        std::string text;
+        for (std::size_t k = first; k < std::min(words.size(), first + 1000); ++k) text += words[k] + " ";
+        auto some = analyzer.analyze(text);
+        if (round == 1 || first == 0) tokens.insert(tokens.end(), some.begin(), some.end());
+      }
+    }
+  });
+  fresh_memo.join();
+  ASSERT_EQ(tokens.size(), words.size() + 1000);
+  std::size_t stemmed = 0;
+  std::size_t stopwords = 0;
+  for (const analysis::Token& token : tokens) {
+    ASSERT_EQ(token.stem, analyzer.stemmer().stem(token.text)) << token.text;
+    ASSERT_EQ(token.stopword, analysis::Stopwords::contains(token.text)) << token.text;
+    stemmed += token.stem != token.text;
+    stopwords += token.stopword;
+  }
+  EXPECT_GT(stemmed, tokens.size() / 10);  // words whose stem a mixed-up slot would get wrong
+  EXPECT_GT(stopwords, 1000U);
 }
 
 }  // namespace
