@@ -191,6 +191,8 @@ struct Searcher::Impl {
     MatchCount count;
   };
   MatchCount count_stories(const Xapian::Query& query, Xapian::doccount check_at_least) const;
+  bool counts_apart(Xapian::doccount end, Xapian::doccount check_at_least) const;
+  MatchCount counted(const Xapian::Query& query, Xapian::doccount check_at_least) const;
   Ranked ranked(const Xapian::Query& ranking, Xapian::doccount first, Xapian::doccount count,
                 Xapian::doccount check_at_least, SortOrder sort, Ties ties) const;
 
@@ -236,15 +238,26 @@ MatchCount Searcher::Impl::count_stories(const Xapian::Query& query, Xapian::doc
   return count;
 }
 
+/// Whether stories past a page ending at `end` are counted in a pass of their own (count_stories()):
+/// on local shards only, since a remote shard runs only the match spies Xapian can serialise.
+bool Searcher::Impl::counts_apart(Xapian::doccount end, Xapian::doccount check_at_least) const {
+  return collapse && local_shards && check_at_least > end + 1;
+}
+
+/// The count of `query`'s matches (stories when collapsing) for a page ranked by other means: no
+/// weighted pass when the stories are counted apart.
+MatchCount Searcher::Impl::counted(const Xapian::Query& query, Xapian::doccount check_at_least) const {
+  if (counts_apart(1, check_at_least)) return count_stories(query, check_at_least);
+  return ranked(query, 0, 1, check_at_least, SortOrder::kRelevance, Ties::kLaterDocidFirst).count;
+}
+
 Searcher::Impl::Ranked Searcher::Impl::ranked(const Xapian::Query& ranking, Xapian::doccount first,
                                               Xapian::doccount count, Xapian::doccount check_at_least, SortOrder sort,
                                               Ties ties) const {
   Xapian::Enquire enquire(database);
   enquire.set_query(ranking);
   configure(enquire, sort, ties, collapse, budget);
-  // Counting stories past the page: a pass of its own (count_stories()), on local shards only (a remote
-  // shard runs only the match spies Xapian can serialise).
-  if (collapse && local_shards && check_at_least > first + count + 1) {
+  if (counts_apart(first + count, check_at_least)) {
     Xapian::MSet matches = enquire.get_mset(first, count);
     return {std::move(matches), count_stories(enquire.get_query(), check_at_least)};
   }
@@ -315,8 +328,8 @@ bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& reque
 /// Date order by windows of months (detail::month_windows()), newest first: the page is the newest matches
 /// of the first windows that hold enough of them, a story shown once, from its newest window (as one
 /// collapsed match over all would); matches of one day by the first pass's weight (the boosts are for
-/// ranking by relevance; Xapian also weighs them differently under a narrow filter). The count is a
-/// relevance pass's, which needs no date of a match. False (nothing done) for relevance order, or when
+/// ranking by relevance; Xapian also weighs them differently under a narrow filter). The count is the
+/// relevance order's (counted()), which needs no date of a match. False (nothing done) for relevance order, or when
 /// the windows hold too few matches for the page (undated documents are in none): then one pass sorts
 /// all the matches by date.
 bool Searcher::Impl::newest_first(const BuiltQuery& built, const SearchRequest& request, std::uint32_t limit,
@@ -333,7 +346,7 @@ bool Searcher::Impl::newest_first(const BuiltQuery& built, const SearchRequest& 
         return enquire.get_mset(0, count);
       });
   if (newest.size() < end) return false;
-  count = ranked(query, 0, 1, check_at_least(request, end), SortOrder::kRelevance, Ties::kLaterDocidFirst).count;
+  count = counted(query, check_at_least(request, end));
   page.insert(page.end(), newest.begin() + request.offset, newest.end());
   return true;
 }

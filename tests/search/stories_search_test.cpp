@@ -194,6 +194,26 @@ TEST_F(ManyStories, PastTheBoundTheEstimateIsBoundedAndTheHitsStay) {
   EXPECT_EQ(stories.size(), results.hits.size());
 }
 
+TEST_F(ManyStories, NewestFirstCountsAsRelevanceOrderDoes) {
+  for (const bool collapse : {true, false}) {
+    for (const std::uint32_t bound : {1000U, 20U}) {
+      SearchRequest request;
+      request.query = "گزارش";
+      request.exact_count_up_to = bound;
+      request.collapse = collapse;
+      const SearchResults by_relevance = searcher_->search(request);
+      request.sort = SortOrder::kDate;
+      const SearchResults newest = searcher_->search(request);
+      SCOPED_TRACE(std::string(collapse ? "stories" : "documents") + ", bound " + std::to_string(bound));
+      EXPECT_EQ(newest.total, by_relevance.total);
+      EXPECT_EQ(newest.total_is_estimate, by_relevance.total_is_estimate);
+      EXPECT_EQ(newest.total_lower, by_relevance.total_lower);
+      EXPECT_EQ(newest.total_upper, by_relevance.total_upper);
+      EXPECT_EQ(newest.hits.size(), by_relevance.hits.size());
+    }
+  }
+}
+
 TEST_F(ManyStories, FacetsCountTheTotalWhateverTheBound) {
   // The facets' pass sees every match, so the ranking counts only its page: the total stays exact.
   SearchRequest request;
