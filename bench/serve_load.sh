@@ -1,8 +1,9 @@
 #!/bin/sh
 # HTTP load benchmark of kavosh-serve: the bundled corpus (or, with DOCS=N, the bundled corpus scaled to N
-# documents by bench/scale_corpus.py), indexed once into $WORK (reused while the document count matches),
-# then wrk on loopback for DURATION at each count of keep-alive connections in CONNECTIONS, with the
-# query mix of bench/serve_load.lua: real questions and topics (QUERIES, rotating), autocomplete, documents.
+# documents by bench/scale_corpus.py), indexed once into $WORK (reused while the document count matches;
+# each invocation serves a fresh copy of it), then wrk on loopback for DURATION at each count of keep-alive
+# connections in CONNECTIONS, with the query mix of bench/serve_load.lua: real questions and topics (QUERIES,
+# rotating), autocomplete, documents.
 # Meanwhile an indexer adds to the database: every INDEX_EVERY seconds (default 5; 0: none) a kavosh-index
 # run adds INDEX_BATCH records (default 50: input records under new ids) and commits.
 # Prints one line per connection count: requests/s, p50, p90, p99, errors and the indexer's commits.
@@ -34,11 +35,15 @@ fi
 want=$(wc -l < "$input" | tr -d ' ')
 # The ids /api/doc/ID asks for, one a line, for bench/serve_load.lua.
 sed -n 's/^{"id": *"\([^"]*\)".*/\1/p' "$input" > "$WORK/ids.txt"
-if [ "$(cat "$WORK/db.count" 2>/dev/null || true)" != "$want" ]; then
-  rm -rf "$WORK/db"
-  "$build/indexer/kavosh-index" --db "$WORK/db" --progress never "$input"
+if [ ! -d "$WORK/db.built" ] || [ "$(cat "$WORK/db.count" 2>/dev/null || true)" != "$want" ]; then
+  rm -rf "$WORK/db.built"
+  "$build/indexer/kavosh-index" --db "$WORK/db.built" --progress never "$input"
   echo "$want" > "$WORK/db.count"
 fi
+# Every invocation serves a fresh copy of the built database: the indexer's commits during one do not
+# carry into the next, so runs days apart (or of two builds) search the same documents.
+rm -rf "$WORK/db"
+cp -R "$WORK/db.built" "$WORK/db"
 
 # Enough connection threads for the largest count; searches run on one searcher per core.
 max=0
