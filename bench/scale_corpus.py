@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Scales corpus/articles.jsonl to N documents for load tests. Each document is an article's title,
 source and category over a body re-made from sentences of its own (some) and of 2-4 other articles,
-shuffled, with a date spread over five years: realistic term statistics, and stories that are not
-near-copies of one another. A few documents (REPUBLISHED, 3%) are republications of an earlier one by
-another agency with one sentence dropped, as agencies do: what one-result-per-story collapses.
+shuffled, with a date spread over five years: realistic term statistics. An article's versions share
+some of its sentences, so kavosh-index groups many of them as near-copies: at 102,000 documents from the
+bundled corpus, 40,570 documents stand alone and 61,430 are in 11,012 stories of 2 to 315, far more
+copies than news has. A few documents (REPUBLISHED, 3%) are republications of an earlier one by
+another agency with one sentence dropped, as agencies do.
 Usage: bench/scale_corpus.py N OUT.jsonl [SEED]"""
 import json
 import random
