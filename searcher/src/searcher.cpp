@@ -329,9 +329,9 @@ bool Searcher::Impl::rescore(const BuiltQuery& built, const SearchRequest& reque
 /// of the first windows that hold enough of them, a story shown once, from its newest window (as one
 /// collapsed match over all would); matches of one day by the first pass's weight (the boosts are for
 /// ranking by relevance; Xapian also weighs them differently under a narrow filter). The count is the
-/// relevance order's (counted()), which needs no date of a match. False (nothing done) for relevance order, or when
-/// the windows hold too few matches for the page (undated documents are in none): then one pass sorts
-/// all the matches by date.
+/// relevance order's (counted()), which needs no date of a match. False (nothing done) for relevance
+/// order, or when the windows hold too few matches for the page (undated documents are in none): then
+/// one pass sorts all the matches by date.
 bool Searcher::Impl::newest_first(const BuiltQuery& built, const SearchRequest& request, std::uint32_t limit,
                                   MatchCount& count, std::vector<detail::PageMatch>& page) const {
   using Q = Xapian::Query;

@@ -90,12 +90,8 @@ class WordMemo {
   void grow() {
     std::vector<Slot> old(slots_.size() * 2);
     old.swap(slots_);
-    const std::size_t mask = slots_.size() - 1;
     for (const Slot& slot : old) {
-      if (slot.hash == 0) continue;
-      std::size_t i = slot.hash & mask;
-      while (slots_[i].hash != 0) i = (i + 1) & mask;
-      slots_[i] = slot;
+      if (slot.hash != 0) slots_[probe(slot.hash, key(slot))] = slot;
     }
   }
 
